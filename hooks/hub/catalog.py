@@ -1,0 +1,155 @@
+"""The validated records of one hub, and the relations between them that pages show.
+
+`validate_links.build_catalog` makes a `Catalog` from what pass 1 loaded; everything here is
+derived from the records and computed once per build.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from .countries import Country, country
+from .load_records import Origin
+from .models import Brief, Member, Module, Partner, Track
+
+
+@dataclass(frozen=True)
+class BriefRecord:
+    slug: str
+    front: Brief
+    body: str
+    origin: Origin
+
+    @property
+    def published(self) -> bool:
+        return self.front.status != "draft"
+
+    def due_for_review(self, today: dt.date) -> bool:
+        return self.front.status == "published" and self.front.review_by < today
+
+
+@dataclass
+class Catalog:
+    partners: dict[str, Partner] = field(default_factory=dict)
+    members: dict[str, Member] = field(default_factory=dict)  # every valid member, public or not
+    briefs: dict[str, BriefRecord] = field(default_factory=dict)  # drafts included
+    tracks: dict[str, Track] = field(default_factory=dict)
+    modules: dict[str, Module] = field(default_factory=dict)
+    origins: dict[tuple[str, str], Origin] = field(default_factory=dict)
+
+    # --- what may be published ------------------------------------------------------------
+
+    @cached_property
+    def public_members(self) -> dict[str, Member]:
+        """Only members who gave public consent appear anywhere in the output."""
+        return {k: m for k, m in self.members.items() if m.consent.public}
+
+    @cached_property
+    def published_briefs(self) -> list[BriefRecord]:
+        """Published and archived briefs, newest first (ties by title)."""
+        items = [b for b in self.briefs.values() if b.published]
+        return sorted(items, key=lambda b: (-b.front.date.toordinal(), b.front.title))
+
+    @cached_property
+    def modules_in_order(self) -> list[Module]:
+        """Modules by track, then level, then id."""
+        levels = {"introductory": 0, "intermediate": 1, "advanced": 2}
+        track_order = {t: i for i, t in enumerate(self.tracks)}
+        return sorted(self.modules.values(),
+                      key=lambda m: (track_order.get(m.track, 99), levels[m.level], m.id))
+
+    # --- relations --------------------------------------------------------------------------
+
+    @cached_property
+    def briefs_by_partner(self) -> dict[str, list[BriefRecord]]:
+        out: dict[str, list[BriefRecord]] = defaultdict(list)
+        for b in self.published_briefs:
+            for pid in b.front.partners:
+                out[pid].append(b)
+        return out
+
+    @cached_property
+    def briefs_by_member(self) -> dict[str, list[BriefRecord]]:
+        out: dict[str, list[BriefRecord]] = defaultdict(list)
+        for b in self.published_briefs:
+            for a in b.front.authors:
+                if a.member:
+                    out[a.member].append(b)
+        return out
+
+    @cached_property
+    def modules_by_partner(self) -> dict[str, list[Module]]:
+        out: dict[str, list[Module]] = defaultdict(list)
+        for m in self.modules_in_order:
+            for pid in m.partners:
+                out[pid].append(m)
+        return out
+
+    @cached_property
+    def members_by_partner(self) -> dict[str, list[Member]]:
+        out: dict[str, list[Member]] = defaultdict(list)
+        for m in self.public_members.values():
+            if m.affiliation:
+                out[m.affiliation].append(m)
+        return out
+
+    @cached_property
+    def dependents(self) -> dict[str, list[Module]]:
+        """Reverse prerequisites: the modules that build on each module."""
+        out: dict[str, list[Module]] = defaultdict(list)
+        for m in self.modules_in_order:
+            for pre in m.prerequisites:
+                out[pre].append(m)
+        return out
+
+    @cached_property
+    def modules_by_track(self) -> dict[str, list[Module]]:
+        out: dict[str, list[Module]] = defaultdict(list)
+        for m in self.modules_in_order:
+            out[m.track].append(m)
+        return out
+
+    @cached_property
+    def by_country(self) -> dict[str, dict[str, list]]:
+        """Country code -> {"partners", "members", "briefs", "modules"} that concern it."""
+        out: dict[str, dict[str, list]] = defaultdict(
+            lambda: {"partners": [], "members": [], "briefs": [], "modules": []})
+        for p in self.partners.values():
+            out[p.country]["partners"].append(p)
+        for m in self.public_members.values():
+            out[m.country]["members"].append(m)
+        for b in self.published_briefs:
+            for c in b.front.countries:
+                out[c]["briefs"].append(b)
+        for m in self.modules_in_order:
+            for c in sorted({self.partners[pid].country for pid in m.partners}):
+                out[c]["modules"].append(m)
+        return dict(sorted(out.items(), key=lambda kv: country(kv[0]).name))
+
+    @cached_property
+    def countries(self) -> list[Country]:
+        return [country(code) for code in self.by_country]
+
+    @cached_property
+    def by_topic(self) -> dict[str, dict[str, list]]:
+        """Topic word -> {"partners", "members", "briefs"} that use it (only used topics)."""
+        from .vocab import TOPICS
+
+        out: dict[str, dict[str, list]] = {t: {"partners": [], "members": [], "briefs": []}
+                                           for t in TOPICS}
+        for p in self.partners.values():
+            for t in p.focus:
+                out[t]["partners"].append(p)
+        for m in self.public_members.values():
+            for t in m.interests:
+                out[t]["members"].append(m)
+        for b in self.published_briefs:
+            for t in b.front.topics:
+                out[t]["briefs"].append(b)
+        return {t: v for t, v in out.items() if any(v.values())}
+
+    def origin(self, kind: str, key: str) -> Origin:
+        return self.origins[(kind, key)]

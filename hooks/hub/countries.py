@@ -1,0 +1,54 @@
+"""Country facts derived from the ISO code: name, WHO region, World Bank income group.
+
+Names come from `pycountry` (ISO 3166-1). WHO regions and income groups come from the table
+`data/countries.csv`, whose sources and year are in `data/README.md`; no record types them.
+"""
+
+from __future__ import annotations
+
+import csv
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import pycountry
+
+from .vocab import INCOME_GROUPS, WHO_REGIONS
+
+TABLE = Path(__file__).with_name("data") / "countries.csv"
+
+
+@dataclass(frozen=True)
+class Country:
+    code: str
+    name: str
+    who_region: str  # key of vocab.WHO_REGIONS, or "" when not a WHO Member State
+    income_group: str  # key of vocab.INCOME_GROUPS, or "" when the World Bank gives none
+
+    @property
+    def who_region_label(self) -> str:
+        return WHO_REGIONS.get(self.who_region, "Not a WHO Member State")
+
+    @property
+    def income_group_label(self) -> str:
+        return INCOME_GROUPS.get(self.income_group, "Not classified")
+
+
+@lru_cache(maxsize=1)
+def _table() -> dict[str, tuple[str, str]]:
+    with TABLE.open(encoding="utf-8", newline="") as fh:
+        return {row["iso2"]: (row["who_region"], row["income_group"]) for row in csv.DictReader(fh)}
+
+
+def _display_name(code: str) -> str:
+    c = pycountry.countries.get(alpha_2=code)
+    if c is None:
+        return code
+    # ISO's short names are formal ("Korea, Republic of"); prefer the common name if any.
+    return getattr(c, "common_name", None) or c.name
+
+
+@lru_cache(maxsize=None)
+def country(code: str) -> Country:
+    region, income = _table().get(code, ("", ""))
+    return Country(code, _display_name(code), region, income)

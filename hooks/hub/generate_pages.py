@@ -1,0 +1,95 @@
+"""Describe the pages generated from the records: where each lives and what it shows.
+
+A `PageSpec` is renderer-neutral: a source path, a title, the template that draws it, which
+record it shows, and the Markdown body that the search indexes (the record's own prose). The
+MkDocs hook turns each into an in-memory file; a later renderer could do the same.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import yaml
+
+from .catalog import Catalog
+from .countries import country
+from .vocab import TOPICS
+
+
+@dataclass(frozen=True)
+class PageSpec:
+    src_uri: str
+    title: str
+    template: str
+    kind: str
+    key: str = ""
+    body: str = ""
+    description: str = ""
+    source: str = ""  # the contributor file that holds the record ("" for listings)
+
+    def markdown(self) -> str:
+        meta = {"title": self.title, "template": self.template, "hub_kind": self.kind}
+        if self.key:
+            meta["hub_key"] = self.key
+        if self.description:
+            meta["description"] = self.description
+        front = yaml.safe_dump(meta, sort_keys=True, allow_unicode=True, width=1000)
+        return f"---\n{front}---\n\n{self.body.strip()}\n"
+
+
+# Where each kind of page lives. Briefs are real files under content/briefs/.
+def uri(kind: str, key: str = "") -> str:
+    folders = {
+        "partner": "partners", "member": "members", "country": "countries",
+        "topic": "topics", "module": "curriculum", "brief": "briefs",
+    }
+    if kind in folders:
+        folder = folders[kind]
+        return f"{folder}/{key.lower() if kind == 'country' else key}.md" if key else f"{folder}/index.md"
+    if kind in LISTINGS:
+        return LISTINGS[kind][0]
+    raise KeyError(kind)
+
+
+# Listing pages: kind -> (source path, title, description).
+LISTINGS: dict[str, tuple[str, str, str]] = {
+    "partners": ("partners/index.md", "Partners",
+                 "The institutions of the network, by type, country and WHO region."),
+    "members": ("members/index.md", "Members",
+                "Young health professionals of the network who chose a public profile."),
+    "briefs": ("briefs/index.md", "Policy briefs",
+               "Evidence-based policy briefs for federal, provincial and local government."),
+    "curriculum": ("curriculum/index.md", "Curriculum",
+                   "The social-medicine and global-health curriculum: tracks and modules."),
+    "countries": ("countries/index.md", "Countries",
+                  "Every country in the hub, with its partners, members, briefs and modules."),
+    "topics": ("topics/index.md", "Topics", "Every topic, with the records that address it."),
+}
+
+
+def generate_pages(cat: Catalog) -> list[PageSpec]:
+    """Every generated page, listings first, in a stable order."""
+    pages = [PageSpec(path, title, f"hub/{kind}.html", kind, description=desc)
+             for kind, (path, title, desc) in LISTINGS.items()]
+    for p in sorted(cat.partners.values(), key=lambda p: p.id):
+        pages.append(PageSpec(
+            uri("partner", p.id), p.name, "hub/partner.html", "partner", p.id, p.description,
+            f"{p.name}, {country(p.country).name}.", cat.origin("partner", p.id).path))
+    for m in sorted(cat.public_members.values(), key=lambda m: m.id):
+        pages.append(PageSpec(
+            uri("member", m.id), m.name, "hub/member.html", "member", m.id, m.bio or "",
+            f"{m.name}, member of the network ({country(m.country).name}).",
+            cat.origin("member", m.id).path))
+    for m in cat.modules_in_order:
+        pages.append(PageSpec(
+            uri("module", m.id), m.title, "hub/module.html", "module", m.id, m.notes or "",
+            f"Curriculum module: {m.title}.", cat.origin("module", m.id).path))
+    for c in cat.countries:
+        pages.append(PageSpec(
+            uri("country", c.code), c.name, "hub/country.html", "country", c.code, "",
+            f"Partners, members, policy briefs and curriculum modules in {c.name}."))
+    for t in cat.by_topic:
+        pages.append(PageSpec(
+            uri("topic", t), TOPICS[t], "hub/topic.html", "topic", t, "",
+            f"Everything in the hub on {TOPICS[t].lower()}."))
+    return pages

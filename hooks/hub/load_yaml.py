@@ -1,0 +1,237 @@
+"""Read contributor YAML strictly, keeping the line and column of every value.
+
+PyYAML alone is a poor fit for files written by hand by non-programmers: it resolves YAML 1.1
+types (`NO` is False, `010` is 8, `1:20` is 80, `2024-01-01` a date), lets a duplicate key
+silently win, expands aliases without limit and recurses until Python gives up. This module
+uses PyYAML only to *compose* the node tree, then builds plain values itself:
+
+* every plain (unquoted) scalar stays the text the contributor typed; the record models turn
+  text into numbers, dates and booleans only where a field asks for one, so `country: NO`
+  is Norway and `sdg_targets: [3.10]` stays "3.10";
+* `~`, `null` and an empty value are null, so optional fields can be left blank;
+* duplicate keys, aliases, merge keys, custom tags, very deep nesting and files that are not
+  UTF-8 are reported as `Problem`s with a position, never raised.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+from yaml.composer import Composer
+from yaml.events import AliasEvent
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from .problems import Problem
+
+Path = tuple[str | int, ...]
+
+MAX_DEPTH = 40
+MAX_BYTES = 5_000_000
+_NULLS = {"", "~", "null", "Null", "NULL"}
+_STD_TAGS = {
+    "tag:yaml.org,2002:" + t
+    for t in ("str", "int", "float", "bool", "null", "timestamp", "seq", "map")
+}
+
+
+class _Stop(Exception):
+    """A problem that ends the reading of one file."""
+
+    def __init__(self, line: int, col: int, message: str, hint: str = "") -> None:
+        super().__init__(message)
+        self.line, self.col, self.message, self.hint = line, col, message, hint
+
+
+class _StrictLoader(yaml.SafeLoader):
+    """SafeLoader whose composer refuses aliases and deep nesting as it reads."""
+
+    _depth = 0
+
+    def compose_node(self, parent: Node | None, index: Any) -> Node:  # type: ignore[override]
+        if self.check_event(AliasEvent):
+            mark = self.peek_event().start_mark
+            raise _Stop(
+                mark.line + 1,
+                mark.column + 1,
+                "aliases (*name) are not allowed in record files",
+                "write the value out in full instead of referring to an anchor",
+            )
+        self._depth += 1
+        try:
+            if self._depth > MAX_DEPTH:
+                mark = self.peek_event().start_mark
+                raise _Stop(
+                    mark.line + 1,
+                    mark.column + 1,
+                    f"the data is nested more than {MAX_DEPTH} levels deep",
+                    "records need only a few levels; check the indentation",
+                )
+            return Composer.compose_node(self, parent, index)
+        finally:
+            self._depth -= 1
+
+
+@dataclass
+class Document:
+    """A YAML document as plain values, with the position of every value and key."""
+
+    path: str
+    data: Any
+    line_offset: int = 0
+    root: str = ""
+    values: dict[Path, tuple[int, int]] = field(default_factory=dict)
+    keys: dict[Path, tuple[int, int]] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)
+
+    def position(self, loc: Path, *, key: bool = False) -> tuple[int, int]:
+        """Position of the value (or key) at `loc`, or of its nearest ancestor that has one."""
+        table = self.keys if key else self.values
+        for n in range(len(loc), -1, -1):
+            prefix = tuple(loc[:n])
+            if prefix in table:
+                line, col = table[prefix]
+                return line + self.line_offset, col
+            if key and prefix in self.values:
+                line, col = self.values[prefix]
+                return line + self.line_offset, col
+        return 1 + self.line_offset, 1
+
+
+def where(loc: Path, root: str = "") -> str:
+    """`("x", 2, "country")` -> `x[3].country`: items are counted from 1, as people count."""
+    out = root
+    for part in loc:
+        out += f"[{part + 1}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out
+
+
+def decode(raw: bytes, path: str) -> tuple[str | None, list[Problem]]:
+    """Bytes to text, or one problem saying where the first byte that is not UTF-8 is."""
+    if len(raw) > MAX_BYTES:
+        return None, [
+            Problem(path, 1, 1, "", f"the file is larger than {MAX_BYTES // 1_000_000} MB",
+                    "split it into smaller files")
+        ]
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        before = raw[: exc.start]
+        line = before.count(b"\n") + 1
+        col = exc.start - (before.rfind(b"\n") + 1) + 1
+        return None, [
+            Problem(path, line, col, "", f"the file is not UTF-8 text (byte 0x{raw[exc.start]:02X})",
+                    "save the file with UTF-8 encoding (in most editors: Save with encoding > UTF-8)")
+        ]
+    return text, []
+
+
+_HINTS = [
+    (re.compile(r"found character '\\t'"), "indent with spaces, not tabs"),
+    (re.compile(r"mapping values are not allowed"),
+     "a value that contains ': ' must be put in quotes, e.g. title: \"Health: a right\""),
+    (re.compile(r"could not find expected ':'"),
+     "each line of a record needs `field: value`; check the line above for a missing colon or quote"),
+    (re.compile(r"did not find expected key|expected <block end>"),
+     "check that this line is indented like the fields around it (spaces only)"),
+    (re.compile(r"expected ',' or '\]'"), "a [ list ] is opened but never closed with ]"),
+    (re.compile(r"expected ',' or '\}'"), "a { mapping } is opened but never closed with }"),
+    (re.compile(r"found unexpected end of stream|found unexpected end of"),
+     "a quote or bracket is opened but never closed"),
+    (re.compile(r"found undefined tag handle|found character '@'|found character '`'"),
+     "values that start with @, ` or ! must be put in quotes"),
+    (re.compile(r"special characters are not allowed|unacceptable character"),
+     "remove the invisible control character from this line"),
+]
+
+
+def _syntax_problem(exc: yaml.YAMLError, path: str, line_offset: int) -> Problem:
+    mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+    line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+    what = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+    context = getattr(exc, "context", None)
+    message = f"YAML syntax error: {what}" + (f" ({context})" if context else "")
+    hint = next((h for rx, h in _HINTS if rx.search(message)), "")
+    return Problem(path, line + line_offset, col, "", message, hint)
+
+
+def parse(text: str, path: str, *, line_offset: int = 0, root: str = "") -> tuple[Document | None, list[Problem]]:
+    """Parse one YAML document; on any problem return `None` and the problem, never raise."""
+    if not text.strip() or all(
+        not ln.strip() or ln.lstrip().startswith("#") for ln in text.splitlines()
+    ):
+        return None, [Problem(path, 1 + line_offset, 1, "", "the file is empty",
+                              "see CONTRIBUTING.md for a complete example of this kind of file")]
+    loader = _StrictLoader(text)
+    try:
+        top = loader.get_single_node()
+        if top is None:
+            return None, [Problem(path, 1 + line_offset, 1, "", "the file holds no data")]
+        doc = Document(path, None, line_offset, root)
+        doc.data = _build(top, (), doc)
+        return doc, doc.problems
+    except _Stop as stop:
+        return None, [Problem(path, stop.line + line_offset, stop.col, "", stop.message, stop.hint)]
+    except yaml.YAMLError as exc:
+        return None, [_syntax_problem(exc, path, line_offset)]
+    except RecursionError:
+        return None, [Problem(path, 1 + line_offset, 1, "", "the data is nested too deeply",
+                              "records need only a few levels; check the indentation")]
+    finally:
+        loader.dispose()
+
+
+def _build(node: Node, loc: Path, doc: Document) -> Any:
+    doc.values[loc] = (node.start_mark.line + 1, node.start_mark.column + 1)
+    if node.tag not in _STD_TAGS:
+        raise _Stop(node.start_mark.line + 1, node.start_mark.column + 1,
+                    f"the YAML tag {node.tag!r} is not allowed in record files",
+                    "remove the tag (the word starting with !) or put the value in quotes")
+    if isinstance(node, ScalarNode):
+        if node.style is None and node.value in _NULLS:
+            return None
+        return node.value
+    if isinstance(node, SequenceNode):
+        return [_build(item, loc + (i,), doc) for i, item in enumerate(node.value)]
+    if isinstance(node, MappingNode):
+        out: dict[str, Any] = {}
+        seen: dict[str, int] = {}
+        for key_node, value_node in node.value:
+            kline, kcol = key_node.start_mark.line + 1, key_node.start_mark.column + 1
+            if not isinstance(key_node, ScalarNode):
+                raise _Stop(kline, kcol, "a field name must be a plain word",
+                            "write `name: value` with the name on the left")
+            key = key_node.value
+            if key == "<<":
+                raise _Stop(kline, kcol, "merge keys (<<) are not allowed in record files",
+                            "write every field out in full")
+            if key in seen:
+                doc.problems.append(Problem(
+                    doc.path, kline + doc.line_offset, kcol, where(loc + (key,), doc.root),
+                    f"the field {key!r} appears twice in the same record "
+                    f"(first on line {seen[key] + doc.line_offset})",
+                    "keep one of the two and delete the other"))
+                continue
+            seen[key] = kline
+            doc.keys[loc + (key,)] = (kline, kcol)
+            out[key] = _build(value_node, loc + (key,), doc)
+        return out
+    raise _Stop(node.start_mark.line + 1, node.start_mark.column + 1, "unsupported YAML value")
+
+
+_FRONT = re.compile(r"\A---[ \t]*\r?\n(.*?\r?\n)?(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S)
+
+
+def split_front_matter(text: str, path: str) -> tuple[str | None, str, int, list[Problem]]:
+    """Split Markdown into (front matter text, body, line number where the body starts)."""
+    m = _FRONT.match(text)
+    if not m:
+        return None, text, 1, [
+            Problem(path, 1, 1, "", "the file does not start with front matter",
+                    "the first line must be `---`, then the fields, then a line `---`")
+        ]
+    front = m.group(1) or ""
+    body_line = text[: m.end()].count("\n") + 1
+    return front, text[m.end():], body_line, []

@@ -1,0 +1,248 @@
+"""The record models: the single source of truth for what a contributor may write.
+
+The JSON Schemas in `schemas/` are exported from these classes (`make schemas`), the
+validator checks records against them, and the pages are generated from them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated, Any
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+from . import vocab
+from .fields import (
+    CountryCode,
+    Doi,
+    Hours,
+    HttpsUrl,
+    IsoDate,
+    MarkdownText,
+    Minutes,
+    Orcid,
+    PlainText,
+    SdgTarget,
+    ShortText,
+    Slug,
+    YamlBool,
+    Year,
+    fail,
+    vocabulary,
+)
+
+PartnerType = vocabulary(vocab.PARTNER_TYPES, "partner type")
+Tier = vocabulary(vocab.TIERS, "tier of government")
+Topic = vocabulary(vocab.TOPICS, "topic")
+Role = vocabulary(vocab.MEMBER_ROLES, "member role")
+Profession = vocabulary(vocab.PROFESSIONS, "profession")
+Status = vocabulary(vocab.BRIEF_STATUSES, "brief status")
+Level = vocabulary(vocab.TRACK_LEVELS, "level")
+Competency = vocabulary(vocab.COMPETENCIES, "competency")
+SessionFormat = vocabulary(vocab.SESSION_FORMATS, "session format")
+Language = vocabulary(vocab.LANGUAGES, "language code")
+
+
+class Record(BaseModel):
+    """Base of every record model.
+
+    `extra="forbid"`: a misspelt or unknown field is an error, not silently ignored, because
+    a contributor who writes `websit:` expects it to appear on the page. It is also how the
+    privacy rule is kept: there is no field for e-mail, phone or postal address, so a record
+    that carries one is rejected.
+    """
+
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+
+
+class Partner(Record):
+    """An institution of the network (`partners.yaml`)."""
+
+    id: Slug
+    example: YamlBool = False
+    name: ShortText
+    short_name: Annotated[PlainText, Field(max_length=40)] | None = None
+    type: PartnerType
+    country: CountryCode
+    city: ShortText | None = None
+    tier: Tier | None = None
+    website: HttpsUrl
+    focus: Annotated[list[Topic], Field(min_length=1, max_length=8)]
+    sdg_targets: list[SdgTarget] = []
+    since: IsoDate
+    description: MarkdownText
+    logo: PlainText | None = None
+
+    @model_validator(mode="after")
+    def _tier_only_for_government(self) -> Partner:
+        if self.tier and self.type not in vocab.GOVERNMENT_TYPES:
+            raise fail(f"a {self.type} has no tier of government",
+                       "remove `tier:`; it is only for ministries and provincial or local offices",
+                       field="tier")
+        return self
+
+
+class MemberLinks(Record):
+    orcid: Orcid | None = None
+    website: HttpsUrl | None = None
+
+
+class Consent(Record):
+    """Whether, and since when, the member agreed to a public profile."""
+
+    public: YamlBool
+    date: IsoDate
+
+
+class Member(Record):
+    """A young health professional of the network (`members.yaml`)."""
+
+    id: Slug
+    example: YamlBool = False
+    name: ShortText
+    role: Role
+    profession: Profession
+    country: CountryCode
+    affiliation: Slug | None = None
+    cohort: Year | None = None
+    interests: list[Topic] = []
+    links: MemberLinks | None = None
+    bio: Annotated[PlainText, Field(max_length=400)] | None = None
+    consent: Consent
+
+
+class Author(Record):
+    """A brief's author: a member of the network (`member: id`) or an outside author."""
+
+    member: Slug | None = None
+    name: ShortText | None = None
+    affiliation: ShortText | None = None
+
+    @model_validator(mode="after")
+    def _one_kind(self) -> Author:
+        if bool(self.member) == bool(self.name):
+            raise fail("an author needs either `member:` (a member id) or `name:`, not both",
+                       "write `- member: <id>` for a member, or `- name: ...` and "
+                       "`affiliation: ...` for an outside author")
+        if self.member and self.affiliation:
+            raise fail("`affiliation:` is only for outside authors",
+                       "a member's affiliation comes from members.yaml; remove it here")
+        return self
+
+
+class Reference(Record):
+    """A source cited by a brief or read in a module: a URL and/or a DOI is required."""
+
+    title: ShortText
+    authors: ShortText | None = None
+    publisher: ShortText | None = None
+    year: Year
+    url: HttpsUrl | None = None
+    doi: Doi | None = None
+
+    @model_validator(mode="after")
+    def _findable(self) -> Reference:
+        if not (self.url or self.doi):
+            raise fail("a reference needs a `url:` or a `doi:` so readers can find it",
+                       "add the https:// address or the DOI")
+        return self
+
+
+class Brief(Record):
+    """The front matter of a policy brief (`content/briefs/<slug>.md`)."""
+
+    title: ShortText
+    date: IsoDate
+    example: YamlBool = False
+    authors: Annotated[list[Author], Field(min_length=1)]
+    partners: list[Slug] = []
+    countries: Annotated[list[CountryCode], Field(min_length=1)]
+    tiers: Annotated[list[Tier], Field(min_length=1)]
+    topics: Annotated[list[Topic], Field(min_length=1)]
+    sdg_targets: Annotated[list[SdgTarget], Field(min_length=1)]
+    status: Status
+    summary: Annotated[PlainText, Field(max_length=400)]
+    recommendations: Annotated[list[MarkdownText], Field(min_length=1)]
+    references: Annotated[list[Reference], Field(min_length=1)]
+    review_by: IsoDate
+    doi: Doi | None = None
+    lang: Language = "en"
+
+    @model_validator(mode="after")
+    def _review_after_date(self) -> Brief:
+        if self.review_by <= self.date:
+            raise fail("`review_by` must be later than `date`",
+                       "set the date by which the evidence should be checked again, "
+                       "usually one to three years after `date`", field="review_by")
+        return self
+
+
+class Track(Record):
+    """A curriculum track (`curriculum/tracks.yaml`)."""
+
+    id: Slug
+    example: YamlBool = False
+    title: ShortText
+    description: MarkdownText
+
+
+class Session(Record):
+    title: ShortText
+    minutes: Minutes
+    format: SessionFormat
+
+
+class Reading(Reference):
+    open_access: YamlBool
+
+
+class Module(Record):
+    """A curriculum module (`curriculum/modules/<id>.yaml`)."""
+
+    id: Slug
+    example: YamlBool = False
+    title: ShortText
+    track: Slug
+    level: Level
+    competencies: Annotated[list[Competency], Field(min_length=1)]
+    duration_hours: Hours
+    partners: list[Slug] = []
+    objectives: Annotated[list[PlainText], Field(min_length=1)]
+    prerequisites: list[Slug] = []
+    sessions: Annotated[list[Session], Field(min_length=1)]
+    readings: Annotated[list[Reading], Field(min_length=1)]
+    assessment: MarkdownText
+    notes: MarkdownText | None = None
+
+    @model_validator(mode="after")
+    def _sessions_fit(self) -> Module:
+        total = sum(s.minutes for s in self.sessions)
+        if total > self.duration_hours * 60:
+            raise fail(f"the sessions add up to {total} minutes, more than duration_hours "
+                       f"({self.duration_hours:g} h = {self.duration_hours * 60:g} minutes)",
+                       f"raise duration_hours to at least {total / 60:g} or shorten the sessions",
+                       field="duration_hours")
+        return self
+
+    @property
+    def session_minutes(self) -> int:
+        return sum(s.minutes for s in self.sessions)
+
+
+FILE_MODELS: dict[str, Any] = {
+    "partners": Partner,
+    "members": Member,
+    "brief": Brief,
+    "tracks": Track,
+    "module": Module,
+}
+
+
+def today() -> dt.date:
+    """The build's idea of today: from SOURCE_DATE_EPOCH when set, for reproducible output."""
+    import os
+
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch and epoch.strip().isdigit():
+        return dt.datetime.fromtimestamp(int(epoch), tz=dt.timezone.utc).date()
+    return dt.date.today()

@@ -1,0 +1,37 @@
+"""Render a contributor's Markdown field (assessment, recommendations, ...) to safe HTML.
+
+Validation already rejects raw HTML, template code and unsafe link schemes; the output is
+also passed through `nh3` (the Ammonia sanitiser) so that a gap in validation cannot become
+script injection. Python-Markdown itself is not a sanitiser.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import markdown
+import nh3
+from markupsafe import Markup
+
+EXTENSIONS = ["abbr", "attr_list", "def_list", "sane_lists", "smarty"]
+ALLOWED_TAGS = {
+    "a", "abbr", "b", "blockquote", "br", "code", "dd", "del", "dl", "dt", "em", "h2", "h3",
+    "h4", "hr", "i", "li", "ol", "p", "pre", "strong", "sub", "sup", "table", "tbody", "td",
+    "th", "thead", "tr", "ul",
+}
+
+
+@lru_cache(maxsize=4096)
+def _render(text: str, inline: bool) -> str:
+    html = markdown.markdown(text, extensions=EXTENSIONS, output_format="html")
+    if inline and html.startswith("<p>") and html.endswith("</p>") and html.count("<p>") == 1:
+        html = html[3:-4]
+    return nh3.clean(html, tags=ALLOWED_TAGS, attributes={"a": {"href", "title"}, "abbr": {"title"}},
+                     url_schemes={"http", "https", "mailto"}, link_rel="noopener")
+
+
+def render_markdown(text: str | None, inline: bool = False) -> Markup:
+    """Markdown to sanitised HTML, marked safe for Jinja (it must not be escaped again)."""
+    if not text:
+        return Markup("")
+    return Markup(_render(str(text), inline))

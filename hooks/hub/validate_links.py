@@ -1,0 +1,148 @@
+"""Pass 2: check the references between records, then build the `Catalog`.
+
+Duplicate ids, unknown partner / member / track / module ids, prerequisite cycles, authors
+without public consent, missing logo files, and briefs past their review date (a warning).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from .catalog import BriefRecord, Catalog
+from .fields import did_you_mean
+from .load_records import Loaded, Origin, Sources, load_all
+from .models import today
+from .problems import Problem
+
+
+def _unknown(origin: Origin, loc: tuple, value: str, known: dict, noun: str, file: str) -> Problem:
+    hint = did_you_mean(value, known, noun + " ids")
+    if not hint.startswith("did"):
+        hint = f"use an id from {file}"
+    return origin.problem(loc, f"no {noun} has the id {value!r}", hint)
+
+
+def build_catalog(loaded: Loaded, src: Sources | None = None,
+                  on: dt.date | None = None) -> tuple[Catalog, list[Problem]]:
+    cat, problems = Catalog(), list(loaded.problems)
+    on = on or today()
+
+    def add(kind: str, key: str, record, origin: Origin, table: dict) -> None:
+        if key in table:
+            first = cat.origins[(kind, key)]
+            where = f"line {first.line}" if first.path == origin.path else f"{first.path}:{first.line}"
+            problems.append(origin.problem(("id",), f"the id {key!r} is already used ({where})",
+                                           "give each record its own id"))
+            return
+        table[key] = record
+        cat.origins[(kind, key)] = origin
+
+    for p, o in loaded.partners:
+        add("partner", p.id, p, o, cat.partners)
+    for m, o in loaded.members:
+        add("member", m.id, m, o, cat.members)
+    for t, o in loaded.tracks:
+        add("track", t.id, t, o, cat.tracks)
+    for m, o in loaded.modules:
+        add("module", m.id, m, o, cat.modules)
+    for slug, front, body, o in loaded.briefs:
+        cat.briefs[slug] = BriefRecord(slug, front, body, o)
+        cat.origins[("brief", slug)] = o
+
+    for p in cat.partners.values():
+        if p.logo and src is not None and not (src.root / "content" / p.logo).is_file():
+            problems.append(cat.origin("partner", p.id).problem(
+                ("logo",), f"the logo file content/{p.logo} does not exist",
+                "add the image under content/assets/logos/ and give its path from content/"))
+
+    for m in cat.members.values():
+        if m.affiliation and m.affiliation not in cat.partners:
+            problems.append(_unknown(cat.origin("member", m.id), ("affiliation",), m.affiliation,
+                                     cat.partners, "partner", "partners.yaml"))
+
+    for b in cat.briefs.values():
+        o = b.origin
+        for i, pid in enumerate(b.front.partners):
+            if pid not in cat.partners:
+                problems.append(_unknown(o, ("partners", i), pid, cat.partners, "partner",
+                                         "partners.yaml"))
+        for i, a in enumerate(b.front.authors):
+            if not a.member:
+                continue
+            if a.member not in cat.members:
+                problems.append(_unknown(o, ("authors", i, "member"), a.member, cat.members,
+                                         "member", "members.yaml"))
+            elif b.published and not cat.members[a.member].consent.public:
+                problems.append(o.problem(
+                    ("authors", i, "member"),
+                    f"member {a.member!r} has not given public consent, so cannot be named",
+                    "ask them for consent (members.yaml, consent.public: true) or remove them"))
+        if b.due_for_review(on):
+            problems.append(o.problem(
+                ("review_by",), f"this brief was due for review on {b.front.review_by.isoformat()}",
+                "check its evidence, then set a new review_by date", "warning"))
+
+    for m in cat.modules.values():
+        o = cat.origin("module", m.id)
+        if m.track not in cat.tracks:
+            problems.append(_unknown(o, ("track",), m.track, cat.tracks, "track",
+                                     "curriculum/tracks.yaml"))
+        for i, pid in enumerate(m.partners):
+            if pid not in cat.partners:
+                problems.append(_unknown(o, ("partners", i), pid, cat.partners, "partner",
+                                         "partners.yaml"))
+        for i, pre in enumerate(m.prerequisites):
+            if pre == m.id:
+                problems.append(o.problem(("prerequisites", i), "a module cannot be its own prerequisite",
+                                          "remove it from the list"))
+            elif pre not in cat.modules:
+                problems.append(_unknown(o, ("prerequisites", i), pre, cat.modules, "module",
+                                         "curriculum/modules/"))
+    problems.extend(_cycles(cat))
+    return cat, problems
+
+
+def _cycles(cat: Catalog) -> list[Problem]:
+    """Report each prerequisite cycle once, at the module where the search closes it."""
+    state: dict[str, int] = {}  # 1 = on the current path, 2 = done
+    out: list[Problem] = []
+    reported: set[frozenset[str]] = set()
+
+    for start in sorted(cat.modules):
+        if state.get(start):
+            continue
+        stack: list[tuple[str, int]] = [(start, 0)]
+        path: list[str] = []
+        while stack:
+            node, i = stack.pop()
+            if i == 0:
+                state[node] = 1
+                path.append(node)
+            pres = [p for p in cat.modules[node].prerequisites if p in cat.modules and p != node]
+            if i < len(pres):
+                stack.append((node, i + 1))
+                nxt = pres[i]
+                if state.get(nxt) == 1:
+                    cycle = path[path.index(nxt):] + [nxt]
+                    key = frozenset(cycle)
+                    if key not in reported:
+                        reported.add(key)
+                        idx = cat.modules[node].prerequisites.index(nxt)
+                        out.append(cat.origin("module", node).problem(
+                            ("prerequisites", idx),
+                            "the prerequisites form a cycle: " + " -> ".join(cycle),
+                            "a module cannot (indirectly) require itself; remove one link"))
+                elif not state.get(nxt):
+                    stack.append((nxt, 0))
+            else:
+                state[node] = 2
+                path.pop()
+    return out
+
+
+def validate(root: Path | str, on: dt.date | None = None) -> tuple[Catalog, list[Problem]]:
+    """Both passes over the hub at `root`: the catalog and every problem, sorted."""
+    src = Sources(Path(root))
+    cat, problems = build_catalog(load_all(src), src, on)
+    return cat, sorted(set(problems))

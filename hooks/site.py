@@ -1,0 +1,147 @@
+"""MkDocs hook: wire the hub's data layer (`hooks/hub/`) into the build.
+
+Only this file and `hooks/macros_api.py` know about MkDocs. The events, in build order:
+validate the records (stop the build on any error), add the generated pages as in-memory
+files, tell each page which template and record it shows, and hand the templates the data.
+"""
+
+from __future__ import annotations
+
+import logging
+import posixpath
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.utils import get_relative_url
+
+from hub import vocab
+from hub.countries import country
+from hub.generate_pages import PageSpec, generate_pages, uri
+from hub.models import today
+from hub.problems import errors, format_report
+from hub.render_markdown import render_markdown
+from hub.validate_links import validate
+
+log = logging.getLogger("mkdocs.hooks.hub")
+STATE: dict = {}
+
+
+def on_config(config):
+    root = Path(config.config_file_path).parent
+    catalog, problems = validate(root)
+    if errors(problems):
+        raise PluginError("The records have errors:\n" + format_report(problems))
+    for p in problems:  # warnings (e.g. briefs due for review): shown on the page, not fatal
+        log.info(p.format())
+    STATE.update(root=root, catalog=catalog, today=today(), specs={}, urls={})
+    _register_macros(config)
+    return config
+
+
+def on_files(files: Files, config):
+    cat = STATE["catalog"]
+    for f in list(files):
+        slug = posixpath.splitext(posixpath.basename(f.src_uri))[0]
+        if f.src_uri.startswith("briefs/") and f.is_documentation_page() and slug != "index":
+            if slug not in cat.briefs or not cat.briefs[slug].published:
+                files.remove(f)  # drafts are validated but never published
+            else:
+                f.inclusion = InclusionLevel.NOT_IN_NAV  # listed by briefs/index.md
+    specs: dict[str, PageSpec] = {}
+    for spec in generate_pages(cat):
+        f = File.generated(config, spec.src_uri, content=spec.markdown())
+        if spec.key:  # record pages: linked from listings, kept out of the navigation
+            f.inclusion = InclusionLevel.NOT_IN_NAV
+        files.append(f)
+        specs[spec.src_uri] = spec
+    STATE["specs"] = specs
+    STATE["urls"] = {f.src_uri: f.url for f in files.documentation_pages()}
+    return files
+
+
+def on_page_markdown(markdown, page, config, files):
+    slug = posixpath.splitext(posixpath.basename(page.file.src_uri))[0]
+    if page.file.src_uri.startswith("briefs/") and slug in STATE["catalog"].briefs:
+        page.meta.update(template="hub/brief.html", hub_kind="brief", hub_key=slug)
+    return markdown
+
+
+def _href_from(page):
+    urls = STATE["urls"]
+
+    def href(kind: str, key: str = "", anchor: str = "") -> str:
+        target = urls[uri(kind, key)]  # KeyError = a broken link: fail the build loudly
+        link = get_relative_url(target, page.url) if page else target
+        return link + (f"#{anchor}" if anchor else "")
+
+    return href
+
+
+def _asset_from(page):
+    def href_asset(path: str) -> str:  # a static file under content/
+        return get_relative_url(path, page.url)
+
+    return href_asset
+
+
+def _record(kind: str | None, key: str | None):
+    cat = STATE["catalog"]
+    tables = {"partner": cat.partners, "member": cat.public_members, "module": cat.modules,
+              "brief": cat.briefs}
+    if kind in tables:
+        return tables[kind][key]
+    if kind == "country":
+        return country(key)
+    return key
+
+
+def _globals(env) -> None:
+    env.globals.update(hub=STATE["catalog"], vocab=vocab, country=country, today=STATE["today"])
+    env.filters["markdown"] = render_markdown
+
+
+def on_page_content(html, page, config, files):
+    kind = page.meta.get("hub_kind")
+    if kind in ("partner", "member", "module", "brief"):
+        # Key facts go into the page content, so that the search indexes them with the prose.
+        env = STATE.get("env") or config.theme.get_env()
+        _globals(env)
+        STATE["env"] = env
+        facts = env.get_template(f"hub/facts/{kind}.html").render(
+            record=_record(kind, page.meta.get("hub_key")), href=_href_from(page),
+            href_asset=_asset_from(page), page=page, config=config)
+        return facts + html
+    return html
+
+
+def on_env(env, config, files):
+    _globals(env)
+    return env
+
+
+def on_page_context(context, page, config, nav):
+    kind = page.meta.get("hub_kind")
+    context["href"], context["href_asset"] = _href_from(page), _asset_from(page)
+    if kind:
+        context["record"] = _record(kind, page.meta.get("hub_key"))
+        spec = STATE["specs"].get(page.file.src_uri)
+        if spec is not None:  # generated: edit the record's own file, or nothing (listings)
+            page.edit_url = _edit_url(config, spec.source) if spec.source else None
+    return context
+
+
+def _edit_url(config, path: str) -> str | None:
+    repo = (config.repo_url or "").rstrip("/")
+    branch = config.extra.get("edit_branch", "main")
+    return f"{repo}/edit/{branch}/{path}" if repo else None
+
+
+def _register_macros(config) -> None:
+    from hub.macros import make_macros
+
+    macros = config.plugins.get("macros")
+    if macros is None:
+        return
+    current = lambda: macros.page.file.src_uri  # noqa: E731  the page being rendered
+    macros.register_macros(make_macros(STATE["catalog"], current))
