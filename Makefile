@@ -6,6 +6,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
+export PYTHONPATH := hooks
 
 .PHONY: help serve build validate check test bench offline new schemas lock clean
 

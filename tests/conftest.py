@@ -1,0 +1,74 @@
+"""Shared test helpers: a copy of a hub in a temporary folder, built with the real config."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[1]
+FIXTURE = REPO / "tests" / "fixtures" / "hub"
+# What a hub needs besides its records: the site config, the hooks, the theme overrides,
+# the hand-written pages and static assets.
+SITE_PARTS = ["mkdocs.yml", "hooks", "overrides"]
+_IGNORE = shutil.ignore_patterns("__pycache__", "*.pyc")
+
+
+def make_hub(dest: Path, records: Path | None = FIXTURE) -> Path:
+    """A complete hub in `dest`: the repo's site parts with the records of `records`."""
+    dest.mkdir(parents=True, exist_ok=True)
+    for part in SITE_PARTS:
+        src = REPO / part
+        if src.is_dir():
+            shutil.copytree(src, dest / part, ignore=_IGNORE)
+        else:
+            shutil.copy2(src, dest / part)
+    content = dest / "content"
+    content.mkdir(exist_ok=True)
+    for page in (REPO / "content").glob("*.md"):
+        shutil.copy2(page, content / page.name)
+    shutil.copytree(REPO / "content" / "assets", content / "assets", ignore=_IGNORE)
+    if records is not None:
+        shutil.copytree(records, dest, dirs_exist_ok=True, ignore=_IGNORE)
+    return dest
+
+
+def run_hub(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "PYTHONPATH": str(REPO / "hooks"), "NO_MKDOCS_2_WARNING": "1"}
+    return subprocess.run([sys.executable, "-m", "hub", "--root", str(cwd), *args],
+                          cwd=cwd, env=env, capture_output=True, text=True, timeout=300)
+
+
+def build_site(hub: Path, *extra: str, env: dict[str, str] | None = None
+               ) -> subprocess.CompletedProcess[str]:
+    full_env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})}
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", "site", *extra],
+        cwd=hub, env=full_env, capture_output=True, text=True, timeout=900)
+
+
+@pytest.fixture(scope="session")
+def fixture_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The fixture hub, built once per test session; returns its `site/` folder."""
+    hub = make_hub(tmp_path_factory.mktemp("fixture") / "hub")
+    result = build_site(hub, env={"SOURCE_DATE_EPOCH": "1764633600"})  # 2025-12-02
+    assert result.returncode == 0, result.stderr
+    return hub / "site"
+
+
+@pytest.fixture(scope="session")
+def repo_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The repository's own content, built once per test session."""
+    hub = tmp_path_factory.mktemp("repo") / "hub"
+    make_hub(hub, records=None)
+    for part in ("partners.yaml", "members.yaml"):
+        shutil.copy2(REPO / part, hub / part)
+    shutil.copytree(REPO / "curriculum", hub / "curriculum", ignore=_IGNORE)
+    shutil.copytree(REPO / "content" / "briefs", hub / "content" / "briefs", ignore=_IGNORE)
+    result = build_site(hub)
+    assert result.returncode == 0, result.stderr
+    return hub / "site"
