@@ -69,7 +69,7 @@ LISTINGS: dict[str, tuple[str, str, str]] = {
 
 def generate_pages(cat: Catalog) -> list[PageSpec]:
     """Every generated page, listings first, in a stable order."""
-    pages = [PageSpec(path, title, f"hub/{kind}.html", kind, description=desc)
+    pages = [PageSpec(path, title, f"hub/{kind}.html", kind, body=desc, description=desc)
              for kind, (path, title, desc) in LISTINGS.items()]
     for p in sorted(cat.partners.values(), key=lambda p: p.id):
         pages.append(PageSpec(
@@ -85,11 +85,10 @@ def generate_pages(cat: Catalog) -> list[PageSpec]:
             uri("module", m.id), m.title, "hub/module.html", "module", m.id, m.notes or "",
             f"Curriculum module: {m.title}.", cat.origin("module", m.id).path))
     for c in cat.countries:
-        pages.append(PageSpec(
-            uri("country", c.code), c.name, "hub/country.html", "country", c.code, "",
-            f"Partners, members, policy briefs and curriculum modules in {c.name}."))
+        about = f"Partners, members, policy briefs and curriculum modules in {c.name}."
+        pages.append(PageSpec(uri("country", c.code), c.name, "hub/country.html", "country",
+                              c.code, about, about))
     for t in cat.by_topic:
-        pages.append(PageSpec(
-            uri("topic", t), TOPICS[t], "hub/topic.html", "topic", t, "",
-            f"Everything in the hub on {TOPICS[t].lower()}."))
+        about = f"Policy briefs, partners and members of the hub on {TOPICS[t].lower()}."
+        pages.append(PageSpec(uri("topic", t), TOPICS[t], "hub/topic.html", "topic", t, about, about))
     return pages

@@ -60,6 +60,9 @@ class Loaded:
     modules: list[tuple[Module, Origin]] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     files: list[str] = field(default_factory=list)
+    # Ids of records that failed pass 1: known to exist, so pass 2 does not report every
+    # reference to them as unknown as well (one mistake, one message).
+    broken: set[tuple[str, str]] = field(default_factory=set)
 
 
 @dataclass(frozen=True)
@@ -182,8 +185,15 @@ def _read(path: FsPath, rel: str, problems: list[Problem]) -> str | None:
     return text
 
 
+def _broken_id(kind: str, data: Any, broken: set[tuple[str, str]]) -> None:
+    from .fields import SLUG_RE
+
+    if isinstance(data, dict) and isinstance(data.get("id"), str) and SLUG_RE.match(data["id"]):
+        broken.add((kind, data["id"]))
+
+
 def _list_file(path: FsPath, rel: str, root: str, model: type[BaseModel],
-               problems: list[Problem]) -> list[tuple[Any, Origin]]:
+               problems: list[Problem], broken: set[tuple[str, str]]) -> list[tuple[Any, Origin]]:
     text = _read(path, rel, problems)
     if text is None:
         return []
@@ -201,6 +211,8 @@ def _list_file(path: FsPath, rel: str, root: str, model: type[BaseModel],
         record = _check(model, item, origin, problems)
         if record is not None:
             out.append((record, origin))
+        else:
+            _broken_id(root.rstrip("s"), item, broken)
     return out
 
 
@@ -266,7 +278,7 @@ def load_all(src: Sources) -> Loaded:
                              f"create {rel} (see CONTRIBUTING.md)"))
             continue
         out.files.append(rel)
-        bucket.extend(_list_file(path, rel, root, model, p))
+        bucket.extend(_list_file(path, rel, root, model, p, out.broken))
 
     for path in sorted((src.root / src.curriculum / "modules").glob("*.yaml")):
         rel = src.rel(path)
@@ -284,7 +296,9 @@ def load_all(src: Sources) -> Loaded:
             continue
         origin = Origin(doc)
         module = _check(Module, doc.data, origin, p)
-        if module is not None:
+        if module is None:
+            _broken_id("module", doc.data, out.broken)
+        else:
             if module.id != path.stem:
                 p.append(origin.problem(("id",), f"the id {module.id!r} differs from the file name",
                                         f"rename the file to {module.id}.yaml or set `id: {path.stem}`"))

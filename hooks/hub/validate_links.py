@@ -28,6 +28,9 @@ def build_catalog(loaded: Loaded, src: Sources | None = None,
     cat, problems = Catalog(), list(loaded.problems)
     on = on or today()
 
+    def missing(kind: str, key: str, table: dict) -> bool:
+        return key not in table and (kind, key) not in loaded.broken
+
     def add(kind: str, key: str, record, origin: Origin, table: dict) -> None:
         if key in table:
             first = cat.origins[(kind, key)]
@@ -57,20 +60,22 @@ def build_catalog(loaded: Loaded, src: Sources | None = None,
                 "add the image under content/assets/logos/ and give its path from content/"))
 
     for m in cat.members.values():
-        if m.affiliation and m.affiliation not in cat.partners:
+        if m.affiliation and missing("partner", m.affiliation, cat.partners):
             problems.append(_unknown(cat.origin("member", m.id), ("affiliation",), m.affiliation,
                                      cat.partners, "partner", "partners.yaml"))
 
     for b in cat.briefs.values():
         o = b.origin
         for i, pid in enumerate(b.front.partners):
-            if pid not in cat.partners:
+            if missing("partner", pid, cat.partners):
                 problems.append(_unknown(o, ("partners", i), pid, cat.partners, "partner",
                                          "partners.yaml"))
         for i, a in enumerate(b.front.authors):
             if not a.member:
                 continue
             if a.member not in cat.members:
+                if not missing("member", a.member, cat.members):
+                    continue
                 problems.append(_unknown(o, ("authors", i, "member"), a.member, cat.members,
                                          "member", "members.yaml"))
             elif b.published and not cat.members[a.member].consent.public:
@@ -85,18 +90,18 @@ def build_catalog(loaded: Loaded, src: Sources | None = None,
 
     for m in cat.modules.values():
         o = cat.origin("module", m.id)
-        if m.track not in cat.tracks:
+        if missing("track", m.track, cat.tracks):
             problems.append(_unknown(o, ("track",), m.track, cat.tracks, "track",
                                      "curriculum/tracks.yaml"))
         for i, pid in enumerate(m.partners):
-            if pid not in cat.partners:
+            if missing("partner", pid, cat.partners):
                 problems.append(_unknown(o, ("partners", i), pid, cat.partners, "partner",
                                          "partners.yaml"))
         for i, pre in enumerate(m.prerequisites):
             if pre == m.id:
                 problems.append(o.problem(("prerequisites", i), "a module cannot be its own prerequisite",
                                           "remove it from the list"))
-            elif pre not in cat.modules:
+            elif missing("module", pre, cat.modules):
                 problems.append(_unknown(o, ("prerequisites", i), pre, cat.modules, "module",
                                          "curriculum/modules/"))
     problems.extend(_cycles(cat))
