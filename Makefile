@@ -29,7 +29,9 @@ check: validate ## Same verdict as CI's validate step
 
 build: $(STAMP) ## Validate, then build the site into site/
 	$(BIN)/python -m hub validate
-	$(BIN)/mkdocs build --strict --site-dir site
+	@rm -rf site.tmp
+	$(BIN)/mkdocs build --strict --site-dir site.tmp
+	@rm -rf site && mv site.tmp site  # all or nothing: never a half-built site/
 
 test: $(STAMP) ## Run the whole test suite
 	$(BIN)/python -m pytest

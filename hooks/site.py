@@ -16,7 +16,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.utils import get_relative_url
 
 from hub import vocab
-from hub.countries import country
+from hub.countries import INCOME_EDITION, country
 from hub.generate_pages import PageSpec, generate_pages, uri
 from hub.models import today
 from hub.problems import errors, format_report
@@ -97,7 +97,8 @@ def _record(kind: str | None, key: str | None):
 
 
 def _globals(env) -> None:
-    env.globals.update(hub=STATE["catalog"], vocab=vocab, country=country, today=STATE["today"])
+    env.globals.update(hub=STATE["catalog"], vocab=vocab, country=country, today=STATE["today"],
+                       income_edition=INCOME_EDITION)
     env.filters["markdown"] = render_markdown
 
 
