@@ -49,7 +49,11 @@ def on_files(files: Files, config):
             else:
                 f.inclusion = InclusionLevel.NOT_IN_NAV  # listed by briefs/index.md
     specs: dict[str, PageSpec] = {}
+    taken = {f.src_uri for f in files}
     for spec in generate_pages(cat):
+        if spec.src_uri in taken:
+            raise PluginError(f"content/{spec.src_uri}: this path is generated from the records; "
+                              "rename or remove the hand-written file")
         f = File.generated(config, spec.src_uri, content=spec.markdown())
         if spec.key:  # record pages: linked from listings, kept out of the navigation
             f.inclusion = InclusionLevel.NOT_IN_NAV
@@ -63,7 +67,9 @@ def on_files(files: Files, config):
 def on_page_markdown(markdown, page, config, files):
     slug = posixpath.splitext(posixpath.basename(page.file.src_uri))[0]
     if page.file.src_uri.startswith("briefs/") and slug in STATE["catalog"].briefs:
-        page.meta.update(template="hub/brief.html", hub_kind="brief", hub_key=slug)
+        front = STATE["catalog"].briefs[slug].front  # the validated values, not MkDocs' YAML 1.1 reading
+        page.meta.update(template="hub/brief.html", hub_kind="brief", hub_key=slug,
+                         title=front.title, description=front.summary)
     return markdown
 
 
