@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import html
 import re
 from typing import Annotated, Any, Mapping
 from urllib.parse import urlsplit
@@ -27,8 +28,15 @@ EMAIL_RE = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 PHONE_RE = re.compile(r"(?:\+|\b00)\d{1,3}[\s.-]?(?:\(?\d+\)?[\s.-]?){2,}\d{2,}|\(\d{2,5}\)\s?\d{3,}[\s.-]?\d{3,}")
 TAG_RE = re.compile(r"<\s*/?\s*[a-zA-Z!?][^>]*>?")
 JINJA_RE = re.compile(r"\{\{|\{%|\{#|%\}|\}\}")
-BAD_SCHEME_RE = re.compile(r"(?i)\b(?:javascript|vbscript|data|file)\s*:")
-LINK_TARGET_RE = re.compile(r"\]\(\s*<?([^)\s>]*)")
+# Markdown link targets: inline `[x](target)` / `![x](target)`, reference definitions
+# `[x]: target` (the target may be on the next line) and autolinks `<scheme:...>`.
+INLINE_LINK_RE = re.compile(r"\]\(\s*<?([^)\s>]*)")
+REF_LINK_RE = re.compile(r"(?m)^[ ]{0,3}\[[^\]\n]+\]:[ \t]*\n?[ \t]*<?([^\s>]+)")
+AUTOLINK_RE = re.compile(r"<([a-zA-Z][a-zA-Z0-9+.-]*:[^<>\s]*)>")
+SCHEME_RE = re.compile(r"^([a-z][a-z0-9+.-]*):")
+EVENT_RE = re.compile(r"(?i)\bon[a-z]{3,}\s*=")
+ATTR_LIST_RE = re.compile(r"\{:?[^{}\n]*=[^{}\n]*\}")
+_INVISIBLE_RE = re.compile(r"[\x00-\x20\x7f]+")
 
 
 def fail(message: str, hint: str = "", field: str = "") -> PydanticCustomError:
@@ -84,22 +92,87 @@ def _plain(v: str) -> str:
     return v
 
 
+def link_target_problem(target: str) -> tuple[str, str] | None:
+    """Why a link target is unsafe, as (message, hint), or None when it may be published.
+
+    The target is read as a browser would read it: HTML entities decoded (`jav&#x61;script:`
+    is `javascript:`), spaces and control characters removed, letters in lower case.
+    """
+    seen = _INVISIBLE_RE.sub("", html.unescape(html.unescape(target))).lower()
+    m = SCHEME_RE.match(seen)
+    if not m or m.group(1) == "https":
+        return None  # https, or a relative link to another page of the hub
+    shown = target if len(target) <= 40 else target[:37] + "..."
+    if m.group(1) == "http":
+        return f"the link {shown!r} uses http://", "use the https:// address of the page"
+    if m.group(1) == "mailto":
+        return ("the link " + repr(shown) + " is an e-mail address; the hub never publishes "
+                "e-mail addresses", "remove the link")
+    return (f"the link target {shown!r} is not allowed (only https:// links are)",
+            "links must start with https:// (or point to another page of the hub)")
+
+
+def markdown_problems(text: str) -> list[tuple[int, str, str]]:
+    """Every reason why contributed Markdown cannot be published, as (offset, message, hint).
+
+    Contributed text is never run as a template and never carries HTML or scripts: raw tags,
+    event-handler attributes, `{: key=value }` attribute lists and links that are not https://
+    are refused here; the rendered HTML is sanitised as well (`render_markdown`).
+    """
+    out: list[tuple[int, str, str]] = []
+    autolinks = {m.start(): m for m in AUTOLINK_RE.finditer(text)}
+    for m in JINJA_RE.finditer(text):
+        out.append((m.start(), f"template code ({m.group(0)!r}) is not allowed in contributed text",
+                    "remove the braces: contributed pages are never run as templates"))
+        break
+    for m in TAG_RE.finditer(text):
+        if m.start() in autolinks:
+            continue
+        tag = m.group(0)
+        shown = tag if len(tag) <= 30 else tag[:27] + "..."
+        if re.match(r"<\s*script", tag, re.I):
+            message = f"a script ({shown!r}) is not allowed in contributed text"
+        else:
+            message = f"raw HTML ({shown!r}) is not allowed in contributed text"
+        out.append((m.start(), message,
+                    "use Markdown instead: **bold**, *italic*, [link text](https://...)"))
+        break
+    for m in EVENT_RE.finditer(text):
+        out.append((m.start(), f"the event-handler attribute {m.group(0).rstrip(' =')!r}= is not "
+                    "allowed in contributed text", "remove it; contributed text cannot run scripts"))
+        break
+    for m in ATTR_LIST_RE.finditer(text):
+        if EVENT_RE.search(m.group(0)):
+            continue  # already reported
+        out.append((m.start(), f"HTML attributes ({m.group(0)[:30]!r}) are not allowed in "
+                    "contributed text", "remove the { ... } part; the hub's style is applied "
+                    "automatically"))
+        break
+    for rx in (INLINE_LINK_RE, REF_LINK_RE, AUTOLINK_RE):
+        for m in rx.finditer(text):
+            why = link_target_problem(m.group(1))
+            if why:
+                out.append((m.start(1), *why))
+    for rx, message, hint in (
+        (EMAIL_RE, "contains an e-mail address; the hub never publishes e-mail addresses",
+         "remove it (readers can use the partner's website or the contact page)"),
+        (PHONE_RE, "contains what looks like a phone number; the hub never publishes phone numbers",
+         "remove it"),
+    ):
+        m = rx.search(text)
+        if m:
+            out.append((m.start(), message, hint))
+    return sorted(out)
+
+
 def _markdown(v: str) -> str:
     v = v.strip()
     if not v:
         raise fail("must not be empty", "write some text, or remove the field if it is optional")
-    tag = TAG_RE.search(v)
-    if tag:
-        raise fail(f"raw HTML ({tag.group(0)[:30]!r}) is not allowed in contributed text",
-                   "use Markdown instead: **bold**, *italic*, [link text](https://...)")
-    if JINJA_RE.search(v):
-        raise fail("template code ({{, }}, {%, %}) is not allowed in contributed text",
-                   "remove the braces; pages are not templates")
-    for target in LINK_TARGET_RE.findall(v):
-        if BAD_SCHEME_RE.match(target.strip()):
-            raise fail(f"the link target {target[:40]!r} is not allowed",
-                       "links must start with https:// (or point to another page of the hub)")
-    _privacy(v)
+    found = markdown_problems(v)
+    if found:
+        _, message, hint = found[0]
+        raise fail(message, hint)
     return v
 
 

@@ -241,25 +241,22 @@ def load_brief(path: FsPath, rel: str, problems: list[Problem]) -> tuple[Brief, 
 
 
 def _body_problems(body: str, rel: str, first_line: int) -> list[Problem]:
-    """Check a brief's Markdown body with the same rules as Markdown fields, line by line."""
-    from pydantic import TypeAdapter
+    """Check a brief's Markdown body with the same rules as Markdown fields.
 
-    from .fields import MarkdownText
+    The body is checked as a whole (a reference link's target may sit on the next line), and
+    each problem points at its own line and column.
+    """
+    from .fields import markdown_problems
 
-    adapter = TypeAdapter(MarkdownText)
-    out = []
     if not body.strip():
         return [Problem(rel, first_line, 1, "body", "the brief has no text after the front matter",
                         "write the brief below the closing `---` line")]
-    for n, line in enumerate(body.splitlines()):
-        if not line.strip():
-            continue
-        try:
-            adapter.validate_python(line)
-        except ValidationError as exc:
-            err = exc.errors(include_url=False)[0]
-            out.append(Problem(rel, first_line + n, 1, "body", err["msg"],
-                               str((err.get("ctx") or {}).get("hint", ""))))
+    out = []
+    for offset, message, hint in markdown_problems(body):
+        before = body[:offset]
+        line = first_line + before.count("\n")
+        col = offset - (before.rfind("\n") + 1) + 1
+        out.append(Problem(rel, line, col, "body", message, hint))
     return out
 
 
