@@ -1,6 +1,6 @@
 """Field types shared by the record models, each with a message that says how to fix it.
 
-Every check raises `PydanticCustomError("hub", message, {"hint": ...})`: the message says
+Every check raises `PydanticCustomError("hub", message, {"hub:hint": ...})`: the message says
 what is wrong, the hint how to fix it. `load_records` turns these into `Problem`s.
 Values arrive as text (see `load_yaml`), so the numeric and date types here parse text too.
 """
@@ -41,9 +41,9 @@ _INVISIBLE_RE = re.compile(r"[\x00-\x20\x7f]+")
 
 def fail(message: str, hint: str = "", field: str = "") -> PydanticCustomError:
     """A validation error with a hint; `field` points a record-level check at one field."""
-    # Braces would be read as placeholders by pydantic: double them.
-    safe = message.replace("{", "{{").replace("}", "}}")
-    return PydanticCustomError("hub", safe, {"hint": hint, "field": field})
+    # pydantic fills `{key}` in the message from the context (and only that: `{{` stays as it
+    # is), so the context keys are names no contributor's value can contain.
+    return PydanticCustomError("hub", message, {"hub:hint": hint, "hub:field": field})
 
 
 def closest(value: str, choices: Mapping[str, Any] | list[str], n: int = 1) -> list[str]:
@@ -102,13 +102,14 @@ def link_target_problem(target: str) -> tuple[str, str] | None:
     m = SCHEME_RE.match(seen)
     if not m or m.group(1) == "https":
         return None  # https, or a relative link to another page of the hub
-    shown = target if len(target) <= 40 else target[:37] + "..."
-    if m.group(1) == "http":
-        return f"the link {shown!r} uses http://", "use the https:// address of the page"
-    if m.group(1) == "mailto":
-        return ("the link " + repr(shown) + " is an e-mail address; the hub never publishes "
-                "e-mail addresses", "remove the link")
-    return (f"the link target {shown!r} is not allowed (only https:// links are)",
+    scheme = m.group(1)
+    if scheme == "http":
+        return f"the link {target!r} uses http://", "use the https:// address of the page"
+    if scheme == "mailto" and EMAIL_RE.search(seen):
+        return None  # reported once, as an e-mail address
+    disguised = "" if target.lower().startswith(scheme + ":") else \
+        f" (written as {target[:24] + '...' if len(target) > 24 else target!r})"
+    return (f"links to '{scheme}:' addresses are not allowed{disguised}",
             "links must start with https:// (or point to another page of the hub)")
 
 
@@ -117,51 +118,53 @@ def markdown_problems(text: str) -> list[tuple[int, str, str]]:
 
     Contributed text is never run as a template and never carries HTML or scripts: raw tags,
     event-handler attributes, `{: key=value }` attribute lists and links that are not https://
-    are refused here; the rendered HTML is sanitised as well (`render_markdown`).
+    are refused here; the rendered HTML is sanitised as well (`render_markdown`). Each kind of
+    problem is reported once per line.
     """
     out: list[tuple[int, str, str]] = []
-    autolinks = {m.start(): m for m in AUTOLINK_RE.finditer(text)}
+    seen: set[tuple[str, int]] = set()
+
+    def add(kind: str, offset: int, message: str, hint: str) -> None:
+        line = text.count("\n", 0, offset)
+        if (kind, line) not in seen:
+            seen.add((kind, line))
+            out.append((offset, message, hint))
+
+    autolinks = {m.start() for m in AUTOLINK_RE.finditer(text)}
     for m in JINJA_RE.finditer(text):
-        out.append((m.start(), f"template code ({m.group(0)!r}) is not allowed in contributed text",
-                    "remove the braces: contributed pages are never run as templates"))
-        break
+        add("jinja", m.start(), f"template code ({m.group(0)!r}) is not allowed in contributed text",
+            "remove the braces: contributed pages are never run as templates")
     for m in TAG_RE.finditer(text):
         if m.start() in autolinks:
             continue
         tag = m.group(0)
         shown = tag if len(tag) <= 30 else tag[:27] + "..."
-        if re.match(r"<\s*script", tag, re.I):
-            message = f"a script ({shown!r}) is not allowed in contributed text"
+        if re.match(r"<\s*/?\s*script", tag, re.I):
+            add("html", m.start(), f"a script ({shown!r}) is not allowed in contributed text",
+                "remove it: contributed text cannot run scripts")
         else:
-            message = f"raw HTML ({shown!r}) is not allowed in contributed text"
-        out.append((m.start(), message,
-                    "use Markdown instead: **bold**, *italic*, [link text](https://...)"))
-        break
+            add("html", m.start(), f"raw HTML ({shown!r}) is not allowed in contributed text",
+                "use Markdown instead: **bold**, *italic*, [link text](https://...)")
     for m in EVENT_RE.finditer(text):
-        out.append((m.start(), f"the event-handler attribute {m.group(0).rstrip(' =')!r}= is not "
-                    "allowed in contributed text", "remove it; contributed text cannot run scripts"))
-        break
+        name = re.sub(r"\s+", "", m.group(0))
+        add("event", m.start(), f"{name!r} (an event-handler attribute) is not allowed in "
+            "contributed text", "remove it: contributed text cannot run scripts")
     for m in ATTR_LIST_RE.finditer(text):
-        if EVENT_RE.search(m.group(0)):
-            continue  # already reported
-        out.append((m.start(), f"HTML attributes ({m.group(0)[:30]!r}) are not allowed in "
-                    "contributed text", "remove the { ... } part; the hub's style is applied "
-                    "automatically"))
-        break
+        if not EVENT_RE.search(m.group(0)):
+            shown = m.group(0) if len(m.group(0)) <= 30 else m.group(0)[:27] + "..."
+            add("attr", m.start(), f"HTML attributes ({shown!r}) are not allowed in contributed text",
+                "remove the { ... } part; the hub's style is applied automatically")
     for rx in (INLINE_LINK_RE, REF_LINK_RE, AUTOLINK_RE):
         for m in rx.finditer(text):
             why = link_target_problem(m.group(1))
             if why:
-                out.append((m.start(1), *why))
-    for rx, message, hint in (
-        (EMAIL_RE, "contains an e-mail address; the hub never publishes e-mail addresses",
-         "remove it (readers can use the partner's website or the contact page)"),
-        (PHONE_RE, "contains what looks like a phone number; the hub never publishes phone numbers",
-         "remove it"),
-    ):
-        m = rx.search(text)
-        if m:
-            out.append((m.start(), message, hint))
+                add(f"link{m.start(1)}", m.start(1), *why)
+    for m in EMAIL_RE.finditer(text):
+        add("email", m.start(), "contains an e-mail address; the hub never publishes e-mail addresses",
+            "remove it (readers can use the partner's website or the contact page)")
+    for m in PHONE_RE.finditer(text):
+        add("phone", m.start(), "contains what looks like a phone number; the hub never publishes "
+            "phone numbers", "remove it")
     return sorted(out)
 
 
@@ -213,20 +216,50 @@ def vocabulary(words: Mapping[str, str], noun: str) -> Any:
 # --- codes ----------------------------------------------------------------------------------
 
 
+def _country_names() -> dict[str, str]:
+    names = {}
+    for c in pycountry.countries:
+        for attr in ("name", "common_name", "official_name"):
+            if getattr(c, attr, None):
+                names[getattr(c, attr).lower()] = c.alpha_2
+    return names
+
+
+def _country_by_name(v: str) -> Any:
+    """The country a contributor probably meant by a name (or a three-letter code), or None."""
+    try:
+        return pycountry.countries.lookup(v)
+    except LookupError:
+        pass
+    if len(v) <= 3:
+        return None
+    near = difflib.get_close_matches(v.lower(), list(_country_names()), n=1, cutoff=0.75)
+    if near:
+        return pycountry.countries.get(alpha_2=_country_names()[near[0]])
+    try:
+        found = pycountry.countries.search_fuzzy(v)
+        return found[0] if len(found) == 1 else None
+    except LookupError:
+        return None
+
+
 def _country(v: str) -> str:
+    v = v.strip()
     if v in COUNTRY_CODES:
         return v
     if v.upper() in COUNTRY_CODES:
-        raise fail(f"{v!r} must be written in capitals", f"write \"{v.upper()}\"")
-    try:
-        match = pycountry.countries.lookup(v)
+        raise fail(f"{v!r} must be written in capitals", f"write \"{v.upper()}\" (in quotes)")
+    match = _country_by_name(v)
+    if match is not None:
         raise fail(f"{v!r} is not a two-letter country code",
-                   f"did you mean \"{match.alpha_2}\" ({match.name})?")
-    except LookupError:
-        pass
-    hint = did_you_mean(v.upper(), sorted(COUNTRY_CODES))
-    raise fail(f"{v!r} is not an ISO 3166-1 alpha-2 country code",
-               hint if hint.startswith("did") else "use the two-letter code, e.g. \"NP\" for Nepal")
+                   f"did you mean \"{match.alpha_2}\" ({_common_name(match)})?")
+    raise fail(f"{v!r} is not a country code",
+               "use the country's two-letter ISO 3166-1 code, in capitals and quotes, e.g. \"NP\" "
+               "for Nepal; the codes are listed at https://www.iso.org/obp/ui/#search/code/")
+
+
+def _common_name(c: Any) -> str:
+    return getattr(c, "common_name", None) or c.name
 
 
 CountryCode = Annotated[
@@ -241,6 +274,8 @@ def _url(v: str) -> str:
     parts = urlsplit(v)
     if parts.scheme == "http":
         raise fail(f"{v!r} uses http://", "use the https:// address of the page")
+    if not parts.scheme and re.match(r"^(?:www\.)?[\w-]+(?:\.[\w-]+)+(?:/\S*)?$", v):
+        raise fail(f"{v!r} is not a full web address", f"write it with https:// in front: https://{v}")
     if parts.scheme != "https" or "." not in parts.netloc or " " in v:
         raise fail(f"{v!r} is not a web address", "write the full address, starting with https://")
     return v
@@ -256,7 +291,7 @@ def _doi(v: str) -> str:
     v = v.strip()
     bare = re.sub(r"^(?:https?://(?:dx\.)?doi\.org/|doi:\s*)", "", v, flags=re.I)
     if bare != v and DOI_RE.match(bare):
-        raise fail(f"{v!r}: write the DOI alone", f"write \"{bare}\"")
+        raise fail(f"{v!r} is a link to a DOI, not the DOI itself", f"write the DOI alone: \"{bare}\"")
     if not DOI_RE.match(v):
         raise fail(f"{v!r} is not a DOI", "a DOI looks like 10.1371/journal.pmed.0030449")
     return v
@@ -317,11 +352,15 @@ def _date(v: Any) -> dt.date:
         return v
     v = str(_text(v)).strip()
     if not DATE_RE.match(v):
-        raise fail(f"{v!r} is not a date in the form YYYY-MM-DD", "e.g. 2025-03-31")
+        m = re.match(r"^(\d{4})[/. ](\d{1,2})[/. ](\d{1,2})$", v)
+        hint = (f"write {m.group(1)}-{int(m.group(2)):02d}-{int(m.group(3)):02d}" if m else
+                "write the year, month and day with hyphens, e.g. 2025-03-31 for 31 March 2025")
+        raise fail(f"{v!r} is not a date in the form YYYY-MM-DD", hint)
     try:
         return dt.date.fromisoformat(v)
     except ValueError:
-        raise fail(f"{v!r} is not a real date", "check the month (01-12) and the day") from None
+        raise fail(f"{v!r} is not a real date",
+                   "check the month (01 to 12) and the day (the order is YYYY-MM-DD)") from None
 
 
 IsoDate = Annotated[
@@ -330,10 +369,12 @@ IsoDate = Annotated[
 ]
 
 
-def _number(kind: type, lo: float, hi: float) -> Any:
+def _number(kind: type, lo: float, hi: float, unit: str, example: str) -> Any:
+    """A number written as text; `unit` names it in messages ("a year", "minutes")."""
+
     def check(v: Any) -> Any:
         if isinstance(v, bool):
-            raise fail("expected a number")
+            raise fail("expected a number", f"write digits only, e.g. {example}")
         if isinstance(v, (int, float)):
             n = v
         else:
@@ -342,20 +383,20 @@ def _number(kind: type, lo: float, hi: float) -> Any:
                 n = int(text, 10) if kind is int else float(text)
             except ValueError:
                 raise fail(f"{text!r} is not a {'whole ' if kind is int else ''}number",
-                           "write digits only, e.g. " + ("2024" if kind is int else "4.5")) from None
+                           f"write digits only, e.g. {example}") from None
         if kind is int and n != int(n):
-            raise fail(f"{v!r} is not a whole number", "write a whole number")
+            raise fail(f"{v!r} is not a whole number", f"write a whole number, e.g. {example}")
         if not lo <= n <= hi:
-            raise fail(f"{n} is out of range", f"expected a number from {lo:g} to {hi:g}")
+            raise fail(f"{n:g} is not {unit} from {lo:g} to {hi:g}", f"e.g. {example}")
         return kind(n)
 
     schema = {"type": "integer" if kind is int else "number", "minimum": lo, "maximum": hi}
     return Annotated[kind, BeforeValidator(check), WithJsonSchema(schema)]
 
 
-Year = _number(int, 1800, 2100)
-Minutes = _number(int, 5, 600)
-Hours = _number(float, 0.5, 500)
+Year = _number(int, 1800, 2100, "a year", "2018 (four digits)")
+Minutes = _number(int, 5, 600, "a number of minutes", "90")
+Hours = _number(float, 0.5, 500, "a number of hours", "4.5")
 
 
 def _bool(v: Any) -> bool:

@@ -29,7 +29,7 @@ def build_catalog(loaded: Loaded, src: Sources | None = None,
     on = on or today()
 
     def missing(kind: str, key: str, table: dict) -> bool:
-        return key not in table and (kind, key) not in loaded.broken
+        return key not in table and not {(kind, key), (kind, "*")} & loaded.broken
 
     def add(kind: str, key: str, record, origin: Origin, table: dict) -> None:
         if key in table:
