@@ -46,12 +46,14 @@ def fail(message: str, hint: str = "", field: str = "") -> PydanticCustomError:
     return PydanticCustomError("hub", message, {"hub:hint": hint, "hub:field": field})
 
 
-def closest(value: str, choices: Mapping[str, Any] | list[str], n: int = 1) -> list[str]:
-    return difflib.get_close_matches(value, list(choices), n=n, cutoff=0.6)
+def closest(value: str, choices: Mapping[str, Any] | list[str], n: int = 1,
+            cutoff: float = 0.6) -> list[str]:
+    return difflib.get_close_matches(value, list(choices), n=n, cutoff=cutoff)
 
 
-def did_you_mean(value: str, choices: Mapping[str, Any] | list[str], noun: str = "") -> str:
-    near = closest(str(value).lower(), choices)
+def did_you_mean(value: str, choices: Mapping[str, Any] | list[str], noun: str = "",
+                 cutoff: float = 0.6) -> str:
+    near = closest(str(value).lower(), choices, cutoff=cutoff)
     if near:
         return f"did you mean '{near[0]}'?"
     words = list(choices)

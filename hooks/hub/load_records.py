@@ -7,6 +7,7 @@ pydantic's errors are mapped onto `Problem`s with the line and column of the off
 
 from __future__ import annotations
 
+import re
 import typing
 from dataclasses import dataclass, field
 from pathlib import Path as FsPath
@@ -193,7 +194,7 @@ def problems_from(exc: ValidationError, model: type[BaseModel], origin: Origin) 
         elif kind in ("too_long", "string_too_long") and isinstance(err.get("input"), str):
             n, size = ctx.get("max_length"), len(err["input"])
             message = f"is longer than {n} characters ({size})"
-            hint = f"shorten it by at least {size - n} characters"
+            hint = f"shorten it by at least {size - n} character{'s' * (size - n != 1)}"
         elif kind == "too_long":
             n = ctx.get("max_length")
             message, hint = f"has more than {n} items", "keep the most important ones"
@@ -230,8 +231,11 @@ def _read(path: FsPath, rel: str, problems: list[Problem]) -> str | None:
 def _broken_id(kind: str, data: Any, broken: set[tuple[str, str]]) -> None:
     from .fields import SLUG_RE
 
-    if isinstance(data, dict) and isinstance(data.get("id"), str) and SLUG_RE.match(data["id"]):
-        broken.add((kind, data["id"]))
+    if isinstance(data, dict) and isinstance(data.get("id"), str):
+        if SLUG_RE.match(data["id"]):
+            broken.add((kind, data["id"]))
+        else:  # the id that was probably meant (`Alpha_Ministry` -> `alpha-ministry`)
+            broken.add((kind, re.sub(r"[^a-z0-9]+", "-", data["id"].lower()).strip("-")))
 
 
 def _list_file(path: FsPath, rel: str, root: str, model: type[BaseModel],

@@ -176,7 +176,14 @@ def parse(text: str, path: str, *, line_offset: int = 0, root: str = "") -> tupl
     ):
         return None, [Problem(path, 1 + line_offset, 1, "", "the file is empty",
                               "see CONTRIBUTING.md for a complete example of this kind of file")]
-    loader = _StrictLoader(text)
+    try:
+        loader = _StrictLoader(text)
+    except yaml.reader.ReaderError as exc:  # a control character: the reader refuses the text
+        before = text[: exc.position]
+        line, col = before.count("\n") + 1, exc.position - (before.rfind("\n") + 1) + 1
+        return None, [Problem(path, line + line_offset, col, "",
+                              f"the file contains an invisible control character (#x{exc.character:04X})",
+                              "delete it (retype the text around it if you cannot see it)")]
     try:
         top = loader.get_single_node()
         if top is None:

@@ -17,7 +17,8 @@ from .problems import Problem
 
 
 def _unknown(origin: Origin, loc: tuple, value: str, known: dict, noun: str, file: str) -> Problem:
-    hint = did_you_mean(value, known, noun + " ids")
+    # Ids are long and alike (`example-np-...`): only a close match is worth suggesting.
+    hint = did_you_mean(value, known, noun + " ids", cutoff=0.75)
     if not hint.startswith("did"):
         hint = f"use an id from {file}"
     return origin.problem(loc, f"no {noun} has the id {value!r}", hint)
