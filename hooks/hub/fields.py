@@ -35,7 +35,7 @@ REF_LINK_RE = re.compile(r"(?m)^[ ]{0,3}\[[^\]\n]+\]:[ \t]*\n?[ \t]*<?([^\s>]+)"
 AUTOLINK_RE = re.compile(r"<([a-zA-Z][a-zA-Z0-9+.-]*:[^<>\s]*)>")
 SCHEME_RE = re.compile(r"^([a-z][a-z0-9+.-]*):")
 EVENT_RE = re.compile(r"(?i)\bon[a-z]{3,}\s*=")
-ATTR_LIST_RE = re.compile(r"\{:?[^{}\n]*=[^{}\n]*\}")
+ATTR_LIST_RE = re.compile(r"\{[^{}\n]*\}")
 _INVISIBLE_RE = re.compile(r"[\x00-\x20\x7f]+")
 
 
@@ -136,23 +136,32 @@ def markdown_problems(text: str) -> list[tuple[int, str, str]]:
     for m in JINJA_RE.finditer(text):
         add("jinja", m.start(), f"template code ({m.group(0)!r}) is not allowed in contributed text",
             "remove the braces: contributed pages are never run as templates")
+    def event(m: re.Match[str], found: re.Match[str]) -> None:
+        name = re.sub(r"\s+", "", found.group(0))
+        add("html", m.start() + found.start(), f"{name!r} (an event-handler attribute) is not "
+            "allowed in contributed text", "remove it: contributed text cannot run scripts")
+
     for m in TAG_RE.finditer(text):
         if m.start() in autolinks:
             continue
         tag = m.group(0)
         shown = tag if len(tag) <= 30 else tag[:27] + "..."
-        if re.match(r"<\s*/?\s*script", tag, re.I):
+        handler = EVENT_RE.search(tag)
+        if handler:
+            event(m, handler)
+        elif re.match(r"<\s*/?\s*script", tag, re.I):
             add("html", m.start(), f"a script ({shown!r}) is not allowed in contributed text",
                 "remove it: contributed text cannot run scripts")
         else:
             add("html", m.start(), f"raw HTML ({shown!r}) is not allowed in contributed text",
                 "use Markdown instead: **bold**, *italic*, [link text](https://...)")
-    for m in EVENT_RE.finditer(text):
-        name = re.sub(r"\s+", "", m.group(0))
-        add("event", m.start(), f"{name!r} (an event-handler attribute) is not allowed in "
-            "contributed text", "remove it: contributed text cannot run scripts")
+    # `{: ...}` attribute lists (Markdown's attr_list): `{: #anchor }` is harmless, but any
+    # `key=value` sets an HTML attribute, event handlers included.
     for m in ATTR_LIST_RE.finditer(text):
-        if not EVENT_RE.search(m.group(0)):
+        handler = EVENT_RE.search(m.group(0))
+        if handler:
+            event(m, handler)
+        elif "=" in m.group(0):
             shown = m.group(0) if len(m.group(0)) <= 30 else m.group(0)[:27] + "..."
             add("attr", m.start(), f"HTML attributes ({shown!r}) are not allowed in contributed text",
                 "remove the { ... } part; the hub's style is applied automatically")
