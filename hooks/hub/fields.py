@@ -69,7 +69,8 @@ def _text(v: Any) -> Any:
     if isinstance(v, (list, dict)):
         kind = "a list" if isinstance(v, list) else "a group of fields"
         raise fail(f"expected text here, found {kind}",
-                   "write a single value on the same line as the field name")
+                   "write a single value on the same line as the field name; text that starts "
+                   "with [ or { must be put in quotes")
     return v
 
 

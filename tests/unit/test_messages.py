@@ -124,11 +124,13 @@ def test_the_minimal_hub_is_valid(tmp_path: Path) -> None:
 CASES = [
     pytest.param('partner', {'name': '[Alpha, Beta]'}, [
         'partners.yaml:2:9: partners[1].name: expected text here, found a list; write a '
-        'single value on the same line as the field name',
+        'single value on the same line as the field name; text that starts with [ or { must '
+        'be put in quotes',
     ], id='text-list'),
     pytest.param('partner', {'name': '{first: Alpha}'}, [
         'partners.yaml:2:9: partners[1].name: expected text here, found a group of fields; '
-        'write a single value on the same line as the field name',
+        'write a single value on the same line as the field name; text that starts with [ or '
+        '{ must be put in quotes',
     ], id='text-group'),
     pytest.param('partner', {'name': '""'}, [
         'partners.yaml:2:9: partners[1].name: must not be empty; write some text, or remove '
