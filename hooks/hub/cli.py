@@ -48,7 +48,10 @@ def cmd_new(args: argparse.Namespace) -> int:
         return 1
     rel = Path(os.path.relpath(written.path, args.root)).as_posix()
     verb = "added a new record at the end of" if written.appended else "wrote"
-    print(f"{verb} {rel}: replace the placeholder values, then run `make check`", file=sys.stderr)
+    note = {"member": " (hidden until consent is recorded: consent.public: true)",
+            "brief": " (a draft: published only once `status: published` is set after review)"}
+    print(f"{verb} {rel}{note.get(args.kind, '')}: replace the placeholder values, then run "
+          "`make check`", file=sys.stderr)
     return 0
 
 
