@@ -8,7 +8,7 @@ export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 export PYTHONPATH := hooks
 
-.PHONY: help serve build validate check test bench offline new schemas lock clean
+.PHONY: help serve build validate check test bench offline new vocab-docs schemas lock clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | expand -t 12
@@ -25,7 +25,9 @@ serve: $(STAMP) ## Live preview on http://127.0.0.1:8000
 validate: $(STAMP) ## Check every record and every link between records
 	$(BIN)/python -m hub validate
 
-check: validate ## Same verdict as CI's validate step
+check: $(STAMP) ## Same verdict as CI's validate step: run it before a pull request
+	$(BIN)/python -m hub validate
+	$(BIN)/python -m hub schemas
 
 build: $(STAMP) ## Validate, then build the site into site/
 	$(BIN)/python -m hub validate
@@ -35,6 +37,15 @@ build: $(STAMP) ## Validate, then build the site into site/
 
 test: $(STAMP) ## Run the whole test suite
 	$(BIN)/python -m pytest
+
+# --- contributors: new records, local check (same verdict as CI), vocabulary docs ---------
+new: $(STAMP) ## Start a record from a template: make new KIND=partner|member|brief|module ID=<id>
+	@test -n "$(KIND)" -a -n "$(ID)" || { echo "usage: make new KIND=partner|member|brief|module ID=<id>" >&2; exit 2; }
+	$(BIN)/python -m hub new $(KIND) $(ID)
+
+vocab-docs: $(STAMP) ## Regenerate the lists of controlled words in CONTRIBUTING.md
+	$(BIN)/python -m hub vocab-docs --write
+# --- end contributors ---------------------------------------------------------------------
 
 schemas: $(STAMP) ## Re-export the JSON Schemas in schemas/ from the models
 	$(BIN)/python -m hub schemas --write

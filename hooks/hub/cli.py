@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
@@ -37,6 +38,38 @@ def cmd_schemas(args: argparse.Namespace) -> int:
     return 1 if stale else 0
 
 
+def cmd_new(args: argparse.Namespace) -> int:
+    from .new_record import NewRecordError, new_record
+
+    try:
+        written = new_record(args.kind, args.id, Path(args.root))
+    except NewRecordError as exc:
+        print(f"hub new: {exc}", file=sys.stderr)
+        return 1
+    rel = Path(os.path.relpath(written.path, args.root)).as_posix()
+    verb = "added a new record at the end of" if written.appended else "wrote"
+    note = {"member": " (hidden until consent is recorded: consent.public: true)",
+            "brief": " (a draft: published only once `status: published` is set after review)"}
+    print(f"{verb} {rel}{note.get(args.kind, '')}: replace the placeholder values, then run "
+          "`make check`", file=sys.stderr)
+    return 0
+
+
+def cmd_vocab_docs(args: argparse.Namespace) -> int:
+    from .vocab_docs import is_current, write
+
+    path = Path(args.root) / "CONTRIBUTING.md"
+    if args.write:
+        changed = write(path)
+        print(f"{'updated' if changed else 'unchanged'}: {path.name}", file=sys.stderr)
+        return 0
+    if is_current(path):
+        return 0
+    print("CONTRIBUTING.md: the lists of controlled words are out of date with hooks/hub/vocab.py; "
+          "run `make vocab-docs`", file=sys.stderr)
+    return 1
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="hub", description="Health Equity Knowledge Hub tools")
     parser.add_argument("--root", default=".", help="the hub's folder (default: here)")
@@ -48,6 +81,13 @@ def main(argv: list[str] | None = None) -> int:
     s = sub.add_parser("schemas", help="check (or --write) the JSON Schemas in schemas/")
     s.add_argument("--write", action="store_true")
     s.set_defaults(func=cmd_schemas)
+    n = sub.add_parser("new", help="start a new record from a template (partner, member, brief, module)")
+    n.add_argument("kind", choices=["partner", "member", "brief", "module"])
+    n.add_argument("id", help="the new record's id: lower-case letters, digits and hyphens")
+    n.set_defaults(func=cmd_new)
+    d = sub.add_parser("vocab-docs", help="check (or --write) the word lists in CONTRIBUTING.md")
+    d.add_argument("--write", action="store_true")
+    d.set_defaults(func=cmd_vocab_docs)
     args = parser.parse_args(argv)
     try:
         return args.func(args)

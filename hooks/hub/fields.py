@@ -1,6 +1,6 @@
 """Field types shared by the record models, each with a message that says how to fix it.
 
-Every check raises `PydanticCustomError("hub", message, {"hint": ...})`: the message says
+Every check raises `PydanticCustomError("hub", message, {"hub:hint": ...})`: the message says
 what is wrong, the hint how to fix it. `load_records` turns these into `Problem`s.
 Values arrive as text (see `load_yaml`), so the numeric and date types here parse text too.
 """
@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import html
 import re
 from typing import Annotated, Any, Mapping
 from urllib.parse import urlsplit
@@ -27,23 +28,32 @@ EMAIL_RE = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 PHONE_RE = re.compile(r"(?:\+|\b00)\d{1,3}[\s.-]?(?:\(?\d+\)?[\s.-]?){2,}\d{2,}|\(\d{2,5}\)\s?\d{3,}[\s.-]?\d{3,}")
 TAG_RE = re.compile(r"<\s*/?\s*[a-zA-Z!?][^>]*>?")
 JINJA_RE = re.compile(r"\{\{|\{%|\{#|%\}|\}\}")
-BAD_SCHEME_RE = re.compile(r"(?i)\b(?:javascript|vbscript|data|file)\s*:")
-LINK_TARGET_RE = re.compile(r"\]\(\s*<?([^)\s>]*)")
+# Markdown link targets: inline `[x](target)` / `![x](target)`, reference definitions
+# `[x]: target` (the target may be on the next line) and autolinks `<scheme:...>`.
+INLINE_LINK_RE = re.compile(r"\]\(\s*<?([^)\s>]*)")
+REF_LINK_RE = re.compile(r"(?m)^[ ]{0,3}\[[^\]\n]+\]:[ \t]*\n?[ \t]*<?([^\s>]+)")
+AUTOLINK_RE = re.compile(r"<([a-zA-Z][a-zA-Z0-9+.-]*:[^<>\s]*)>")
+SCHEME_RE = re.compile(r"^([a-z][a-z0-9+.-]*):")
+EVENT_RE = re.compile(r"(?i)\bon[a-z]{3,}\s*=")
+ATTR_LIST_RE = re.compile(r"\{[^{}\n]*\}")
+_INVISIBLE_RE = re.compile(r"[\x00-\x20\x7f]+")
 
 
 def fail(message: str, hint: str = "", field: str = "") -> PydanticCustomError:
     """A validation error with a hint; `field` points a record-level check at one field."""
-    # Braces would be read as placeholders by pydantic: double them.
-    safe = message.replace("{", "{{").replace("}", "}}")
-    return PydanticCustomError("hub", safe, {"hint": hint, "field": field})
+    # pydantic fills `{key}` in the message from the context (and only that: `{{` stays as it
+    # is), so the context keys are names no contributor's value can contain.
+    return PydanticCustomError("hub", message, {"hub:hint": hint, "hub:field": field})
 
 
-def closest(value: str, choices: Mapping[str, Any] | list[str], n: int = 1) -> list[str]:
-    return difflib.get_close_matches(value, list(choices), n=n, cutoff=0.6)
+def closest(value: str, choices: Mapping[str, Any] | list[str], n: int = 1,
+            cutoff: float = 0.6) -> list[str]:
+    return difflib.get_close_matches(value, list(choices), n=n, cutoff=cutoff)
 
 
-def did_you_mean(value: str, choices: Mapping[str, Any] | list[str], noun: str = "") -> str:
-    near = closest(str(value).lower(), choices)
+def did_you_mean(value: str, choices: Mapping[str, Any] | list[str], noun: str = "",
+                 cutoff: float = 0.6) -> str:
+    near = closest(str(value).lower(), choices, cutoff=cutoff)
     if near:
         return f"did you mean '{near[0]}'?"
     words = list(choices)
@@ -59,7 +69,8 @@ def _text(v: Any) -> Any:
     if isinstance(v, (list, dict)):
         kind = "a list" if isinstance(v, list) else "a group of fields"
         raise fail(f"expected text here, found {kind}",
-                   "write a single value on the same line as the field name")
+                   "write a single value on the same line as the field name; text that starts "
+                   "with [ or { must be put in quotes")
     return v
 
 
@@ -84,22 +95,99 @@ def _plain(v: str) -> str:
     return v
 
 
+def link_target_problem(target: str) -> tuple[str, str] | None:
+    """Why a link target is unsafe, as (message, hint), or None when it may be published.
+
+    The target is read as a browser would read it: HTML entities decoded (`jav&#x61;script:`
+    is `javascript:`), spaces and control characters removed, letters in lower case.
+    """
+    seen = _INVISIBLE_RE.sub("", html.unescape(html.unescape(target))).lower()
+    m = SCHEME_RE.match(seen)
+    if not m or m.group(1) == "https":
+        return None  # https, or a relative link to another page of the hub
+    scheme = m.group(1)
+    if scheme == "http":
+        return f"the link {target!r} uses http://", "use the https:// address of the page"
+    if scheme == "mailto" and EMAIL_RE.search(seen):
+        return None  # reported once, as an e-mail address
+    disguised = "" if target.lower().startswith(scheme + ":") else \
+        f" (written as {target[:24] + '...' if len(target) > 24 else target!r})"
+    return (f"links to '{scheme}:' addresses are not allowed{disguised}",
+            "links must start with https:// (or point to another page of the hub)")
+
+
+def markdown_problems(text: str) -> list[tuple[int, str, str]]:
+    """Every reason why contributed Markdown cannot be published, as (offset, message, hint).
+
+    Contributed text is never run as a template and never carries HTML or scripts: raw tags,
+    event-handler attributes, `{: key=value }` attribute lists and links that are not https://
+    are refused here; the rendered HTML is sanitised as well (`render_markdown`). Each kind of
+    problem is reported once per line.
+    """
+    out: list[tuple[int, str, str]] = []
+    seen: set[tuple[str, int]] = set()
+
+    def add(kind: str, offset: int, message: str, hint: str) -> None:
+        line = text.count("\n", 0, offset)
+        if (kind, line) not in seen:
+            seen.add((kind, line))
+            out.append((offset, message, hint))
+
+    autolinks = {m.start() for m in AUTOLINK_RE.finditer(text)}
+    for m in JINJA_RE.finditer(text):
+        add("jinja", m.start(), f"template code ({m.group(0)!r}) is not allowed in contributed text",
+            "remove the braces: contributed pages are never run as templates")
+    def event(m: re.Match[str], found: re.Match[str]) -> None:
+        name = re.sub(r"\s+", "", found.group(0))
+        add("html", m.start() + found.start(), f"{name!r} (an event-handler attribute) is not "
+            "allowed in contributed text", "remove it: contributed text cannot run scripts")
+
+    for m in TAG_RE.finditer(text):
+        if m.start() in autolinks:
+            continue
+        tag = m.group(0)
+        shown = tag if len(tag) <= 30 else tag[:27] + "..."
+        handler = EVENT_RE.search(tag)
+        if handler:
+            event(m, handler)
+        elif re.match(r"<\s*/?\s*script", tag, re.I):
+            add("html", m.start(), f"a script ({shown!r}) is not allowed in contributed text",
+                "remove it: contributed text cannot run scripts")
+        else:
+            add("html", m.start(), f"raw HTML ({shown!r}) is not allowed in contributed text",
+                "use Markdown instead: **bold**, *italic*, [link text](https://...)")
+    # `{: ...}` attribute lists (Markdown's attr_list): `{: #anchor }` is harmless, but any
+    # `key=value` sets an HTML attribute, event handlers included.
+    for m in ATTR_LIST_RE.finditer(text):
+        handler = EVENT_RE.search(m.group(0))
+        if handler:
+            event(m, handler)
+        elif "=" in m.group(0):
+            shown = m.group(0) if len(m.group(0)) <= 30 else m.group(0)[:27] + "..."
+            add("attr", m.start(), f"HTML attributes ({shown!r}) are not allowed in contributed text",
+                "remove the { ... } part; the hub's style is applied automatically")
+    for rx in (INLINE_LINK_RE, REF_LINK_RE, AUTOLINK_RE):
+        for m in rx.finditer(text):
+            why = link_target_problem(m.group(1))
+            if why:
+                add(f"link{m.start(1)}", m.start(1), *why)
+    for m in EMAIL_RE.finditer(text):
+        add("email", m.start(), "contains an e-mail address; the hub never publishes e-mail addresses",
+            "remove it (readers can use the partner's website or the contact page)")
+    for m in PHONE_RE.finditer(text):
+        add("phone", m.start(), "contains what looks like a phone number; the hub never publishes "
+            "phone numbers", "remove it")
+    return sorted(out)
+
+
 def _markdown(v: str) -> str:
     v = v.strip()
     if not v:
         raise fail("must not be empty", "write some text, or remove the field if it is optional")
-    tag = TAG_RE.search(v)
-    if tag:
-        raise fail(f"raw HTML ({tag.group(0)[:30]!r}) is not allowed in contributed text",
-                   "use Markdown instead: **bold**, *italic*, [link text](https://...)")
-    if JINJA_RE.search(v):
-        raise fail("template code ({{, }}, {%, %}) is not allowed in contributed text",
-                   "remove the braces; pages are not templates")
-    for target in LINK_TARGET_RE.findall(v):
-        if BAD_SCHEME_RE.match(target.strip()):
-            raise fail(f"the link target {target[:40]!r} is not allowed",
-                       "links must start with https:// (or point to another page of the hub)")
-    _privacy(v)
+    found = markdown_problems(v)
+    if found:
+        _, message, hint = found[0]
+        raise fail(message, hint)
     return v
 
 
@@ -140,20 +228,50 @@ def vocabulary(words: Mapping[str, str], noun: str) -> Any:
 # --- codes ----------------------------------------------------------------------------------
 
 
+def _country_names() -> dict[str, str]:
+    names = {}
+    for c in pycountry.countries:
+        for attr in ("name", "common_name", "official_name"):
+            if getattr(c, attr, None):
+                names[getattr(c, attr).lower()] = c.alpha_2
+    return names
+
+
+def _country_by_name(v: str) -> Any:
+    """The country a contributor probably meant by a name (or a three-letter code), or None."""
+    try:
+        return pycountry.countries.lookup(v)
+    except LookupError:
+        pass
+    if len(v) <= 3:
+        return None
+    near = difflib.get_close_matches(v.lower(), list(_country_names()), n=1, cutoff=0.75)
+    if near:
+        return pycountry.countries.get(alpha_2=_country_names()[near[0]])
+    try:
+        found = pycountry.countries.search_fuzzy(v)
+        return found[0] if len(found) == 1 else None
+    except LookupError:
+        return None
+
+
 def _country(v: str) -> str:
+    v = v.strip()
     if v in COUNTRY_CODES:
         return v
     if v.upper() in COUNTRY_CODES:
-        raise fail(f"{v!r} must be written in capitals", f"write \"{v.upper()}\"")
-    try:
-        match = pycountry.countries.lookup(v)
+        raise fail(f"{v!r} must be written in capitals", f"write \"{v.upper()}\" (in quotes)")
+    match = _country_by_name(v)
+    if match is not None:
         raise fail(f"{v!r} is not a two-letter country code",
-                   f"did you mean \"{match.alpha_2}\" ({match.name})?")
-    except LookupError:
-        pass
-    hint = did_you_mean(v.upper(), sorted(COUNTRY_CODES))
-    raise fail(f"{v!r} is not an ISO 3166-1 alpha-2 country code",
-               hint if hint.startswith("did") else "use the two-letter code, e.g. \"NP\" for Nepal")
+                   f"did you mean \"{match.alpha_2}\" ({_common_name(match)})?")
+    raise fail(f"{v!r} is not a country code",
+               "use the country's two-letter ISO 3166-1 code, in capitals and quotes, e.g. \"NP\" "
+               "for Nepal; the codes are listed at https://www.iso.org/obp/ui/#search/code/")
+
+
+def _common_name(c: Any) -> str:
+    return getattr(c, "common_name", None) or c.name
 
 
 CountryCode = Annotated[
@@ -168,6 +286,8 @@ def _url(v: str) -> str:
     parts = urlsplit(v)
     if parts.scheme == "http":
         raise fail(f"{v!r} uses http://", "use the https:// address of the page")
+    if not parts.scheme and re.match(r"^(?:www\.)?[\w-]+(?:\.[\w-]+)+(?:/\S*)?$", v):
+        raise fail(f"{v!r} is not a full web address", f"write it with https:// in front: https://{v}")
     if parts.scheme != "https" or "." not in parts.netloc or " " in v:
         raise fail(f"{v!r} is not a web address", "write the full address, starting with https://")
     return v
@@ -183,7 +303,7 @@ def _doi(v: str) -> str:
     v = v.strip()
     bare = re.sub(r"^(?:https?://(?:dx\.)?doi\.org/|doi:\s*)", "", v, flags=re.I)
     if bare != v and DOI_RE.match(bare):
-        raise fail(f"{v!r}: write the DOI alone", f"write \"{bare}\"")
+        raise fail(f"{v!r} is a link to a DOI, not the DOI itself", f"write the DOI alone: \"{bare}\"")
     if not DOI_RE.match(v):
         raise fail(f"{v!r} is not a DOI", "a DOI looks like 10.1371/journal.pmed.0030449")
     return v
@@ -244,11 +364,15 @@ def _date(v: Any) -> dt.date:
         return v
     v = str(_text(v)).strip()
     if not DATE_RE.match(v):
-        raise fail(f"{v!r} is not a date in the form YYYY-MM-DD", "e.g. 2025-03-31")
+        m = re.match(r"^(\d{4})[/. ](\d{1,2})[/. ](\d{1,2})$", v)
+        hint = (f"write {m.group(1)}-{int(m.group(2)):02d}-{int(m.group(3)):02d}" if m else
+                "write the year, month and day with hyphens, e.g. 2025-03-31 for 31 March 2025")
+        raise fail(f"{v!r} is not a date in the form YYYY-MM-DD", hint)
     try:
         return dt.date.fromisoformat(v)
     except ValueError:
-        raise fail(f"{v!r} is not a real date", "check the month (01-12) and the day") from None
+        raise fail(f"{v!r} is not a real date",
+                   "check the month (01 to 12) and the day (the order is YYYY-MM-DD)") from None
 
 
 IsoDate = Annotated[
@@ -257,10 +381,12 @@ IsoDate = Annotated[
 ]
 
 
-def _number(kind: type, lo: float, hi: float) -> Any:
+def _number(kind: type, lo: float, hi: float, unit: str, example: str) -> Any:
+    """A number written as text; `unit` names it in messages ("a year", "minutes")."""
+
     def check(v: Any) -> Any:
         if isinstance(v, bool):
-            raise fail("expected a number")
+            raise fail("expected a number", f"write digits only, e.g. {example}")
         if isinstance(v, (int, float)):
             n = v
         else:
@@ -269,20 +395,20 @@ def _number(kind: type, lo: float, hi: float) -> Any:
                 n = int(text, 10) if kind is int else float(text)
             except ValueError:
                 raise fail(f"{text!r} is not a {'whole ' if kind is int else ''}number",
-                           "write digits only, e.g. " + ("2024" if kind is int else "4.5")) from None
+                           f"write digits only, e.g. {example}") from None
         if kind is int and n != int(n):
-            raise fail(f"{v!r} is not a whole number", "write a whole number")
+            raise fail(f"{v!r} is not a whole number", f"write a whole number, e.g. {example}")
         if not lo <= n <= hi:
-            raise fail(f"{n} is out of range", f"expected a number from {lo:g} to {hi:g}")
+            raise fail(f"{n:g} is not {unit} from {lo:g} to {hi:g}", f"e.g. {example}")
         return kind(n)
 
     schema = {"type": "integer" if kind is int else "number", "minimum": lo, "maximum": hi}
     return Annotated[kind, BeforeValidator(check), WithJsonSchema(schema)]
 
 
-Year = _number(int, 1800, 2100)
-Minutes = _number(int, 5, 600)
-Hours = _number(float, 0.5, 500)
+Year = _number(int, 1800, 2100, "a year", "2018 (four digits)")
+Minutes = _number(int, 5, 600, "a number of minutes", "90")
+Hours = _number(float, 0.5, 500, "a number of hours", "4.5")
 
 
 def _bool(v: Any) -> bool:

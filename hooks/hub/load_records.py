@@ -7,6 +7,7 @@ pydantic's errors are mapped onto `Problem`s with the line and column of the off
 
 from __future__ import annotations
 
+import re
 import typing
 from dataclasses import dataclass, field
 from pathlib import Path as FsPath
@@ -24,6 +25,14 @@ PRIVATE_FIELDS = {
     "address", "postal_address", "street", "postcode", "zip",
 }
 TEMPLATE_FIELDS = {"render_macros", "template", "hub", "macros"}
+# How to add a required field that is missing, where a plain "add `x:`" is not enough.
+MISSING_HINTS = {
+    "consent": "add `consent:` with `public: false` and the `date:`, and set `public: true` only "
+               "once the member has agreed in writing (see Consent in CONTRIBUTING.md)",
+    "public": "add `public: true` if the member agreed in writing to a public profile, else false",
+    "open_access": "add `open_access: true` if anyone can read it free of charge, else false",
+    "id": "add `id:` with a short unique name: lower-case letters, digits and hyphens",
+}
 
 
 @dataclass(frozen=True)
@@ -61,7 +70,8 @@ class Loaded:
     problems: list[Problem] = field(default_factory=list)
     files: list[str] = field(default_factory=list)
     # Ids of records that failed pass 1: known to exist, so pass 2 does not report every
-    # reference to them as unknown as well (one mistake, one message).
+    # reference to them as unknown as well (one mistake, one message). `(kind, "*")`: a
+    # whole file of that kind could not be read, so no reference to that kind is checked.
     broken: set[tuple[str, str]] = field(default_factory=set)
 
 
@@ -115,18 +125,49 @@ def _field_hint(model: type[BaseModel] | None, name: str) -> str:
     return "allowed fields: " + ", ".join(names)
 
 
+def _misspelt(errors: list[Any]) -> set[tuple]:
+    """(record loc, missing field) pairs explained by a misspelt field next to them.
+
+    `websit:` gives two errors, an unknown field and a missing `website`; the first one says
+    "did you mean `website`?", so the second is left out (one mistake, one message).
+    """
+    missing = {tuple(e["loc"][:-1]): set() for e in errors if e["type"] == "missing"}
+    for e in errors:
+        if e["type"] == "missing":
+            missing[tuple(e["loc"][:-1])].add(str(e["loc"][-1]))
+    out = set()
+    for e in errors:
+        parent = tuple(e["loc"][:-1])
+        if e["type"] == "extra_forbidden" and parent in missing:
+            near = closest(str(e["loc"][-1]), sorted(missing[parent]))
+            if near:
+                out.add((parent, near[0]))
+    return out
+
+
 def problems_from(exc: ValidationError, model: type[BaseModel], origin: Origin) -> list[Problem]:
     out = []
-    for err in exc.errors(include_url=False):
+    errors = exc.errors(include_url=False)
+    explained = _misspelt(errors)
+    for err in errors:
+        if err["type"] == "missing" and (tuple(err["loc"][:-1]), str(err["loc"][-1])) in explained:
+            continue
         loc = tuple(p for p in err["loc"] if isinstance(p, (int, str)))
         kind, ctx = err["type"], err.get("ctx") or {}
-        hint, key = str(ctx.get("hint", "")), False
+        hint, key = str(ctx.get("hub:hint", "")), False
         if kind == "hub":
             message = err["msg"]
         elif kind == "missing":
             name = loc[-1]
-            message, hint = f"the required field `{name}` is missing", f"add `{name}:` to this record"
+            message = f"the required field `{name}` is missing"
+            hint = MISSING_HINTS.get(str(name), f"add `{name}:` to this record")
             loc = loc[:-1]
+        elif err.get("input", "") is None and kind in ("string_type", "list_type", "model_type",
+                                                         "model_attributes_type", "dict_type"):
+            name = next((p for p in reversed(loc) if isinstance(p, str)), "")
+            message = "has no value"
+            hint = (f"write a value after `{name}:`" if name else "write a value")
+            hint += ", or remove the line if the field is optional"
         elif kind == "extra_forbidden":
             name, key = str(loc[-1]), True
             if name.lower() in PRIVATE_FIELDS:
@@ -149,16 +190,18 @@ def problems_from(exc: ValidationError, model: type[BaseModel], origin: Origin) 
         elif kind == "too_short":
             n = ctx.get("min_length", 1)
             message = f"needs at least {n} item{'s' * (n != 1)}"
+            hint = "add one inside the [brackets], or as a `- item` line below the field"
+        elif kind in ("too_long", "string_too_long") and isinstance(err.get("input"), str):
+            n, size = ctx.get("max_length"), len(err["input"])
+            message = f"is longer than {n} characters ({size})"
+            hint = f"shorten it by at least {size - n} character{'s' * (size - n != 1)}"
         elif kind == "too_long":
             n = ctx.get("max_length")
             message, hint = f"has more than {n} items", "keep the most important ones"
-        elif kind == "string_too_long":
-            n = ctx.get("max_length")
-            message, hint = f"is longer than {n} characters", "shorten it"
         else:
             message = err["msg"]
-        if ctx.get("field"):
-            loc = loc + (ctx["field"],)
+        if ctx.get("hub:field"):
+            loc = loc + (ctx["hub:field"],)
         out.append(origin.problem(loc, message, hint, key=key))
     return out
 
@@ -188,22 +231,29 @@ def _read(path: FsPath, rel: str, problems: list[Problem]) -> str | None:
 def _broken_id(kind: str, data: Any, broken: set[tuple[str, str]]) -> None:
     from .fields import SLUG_RE
 
-    if isinstance(data, dict) and isinstance(data.get("id"), str) and SLUG_RE.match(data["id"]):
-        broken.add((kind, data["id"]))
+    if isinstance(data, dict) and isinstance(data.get("id"), str):
+        if SLUG_RE.match(data["id"]):
+            broken.add((kind, data["id"]))
+        else:  # the id that was probably meant (`Alpha_Ministry` -> `alpha-ministry`)
+            broken.add((kind, re.sub(r"[^a-z0-9]+", "-", data["id"].lower()).strip("-")))
 
 
 def _list_file(path: FsPath, rel: str, root: str, model: type[BaseModel],
                problems: list[Problem], broken: set[tuple[str, str]]) -> list[tuple[Any, Origin]]:
+    kind = root.rstrip("s")
     text = _read(path, rel, problems)
     if text is None:
+        broken.add((kind, "*"))
         return []
     doc, probs = parse(text, rel, root=root)
     problems.extend(probs)
     if doc is None:
+        broken.add((kind, "*"))
         return []
     if not isinstance(doc.data, list):
         problems.append(Problem(rel, 1, 1, root, f"the file must be a list of {root}",
                                 "start each record with `- id: ...` at the left margin"))
+        broken.add((kind, "*"))
         return []
     out = []
     for i, item in enumerate(doc.data):
@@ -212,7 +262,7 @@ def _list_file(path: FsPath, rel: str, root: str, model: type[BaseModel],
         if record is not None:
             out.append((record, origin))
         else:
-            _broken_id(root.rstrip("s"), item, broken)
+            _broken_id(kind, item, broken)
     return out
 
 
@@ -229,7 +279,8 @@ def load_brief(path: FsPath, rel: str, problems: list[Problem]) -> tuple[Brief, 
     if doc is None:
         return None
     if not isinstance(doc.data, dict):
-        problems.append(Problem(rel, 2, 1, "", "the front matter must be `field: value` lines"))
+        problems.append(Problem(rel, 2, 1, "", "the front matter must be `field: value` lines",
+                                "see the brief example in CONTRIBUTING.md"))
         return None
     origin = Origin(doc)
     brief = _check(Brief, doc.data, origin, problems)
@@ -241,25 +292,22 @@ def load_brief(path: FsPath, rel: str, problems: list[Problem]) -> tuple[Brief, 
 
 
 def _body_problems(body: str, rel: str, first_line: int) -> list[Problem]:
-    """Check a brief's Markdown body with the same rules as Markdown fields, line by line."""
-    from pydantic import TypeAdapter
+    """Check a brief's Markdown body with the same rules as Markdown fields.
 
-    from .fields import MarkdownText
+    The body is checked as a whole (a reference link's target may sit on the next line), and
+    each problem points at its own line and column.
+    """
+    from .fields import markdown_problems
 
-    adapter = TypeAdapter(MarkdownText)
-    out = []
     if not body.strip():
         return [Problem(rel, first_line, 1, "body", "the brief has no text after the front matter",
                         "write the brief below the closing `---` line")]
-    for n, line in enumerate(body.splitlines()):
-        if not line.strip():
-            continue
-        try:
-            adapter.validate_python(line)
-        except ValidationError as exc:
-            err = exc.errors(include_url=False)[0]
-            out.append(Problem(rel, first_line + n, 1, "body", err["msg"],
-                               str((err.get("ctx") or {}).get("hint", ""))))
+    out = []
+    for offset, message, hint in markdown_problems(body):
+        before = body[:offset]
+        line = first_line + before.count("\n")
+        col = offset - (before.rfind("\n") + 1) + 1
+        out.append(Problem(rel, line, col, "body", message, hint))
     return out
 
 
@@ -276,6 +324,7 @@ def load_all(src: Sources) -> Loaded:
         if not path.exists():
             p.append(Problem(rel, 1, 1, "", "the file is missing",
                              f"create {rel} (see CONTRIBUTING.md)"))
+            out.broken.add((root.rstrip("s"), "*"))
             continue
         out.files.append(rel)
         bucket.extend(_list_file(path, rel, root, model, p, out.broken))
@@ -283,6 +332,7 @@ def load_all(src: Sources) -> Loaded:
     for path in sorted((src.root / src.curriculum / "modules").glob("*.yaml")):
         rel = src.rel(path)
         out.files.append(rel)
+        out.broken.add(("module", path.stem))  # removed again below once the module is valid
         text = _read(path, rel, p)
         if text is None:
             continue
@@ -302,8 +352,10 @@ def load_all(src: Sources) -> Loaded:
             if module.id != path.stem:
                 p.append(origin.problem(("id",), f"the id {module.id!r} differs from the file name",
                                         f"rename the file to {module.id}.yaml or set `id: {path.stem}`"))
+                out.broken.add(("module", module.id))
                 continue
             out.modules.append((module, origin))
+            out.broken.discard(("module", path.stem))
 
     for path in sorted((src.root / src.briefs).glob("*.md")):
         rel = src.rel(path)

@@ -136,8 +136,11 @@ _HINTS = [
      "each line of a record needs `field: value`; check the line above for a missing colon or quote"),
     (re.compile(r"did not find expected key|expected <block end>"),
      "check that this line is indented like the fields around it (spaces only)"),
-    (re.compile(r"expected ',' or '\]'"), "a [ list ] is opened but never closed with ]"),
-    (re.compile(r"expected ',' or '\}'"), "a { mapping } is opened but never closed with }"),
+    (re.compile(r"expected ',' or '\]'"),
+     "a [ list ] opened here is never closed with ], or an item in it needs quotes"),
+    (re.compile(r"expected ',' or '\}'"),
+     "a { group } opened here is never closed with }, or a value in it needs quotes"),
+    (re.compile(r"while scanning a quoted scalar"), "a quote opened here is never closed"),
     (re.compile(r"found unexpected end of stream|found unexpected end of"),
      "a quote or bracket is opened but never closed"),
     (re.compile(r"found undefined tag handle|found character '@'|found character '`'"),
@@ -147,13 +150,22 @@ _HINTS = [
 ]
 
 
+# Errors about something opened and never closed: point at where it was opened.
+_OPENED = re.compile(r"while scanning a quoted scalar|while parsing a flow (?:sequence|mapping)")
+
+
 def _syntax_problem(exc: yaml.YAMLError, path: str, line_offset: int) -> Problem:
     mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
-    line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
     what = getattr(exc, "problem", None) or str(exc).splitlines()[0]
     context = getattr(exc, "context", None)
     message = f"YAML syntax error: {what}" + (f" ({context})" if context else "")
     hint = next((h for rx, h in _HINTS if rx.search(message)), "")
+    opened = getattr(exc, "context_mark", None)
+    if context and _OPENED.search(context) and opened is not None:
+        if mark is not None and mark.line != opened.line:
+            hint += f" (the problem shows on line {mark.line + 1 + line_offset})"
+        mark = opened
+    line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
     return Problem(path, line + line_offset, col, "", message, hint)
 
 
@@ -164,7 +176,14 @@ def parse(text: str, path: str, *, line_offset: int = 0, root: str = "") -> tupl
     ):
         return None, [Problem(path, 1 + line_offset, 1, "", "the file is empty",
                               "see CONTRIBUTING.md for a complete example of this kind of file")]
-    loader = _StrictLoader(text)
+    try:
+        loader = _StrictLoader(text)
+    except yaml.reader.ReaderError as exc:  # a control character: the reader refuses the text
+        before = text[: exc.position]
+        line, col = before.count("\n") + 1, exc.position - (before.rfind("\n") + 1) + 1
+        return None, [Problem(path, line + line_offset, col, "",
+                              f"the file contains an invisible control character (#x{exc.character:04X})",
+                              "delete it (retype the text around it if you cannot see it)")]
     try:
         top = loader.get_single_node()
         if top is None:
@@ -228,10 +247,16 @@ def split_front_matter(text: str, path: str) -> tuple[str | None, str, int, list
     """Split Markdown into (front matter text, body, line number where the body starts)."""
     m = _FRONT.match(text)
     if not m:
-        return None, text, 1, [
-            Problem(path, 1, 1, "", "the file does not start with front matter",
-                    "the first line must be `---`, then the fields, then a line `---`")
-        ]
+        if not text.strip():
+            problem = Problem(path, 1, 1, "", "the file is empty",
+                              "see CONTRIBUTING.md for a complete example of a brief")
+        elif re.match(r"\A---[ \t]*\r?\n", text):
+            problem = Problem(path, 1, 1, "", "the front matter is never closed",
+                              "add a line with only `---` after the last field")
+        else:
+            problem = Problem(path, 1, 1, "", "the file does not start with front matter",
+                              "the first line must be `---`, then the fields, then a line `---`")
+        return None, text, 1, [problem]
     front = m.group(1) or ""
     body_line = text[: m.end()].count("\n") + 1
     return front, text[m.end():], body_line, []

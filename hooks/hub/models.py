@@ -76,8 +76,9 @@ class Partner(Record):
     @model_validator(mode="after")
     def _tier_only_for_government(self) -> Partner:
         if self.tier and self.type not in vocab.GOVERNMENT_TYPES:
-            raise fail(f"a {self.type} has no tier of government",
-                       "remove `tier:`; it is only for ministries and provincial or local offices",
+            raise fail(f"a partner of type '{self.type}' has no tier of government",
+                       "remove `tier:`; it is only for a ministry, a provincial-health-office or a "
+                       "municipal-health-office",
                        field="tier")
         return self
 
@@ -120,8 +121,12 @@ class Author(Record):
 
     @model_validator(mode="after")
     def _one_kind(self) -> Author:
-        if bool(self.member) == bool(self.name):
-            raise fail("an author needs either `member:` (a member id) or `name:`, not both",
+        if self.member and self.name:
+            raise fail("an author has both `member:` and `name:`",
+                       "keep `member:` for a member of the network (the name comes from "
+                       "members.yaml), or `name:` for an outside author")
+        if not (self.member or self.name):
+            raise fail("an author needs `member:` (a member id) or `name:`",
                        "write `- member: <id>` for a member, or `- name: ...` and "
                        "`affiliation: ...` for an outside author")
         if self.member and self.affiliation:

@@ -17,7 +17,8 @@ from .problems import Problem
 
 
 def _unknown(origin: Origin, loc: tuple, value: str, known: dict, noun: str, file: str) -> Problem:
-    hint = did_you_mean(value, known, noun + " ids")
+    # Ids are long and alike (`example-np-...`): only a close match is worth suggesting.
+    hint = did_you_mean(value, known, noun + " ids", cutoff=0.75)
     if not hint.startswith("did"):
         hint = f"use an id from {file}"
     return origin.problem(loc, f"no {noun} has the id {value!r}", hint)
@@ -29,7 +30,7 @@ def build_catalog(loaded: Loaded, src: Sources | None = None,
     on = on or today()
 
     def missing(kind: str, key: str, table: dict) -> bool:
-        return key not in table and (kind, key) not in loaded.broken
+        return key not in table and not {(kind, key), (kind, "*")} & loaded.broken
 
     def add(kind: str, key: str, record, origin: Origin, table: dict) -> None:
         if key in table:

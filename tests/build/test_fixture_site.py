@@ -150,3 +150,47 @@ def test_edit_links_open_the_real_source_file(fixture_site: Path) -> None:
     assert edit("curriculum/sm-101/index.html").endswith("/edit/main/curriculum/modules/sm-101.yaml")
     assert edit("briefs/alpha-brief/index.html").endswith("/edit/main/content/briefs/alpha-brief.md")
     assert page(fixture_site, "partners/index.html").select_one("a.md-content__button[href*='/edit/']") is None
+
+
+# --- edit links: every page, every path real ---------------------------------------------------
+EDIT_PREFIX = "https://github.com/health-equity-hub/knowledge-hub/edit/main/"
+RECORD_SOURCES = {"partners": "partners.yaml", "members": "members.yaml"}
+
+
+def expected_source(rel: str, hub: Path) -> str | None:
+    """The file a reader should land in when editing the page at `rel` (None: no edit link)."""
+    parts = rel.split("/")
+    if len(parts) == 3 and parts[0] in RECORD_SOURCES:  # partners/<id>/index.html
+        return RECORD_SOURCES[parts[0]]
+    if len(parts) == 3 and parts[0] == "curriculum":
+        return f"curriculum/modules/{parts[1]}.yaml"
+    if len(parts) == 3 and parts[0] == "briefs":
+        return f"content/briefs/{parts[1]}.md"
+    if parts[0] in ("countries", "topics") or (len(parts) == 2 and parts[0] in (
+            "partners", "members", "curriculum", "briefs")):
+        return None  # generated listings and country / topic pages have no single source
+    page = "index" if rel == "index.html" else parts[0]
+    return f"content/{page}.md"
+
+
+def test_every_page_edit_link_opens_its_real_source_file(fixture_site: Path) -> None:
+    hub = fixture_site.parent
+    pages = sorted(p.relative_to(fixture_site).as_posix() for p in fixture_site.rglob("index.html"))
+    assert len(pages) > 20
+    seen = 0
+    for rel in pages:
+        links = page(fixture_site, rel).select("a.md-content__button[href*='/edit/']")
+        want = expected_source(rel, hub)
+        if want is None:
+            assert links == [], rel
+            continue
+        assert len(links) == 1, rel
+        href = links[0]["href"]
+        assert href.startswith(EDIT_PREFIX), (rel, href)
+        source = href[len(EDIT_PREFIX):]
+        assert source == want, rel
+        assert (hub / source).is_file(), (rel, source)
+        if rel.split("/")[0] in RECORD_SOURCES:  # the record is really in that file
+            assert f"- id: {rel.split('/')[1]}\n" in (hub / source).read_text(encoding="utf-8"), rel
+        seen += 1
+    assert seen >= 12

@@ -57,8 +57,9 @@ def test_line_offset_for_front_matter() -> None:
      "that contains ': ' must be put in quotes, e.g. title: \"Health: a right\""),
     ("\ta: 1\n", "f.yaml:1:1: YAML syntax error: found character '\\t' that cannot start any token "
      "(while scanning for the next token); indent with spaces, not tabs"),
-    ("a: [1, 2\n", "f.yaml:2:1: YAML syntax error: expected ',' or ']', but got '<stream end>' "
-     "(while parsing a flow sequence); a [ list ] is opened but never closed with ]"),
+    ("a: [1, 2\n", "f.yaml:1:4: YAML syntax error: expected ',' or ']', but got '<stream end>' "
+     "(while parsing a flow sequence); a [ list ] opened here is never closed with ], or an item "
+     "in it needs quotes (the problem shows on line 2)"),
     ("", "f.yaml:1:1: the file is empty; see CONTRIBUTING.md for a complete example of this kind of file"),
     ("# just a comment\n\n", "f.yaml:1:1: the file is empty; see CONTRIBUTING.md for a complete "
      "example of this kind of file"),

@@ -1,0 +1,144 @@
+"""`make new KIND=... ID=...`: start a record from a template, so nobody starts from a blank file.
+
+Each template (`templates/`) lists every field with a comment saying what it means, and its
+placeholder values validate as they are. What is written is never published by accident: a
+brief starts as `status: draft`, a member with `consent.public: false`. Partners and members
+are appended to their list file as text, so every comment in the file stays as it was.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from .fields import SLUG_RE
+from .load_records import Sources
+from .load_yaml import decode, parse
+from .models import today
+
+TEMPLATES = Path(__file__).with_name("templates")
+KINDS = ("partner", "member", "brief", "module")
+_SCHEMA_LINE = re.compile(r"^# yaml-language-server: \$schema=(\S+)\n", re.M)
+
+
+class NewRecordError(Exception):
+    """A request `new` refuses; the message is one line meant for the contributor."""
+
+
+@dataclass(frozen=True)
+class Written:
+    path: Path
+    appended: bool  # True: added to the end of an existing list file
+
+
+def template_text(kind: str) -> str:
+    name = "brief.md" if kind == "brief" else f"{kind}.yaml"
+    return (TEMPLATES / name).read_text(encoding="utf-8")
+
+
+def check_slug(record_id: str, kind: str) -> None:
+    if not SLUG_RE.match(record_id) or len(record_id) > 80:
+        suggestion = re.sub(r"[^a-z0-9]+", "-", record_id.lower()).strip("-")[:80]
+        raise NewRecordError(
+            f"{record_id!r} is not a valid {kind} id: use lower-case letters, digits and hyphens only"
+            + (f", e.g. {suggestion!r}" if suggestion and suggestion != record_id else "")
+            + (" (at most 80 characters)" if len(record_id) > 80 else ""))
+
+
+def _ids_in_list_file(path: Path, rel: str) -> dict[str, int]:
+    """id -> line of every record in a list file (best effort: a broken file gives what it can)."""
+    if not path.is_file():
+        return {}
+    text, _ = decode(path.read_bytes(), rel)
+    found = {}
+    if text is not None:
+        doc, _ = parse(text, rel)
+        if doc is not None and isinstance(doc.data, list):
+            for i, item in enumerate(doc.data):
+                if isinstance(item, dict) and isinstance(item.get("id"), str):
+                    found.setdefault(item["id"], doc.position((i, "id"))[0])
+            return found
+        # unparseable: fall back to the text, so an id is never given twice
+        for n, line in enumerate(text.splitlines(), 1):
+            m = re.match(r"^-\s+id:\s*['\"]?([^'\"\s#]+)", line)
+            if m:
+                found.setdefault(m.group(1), n)
+    return found
+
+
+def _first_track(src: Sources) -> str:
+    path = src.root / src.curriculum / "tracks.yaml"
+    ids = _ids_in_list_file(path, f"{src.curriculum}/tracks.yaml")
+    if not ids:
+        raise NewRecordError(f"{src.curriculum}/tracks.yaml has no track yet: add a track first "
+                             "(see CONTRIBUTING.md, Curriculum)")
+    return next(iter(ids))
+
+
+def render(kind: str, record_id: str, src: Sources, on: dt.date | None = None) -> str:
+    """The template of `kind` filled in for `record_id` (not yet written anywhere)."""
+    on = on or today()
+    text = template_text(kind)
+    review_by = on.replace(year=on.year + 2) if not (on.month == 2 and on.day == 29) else \
+        on.replace(year=on.year + 2, day=28)
+    values = {"__ID__": record_id, "__TODAY__": on.isoformat(), "__REVIEW_BY__": review_by.isoformat()}
+    if "__TRACK__" in text:
+        values["__TRACK__"] = _first_track(src)
+    for marker, value in values.items():
+        text = _fill(text, marker, value)
+    return text
+
+
+def _fill(text: str, marker: str, value: str) -> str:
+    """Replace `marker`, keeping the comment after it in its column where there is room."""
+    def repl(m: re.Match[str]) -> str:
+        width = len(marker) + len(m.group(1))
+        return value + " " * max(1, width - len(value)) + "#" if m.group(2) else value + m.group(1)
+
+    return re.sub(re.escape(marker) + r"( *)(#?)", repl, text)
+
+
+def _schema_comment_for(text: str, dest: Path, root: Path) -> str:
+    """Point the template's `$schema` comment at schemas/ as seen from where the file goes."""
+    def repl(m: re.Match[str]) -> str:
+        schema = root / "schemas" / Path(m.group(1)).name
+        rel = Path(os.path.relpath(schema, dest.parent)).as_posix()
+        return f"# yaml-language-server: $schema={rel}\n"
+
+    return _SCHEMA_LINE.sub(repl, text, count=1)
+
+
+def new_record(kind: str, record_id: str, root: Path | str = ".", on: dt.date | None = None) -> Written:
+    """Write a new record of `kind` with `record_id`; raise `NewRecordError` when refused."""
+    if kind not in KINDS:
+        raise NewRecordError(f"{kind!r} is not a kind of record: use one of {', '.join(KINDS)}")
+    check_slug(record_id, kind)
+    src = Sources(Path(root))
+    if kind in ("partner", "member"):
+        rel = src.partners if kind == "partner" else src.members
+        path = src.root / rel
+        used = _ids_in_list_file(path, rel)
+        if record_id in used:
+            raise NewRecordError(f"the {kind} id {record_id!r} is already used in {rel} "
+                                 f"(line {used[record_id]}); choose another id")
+        # The template's opening comments explain the template; the file has its own.
+        item = re.sub(r"\A(?:#[^\n]*\n)+", "", render(kind, record_id, src, on))
+        old = path.read_text(encoding="utf-8") if path.is_file() else ""
+        sep = "\n\n" if old and not old.endswith("\n") else ("\n" if old and not old.endswith("\n\n") else "")
+        with path.open("a", encoding="utf-8", newline="") as fh:
+            fh.write(sep + item)
+        return Written(path, appended=True)
+    if kind == "module":
+        path = src.root / src.curriculum / "modules" / f"{record_id}.yaml"
+    else:
+        path = src.root / src.briefs / f"{record_id}.md"
+    if path.exists():
+        raise NewRecordError(f"the {kind} id {record_id!r} is already used: "
+                             f"{src.rel(path)} exists; choose another id")
+    text = _schema_comment_for(render(kind, record_id, src, on), path, src.root)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8", newline="")
+    return Written(path, appended=False)

@@ -1,0 +1,51 @@
+"""`make check` gives a contributor the verdict CI gives: CI runs the very same target."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from conftest import FIXTURE, REPO
+
+VENV = REPO / ".venv"
+
+
+def test_ci_runs_make_check_before_the_tests() -> None:
+    lines = [ln.split("#")[0].strip() for ln in (REPO / ".ci" / "run").read_text().splitlines()]
+    assert "make check" in lines and lines.index("make check") < lines.index("make test")
+
+
+def make_check(hub: Path) -> subprocess.CompletedProcess[str]:
+    # -o: the venv is already installed; use the repository's, do not reinstall it here.
+    return subprocess.run(["make", "--no-print-directory", "-o", f"{VENV}/.installed", "check",
+                           f"VENV={VENV}"], cwd=hub, capture_output=True, text=True, timeout=300)
+
+
+@pytest.fixture
+def hub(tmp_path: Path) -> Path:
+    if not (VENV / "bin" / "python").exists():
+        pytest.skip("needs the .venv that `make test` creates")
+    hub = Path(shutil.copytree(FIXTURE, tmp_path / "hub"))
+    for part in ("Makefile", "requirements.lock"):
+        shutil.copy2(REPO / part, hub / part)
+    shutil.copytree(REPO / "schemas", hub / "schemas")
+    shutil.copytree(REPO / "hooks", hub / "hooks", ignore=shutil.ignore_patterns("__pycache__"))
+    return hub
+
+
+def test_make_check_passes_on_valid_records(hub: Path) -> None:
+    result = make_check(hub)
+    assert result.returncode == 0, result.stderr
+    assert "All records are valid." in result.stderr
+
+
+def test_make_check_fails_with_the_validators_lines(hub: Path) -> None:
+    path = hub / "partners.yaml"
+    path.write_text(path.read_text().replace("type: ngo", "type: ngoo"))
+    result = make_check(hub)
+    assert result.returncode != 0
+    assert ("partners.yaml:29:9: partners[3].type: 'ngoo' is not a known partner type; "
+            "did you mean 'ngo'?") in result.stderr
