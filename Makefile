@@ -8,7 +8,14 @@ export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 export PYTHONPATH := hooks
 
-.PHONY: help serve build validate check test bench offline new schemas lock clean
+.PHONY: help serve build validate check test bench offline new schemas lock clean vendor
+
+# Reproducible builds: dates in the output come from the last commit (override by setting
+# SOURCE_DATE_EPOCH); the same commit then gives byte-identical site/ trees and zips.
+EPOCH    ?= $(or $(SOURCE_DATE_EPOCH),$(shell git log -1 --format=%ct 2>/dev/null))
+REPRO    := $(if $(EPOCH),SOURCE_DATE_EPOCH=$(EPOCH))
+HUB_NAME ?= health-equity-hub
+OFFLINE_SITE := dist/offline-site
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | expand -t 12
@@ -29,7 +36,13 @@ check: validate ## Same verdict as CI's validate step
 
 build: $(STAMP) ## Validate, then build the site into site/
 	$(BIN)/python -m hub validate
-	$(BIN)/mkdocs build --strict --site-dir site
+	$(REPRO) $(BIN)/mkdocs build --strict --site-dir site
+
+offline: $(STAMP) ## Build the offline zip dist/<name>-offline-<version>.zip (open index.html from file://)
+	$(BIN)/python -m hub validate
+	rm -rf $(OFFLINE_SITE)
+	$(REPRO) HUB_OFFLINE=true $(BIN)/mkdocs build --strict --site-dir $(OFFLINE_SITE)
+	$(REPRO) $(BIN)/python -m hub offline --site $(OFFLINE_SITE) --out dist --name $(HUB_NAME)
 
 test: $(STAMP) ## Run the whole test suite
 	$(BIN)/python -m pytest
@@ -40,6 +53,9 @@ schemas: $(STAMP) ## Re-export the JSON Schemas in schemas/ from the models
 lock: ## Re-pin requirements.lock from requirements.in (maintainers)
 	$(PYTHON) -m venv .venv-lock && .venv-lock/bin/pip install --quiet pip-tools
 	.venv-lock/bin/pip-compile --generate-hashes --strip-extras --allow-unsafe -o requirements.lock requirements.in
+
+vendor: ## Refresh the vendored iframe-worker search shim from npm (maintainers; needs npm)
+	tools/vendor-iframe-worker.sh $(IFRAME_WORKER_VERSION)
 
 clean: ## Remove build output
 	rm -rf site dist .pytest_cache
