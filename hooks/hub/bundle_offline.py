@@ -36,7 +36,7 @@ def build_epoch(environ: dict[str, str] | None = None) -> int:
     value = (environ if environ is not None else os.environ).get("SOURCE_DATE_EPOCH", "").strip()
     if value.isdigit():
         return int(value)
-    return int(dt.datetime.now(dt.timezone.utc).timestamp())
+    return int(dt.datetime.now(dt.UTC).timestamp())
 
 
 def bundle_version(root: Path, epoch: int) -> str:
@@ -142,4 +142,4 @@ def verify_folder(folder: Path) -> list[str]:
 
 
 def _utc(epoch: int) -> dt.datetime:
-    return dt.datetime.fromtimestamp(epoch, tz=dt.timezone.utc)
+    return dt.datetime.fromtimestamp(epoch, tz=dt.UTC)

@@ -26,9 +26,15 @@ class Visit:
         self.failed: list[str] = []
         self.errors: list[str] = []
         self.context.on("request", lambda r: self.requests.append(r.url))
-        self.context.on("requestfailed", lambda r: self.failed.append(f"{r.url}: {r.failure}"))
+        self.context.on("requestfailed", self._failed)
         self.page = self.context.new_page()
         self.page.on("pageerror", lambda e: self.errors.append(str(e)))
+
+    def _failed(self, request) -> None:
+        # ERR_ABORTED: a load cut short by the next navigation (the favicon, typically); a
+        # missing file is ERR_FILE_NOT_FOUND.
+        if request.failure != "net::ERR_ABORTED":
+            self.failed.append(f"{request.url}: {request.failure}")
 
     def remote(self) -> list[str]:
         return [u for u in self.requests if not u.startswith(_LOCAL_SCHEMES)]
