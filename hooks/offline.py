@@ -34,7 +34,8 @@ def on_config(config):
     if remote:
         raise PluginError(f"offline build: remote scripts or styles cannot load offline: {remote}")
     if config.theme.get("font") is not False:
-        raise PluginError("offline build: set theme.font: false (web fonts come from a CDN)")
+        raise PluginError("offline build: web fonts come from Google's CDN; set theme.font: false "
+                          "(self-hosted font files can be added with extra_css)")
     if "navigation.instant" in config.theme.get("features", []):
         raise PluginError("offline build: navigation.instant does not work from file://")
     return config

@@ -178,12 +178,15 @@ def test_online_builds_are_reproducible(fixture_site: Path, tmp_path: Path) -> N
 @pytest.mark.parametrize(("setting", "message"), [
     ("    - navigation.instant\n", "navigation.instant does not work from file://"),
     ("extra_javascript:\n  - https://cdn.example.org/x.js\n", "remote scripts or styles"),
+    ("  font:\n    text: Roboto\n", "web fonts come from Google's CDN"),
 ])
 def test_offline_build_refuses_what_needs_a_network(tmp_path: Path, setting: str, message: str) -> None:
     hub = make_hub(tmp_path / "hub")
     config = (hub / "mkdocs.yml").read_text(encoding="utf-8")
     if setting.startswith("    -"):
         config = config.replace("  features:\n", "  features:\n" + setting)
+    elif setting.startswith("  font:"):
+        config = config.replace("  font: false", setting.rstrip("\n"), 1)
     else:
         config += setting
     (hub / "mkdocs.yml").write_text(config, encoding="utf-8")
