@@ -111,8 +111,10 @@ def test_make_build_and_offline_take_the_date_of_the_last_commit(tmp_path: Path)
     git(tmp_path, "commit", "-qm", "a", date="@1700000000 +0000")
     fake = tmp_path / "fakebin"
     fake.mkdir()
-    for tool in ("python", "mkdocs"):  # record the date each tool was given; do nothing else
-        (fake / tool).write_text(f'#!/bin/sh\necho "{tool} $SOURCE_DATE_EPOCH" >> "$LOG"\n')
+    for tool in ("python", "mkdocs"):  # record the date each tool was given; make --site-dir
+        (fake / tool).write_text(
+            f'#!/bin/sh\necho "{tool} $SOURCE_DATE_EPOCH" >> "$LOG"\n'
+            'while [ $# -gt 0 ]; do [ "$1" = --site-dir ] && mkdir -p "$2"; shift; done\n')
         (fake / tool).chmod(0o755)
     (tmp_path / "requirements.lock").touch()
     (tmp_path / "stamp").touch()  # the virtual environment is "installed"
