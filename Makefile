@@ -8,7 +8,19 @@ export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 export PYTHONPATH := hooks
 
-.PHONY: help serve build validate check test bench offline new vocab-docs schemas lock clean
+.PHONY: help serve build validate check test bench offline new vocab-docs schemas lock clean vendor
+
+# --- Reproducible builds and the offline zip ------------------------------------------------
+# Dates in the output come from the last commit (override by setting SOURCE_DATE_EPOCH): the
+# same commit gives byte-identical site/ trees and zips. Only for building: `validate` and
+# `serve` keep today's date for briefs due for review.
+EPOCH    ?= $(or $(SOURCE_DATE_EPOCH),$(shell git log -1 --format=%ct 2>/dev/null))
+ifneq ($(EPOCH),)
+build offline: export SOURCE_DATE_EPOCH := $(EPOCH)
+endif
+HUB_NAME ?= health-equity-hub
+OFFLINE_SITE := dist/offline-site
+# --------------------------------------------------------------------------------------------
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | expand -t 12
@@ -49,6 +61,15 @@ vocab-docs: $(STAMP) ## Regenerate the lists of controlled words in CONTRIBUTING
 
 schemas: $(STAMP) ## Re-export the JSON Schemas in schemas/ from the models
 	$(BIN)/python -m hub schemas --write
+
+offline: $(STAMP) ## Build the offline zip dist/<name>-offline-<version>.zip (open index.html from file://)
+	$(BIN)/python -m hub validate
+	rm -rf $(OFFLINE_SITE)
+	HUB_OFFLINE=true $(BIN)/mkdocs build --strict --site-dir $(OFFLINE_SITE)
+	$(BIN)/python -m hub offline --site $(OFFLINE_SITE) --out dist --name $(HUB_NAME)
+
+vendor: ## Refresh the vendored iframe-worker search shim from npm (maintainers; needs npm)
+	tools/vendor-iframe-worker.sh $(IFRAME_WORKER_VERSION)
 
 lock: ## Re-pin requirements.lock from requirements.in (maintainers)
 	$(PYTHON) -m venv .venv-lock && .venv-lock/bin/pip install --quiet pip-tools

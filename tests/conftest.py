@@ -72,3 +72,44 @@ def repo_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     result = build_site(hub)
     assert result.returncode == 0, result.stderr
     return hub / "site"
+
+
+# --- Offline bundle (make offline): built once per session ---------------------------------
+OFFLINE_EPOCH = "1764633600"  # 2025-12-02, as for fixture_site
+
+
+def build_offline(tmp: Path, records: Path | None = FIXTURE) -> tuple[Path, Path]:
+    """The fixture hub built with HUB_OFFLINE=true and zipped as `make offline` does.
+
+    Returns (offline site folder, zip path)."""
+    hub = make_hub(tmp / "hub", records)
+    env = {"HUB_OFFLINE": "true", "SOURCE_DATE_EPOCH": OFFLINE_EPOCH}
+    result = build_site(hub, "--site-dir", "offline-site", env=env)
+    assert result.returncode == 0, result.stderr
+    bundle = subprocess.run(
+        [sys.executable, "-m", "hub", "--root", str(hub), "offline", "--site",
+         str(hub / "offline-site"), "--out", str(hub / "dist"), "--name", "fixture-hub",
+         "--version", "test"],
+        cwd=hub, env={**os.environ, "PYTHONPATH": str(REPO / "hooks"), **env},
+        capture_output=True, text=True, timeout=300)
+    assert bundle.returncode == 0, bundle.stderr
+    return hub / "offline-site", Path(bundle.stdout.strip())
+
+
+@pytest.fixture(scope="session")
+def offline_build(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    """(offline site folder, zip) of the fixture hub."""
+    return build_offline(tmp_path_factory.mktemp("offline"))
+
+
+@pytest.fixture(scope="session")
+def offline_bundle(offline_build: tuple[Path, Path], tmp_path_factory: pytest.TempPathFactory
+                   ) -> Path:
+    """The fixture hub's offline zip, unzipped as a reader would; returns its top folder."""
+    import zipfile
+
+    dest = tmp_path_factory.mktemp("unzipped")
+    with zipfile.ZipFile(offline_build[1]) as zf:
+        zf.extractall(dest)
+    (top,) = dest.iterdir()
+    return top

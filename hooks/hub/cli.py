@@ -1,4 +1,5 @@
-"""`python -m hub`: the command line behind `make validate`, `make schemas` and `make new`."""
+"""`python -m hub`: the command line behind `make validate`, `make schemas`, `make new` and
+`make offline`."""
 
 from __future__ import annotations
 
@@ -68,6 +69,37 @@ def cmd_vocab_docs(args: argparse.Namespace) -> int:
     print("CONTRIBUTING.md: the lists of controlled words are out of date with hooks/hub/vocab.py; "
           "run `make vocab-docs`", file=sys.stderr)
     return 1
+def cmd_offline(args: argparse.Namespace) -> int:
+    """Zip an offline build (made with HUB_OFFLINE=true) into dist/, or --verify an unzipped one."""
+    from .bundle_offline import build_epoch, bundle_version, verify_folder, write_bundle
+
+    if args.verify:
+        problems = verify_folder(Path(args.verify))
+        for problem in problems:
+            print(f"{args.verify}/{problem}", file=sys.stderr)
+        print("All files match SHA256SUMS." if not problems else f"{len(problems)} problem(s).",
+              file=sys.stderr)
+        return 1 if problems else 0
+    site = Path(args.site)
+    if not (site / "index.html").is_file():
+        print(f"{site}: no built site here; run `make offline`", file=sys.stderr)
+        return 1
+    epoch = build_epoch()
+    version = args.version or bundle_version(Path(args.root), epoch)
+    bundle = write_bundle(site, Path(args.out), name=args.name, version=version, epoch=epoch)
+    print(f"wrote {bundle.zip_path} ({bundle.files} files, sha256 {bundle.sha256})", file=sys.stderr)
+    print(bundle.zip_path)
+    return 0
+
+
+def add_offline_parser(sub) -> None:
+    o = sub.add_parser("offline", help="zip an offline build into a bundle (see `make offline`)")
+    o.add_argument("--site", default="dist/offline-site", help="the offline build's folder")
+    o.add_argument("--out", default="dist", help="where to write the zip")
+    o.add_argument("--name", default="health-equity-hub", help="the zip's name prefix")
+    o.add_argument("--version", help="version in the zip's name (default: git describe, or date)")
+    o.add_argument("--verify", metavar="FOLDER", help="check an unzipped bundle against SHA256SUMS")
+    o.set_defaults(func=cmd_offline)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -88,6 +120,7 @@ def main(argv: list[str] | None = None) -> int:
     d = sub.add_parser("vocab-docs", help="check (or --write) the word lists in CONTRIBUTING.md")
     d.add_argument("--write", action="store_true")
     d.set_defaults(func=cmd_vocab_docs)
+    add_offline_parser(sub)
     args = parser.parse_args(argv)
     try:
         return args.func(args)
