@@ -5,7 +5,7 @@
 (function () {
   "use strict";
 
-  function words(s) { return (s || "").toLowerCase().split(/\s+/).filter(Boolean); }
+  function words(s) { return (s || "").split(/\s+/).filter(Boolean); }
 
   function readState() {
     var raw = location.hash.indexOf("=") > 0 ? location.hash.slice(1) : location.search.slice(1);
@@ -84,7 +84,7 @@
     }
 
     function apply(save) {
-      var sel = checked(), query = words(text && text.value), shown = 0;
+      var sel = checked(), query = words(text && text.value.toLowerCase()), shown = 0;
       items.forEach(function (item) {
         var ok = matches(item, sel, query, null);
         item.hidden = !ok;

@@ -11,6 +11,8 @@ from __future__ import annotations
 import csv
 import io
 import json
+import types
+import typing
 from typing import Any
 
 from pydantic import BaseModel
@@ -54,7 +56,8 @@ def columns(name: str) -> list[str]:
 
 def _submodel(annotation: Any) -> type[BaseModel] | None:
     """The model behind `X` or `X | None` (not behind lists: those are joined)."""
-    candidates = [annotation, *getattr(annotation, "__args__", ())]
+    is_union = typing.get_origin(annotation) in (typing.Union, types.UnionType)
+    candidates = [annotation, *(typing.get_args(annotation) if is_union else ())]
     for c in candidates:
         if isinstance(c, type) and issubclass(c, BaseModel):
             return c

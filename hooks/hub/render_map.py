@@ -55,6 +55,22 @@ def _ring(arcs: list[list[tuple[float, float]]], indexes: list[int]) -> list[tup
     return points
 
 
+def _unwrap(ring: list[tuple[float, float]]) -> list[tuple[float, float]]:
+    """Make longitudes continuous across the antimeridian (Fiji, Russia), so a ring never
+    draws a stripe across the whole map; the part beyond +-180 falls outside the viewBox."""
+    out: list[tuple[float, float]] = []
+    shift = 0.0
+    for lon, lat in ring:
+        if out:
+            prev = out[-1][0]
+            while lon + shift - prev > 180:
+                shift -= 360
+            while lon + shift - prev < -180:
+                shift += 360
+        out.append((lon + shift, lat))
+    return out
+
+
 def _project(lon: float, lat: float) -> tuple[int, int]:
     lat = max(SOUTH, min(NORTH, lat))
     return round((lon + 180) * SCALE), round((NORTH - lat) * SCALE)
@@ -65,7 +81,7 @@ def _path(rings: list[list[tuple[float, float]]]) -> str:
     out = []
     for ring in rings:
         pts: list[tuple[int, int]] = []
-        for lon, lat in ring:
+        for lon, lat in _unwrap(ring):
             p = _project(lon, lat)
             if not pts or p != pts[-1]:
                 pts.append(p)
