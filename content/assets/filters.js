@@ -118,6 +118,8 @@
           box.checked = wanted.indexOf(box.value) >= 0;
         });
       });
+      var more = form.querySelector("[data-hub-facets]");
+      if (more && form.querySelector("input[type=checkbox]:checked")) more.open = true;
       if (text) text.value = state.text || "";
       if (sort) {
         sort.value = defaultSort;

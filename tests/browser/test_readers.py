@@ -53,6 +53,10 @@ def visible_titles(pg) -> list[str]:  # type: ignore[no-untyped-def]
     return pg.locator("[data-hub-item]:visible .hub-item__title").all_inner_texts()
 
 
+def open_facets(pg) -> None:  # type: ignore[no-untyped-def]
+    pg.locator("[data-hub-facets] > summary").click()
+
+
 def status(pg) -> str:  # type: ignore[no-untyped-def]
     return pg.locator("[data-hub-status]").inner_text()
 
@@ -64,6 +68,8 @@ def test_form_appears_with_script_and_filters_partners(page) -> None:  # type: i
     assert len(visible_titles(page)) == 3 and status(page) == "Showing all 3 partners."
     page.wait_for_load_state("networkidle")
     loaded = len(page.requests)
+    assert not page.get_by_label("European Region").is_visible()  # facets start folded
+    open_facets(page)
     page.get_by_label("European Region").check()
     assert visible_titles(page) == ["Gamma Example Health Collective"]
     assert status(page) == "Showing 1 of 3 partners."
@@ -80,6 +86,7 @@ def test_form_appears_with_script_and_filters_partners(page) -> None:  # type: i
 
 def test_state_is_kept_in_the_url_and_restored(page) -> None:  # type: ignore[no-untyped-def]
     page.goto(url(page.site, "briefs/index.html"))
+    open_facets(page)
     page.get_by_label("2024").check()
     page.get_by_label("Filter by text").fill("community")
     assert visible_titles(page) == ["Beta brief on community health"]
@@ -88,6 +95,7 @@ def test_state_is_kept_in_the_url_and_restored(page) -> None:  # type: ignore[no
     page.goto("about:blank")
     page.goto(shared)
     assert visible_titles(page) == ["Beta brief on community health"]
+    assert page.get_by_label("2024").is_visible()  # a shared view opens the facets
     assert page.get_by_label("2024").is_checked()
     assert page.get_by_label("Filter by text").input_value() == "community"
     # a query string works too, e.g. a link written by hand
@@ -112,6 +120,7 @@ def test_text_filter_and_empty_groups_on_the_curriculum(page) -> None:  # type: 
     assert visible_titles(page) == [] and status(page) == "Showing 0 of 2 modules."
     assert not page.locator("#track-social-medicine").is_visible()  # empty track hidden
     page.get_by_label("Filter by text").fill("")
+    open_facets(page)
     page.locator("input[name=duration][value=short]").check()
     assert len(visible_titles(page)) == 2 and page.locator("#track-social-medicine").is_visible()
 
@@ -125,10 +134,11 @@ def test_keyboard_only(page) -> None:  # type: ignore[no-untyped-def]
     page.keyboard.press("Backspace")
     page.keyboard.press("Tab")  # to the sort menu
     assert page.evaluate("document.activeElement.name") == "sort"
-    for _ in range(10):  # Tab on to the first checkbox of the first facet
-        page.keyboard.press("Tab")
-        if page.evaluate("document.activeElement.type") == "checkbox":
-            break
+    page.keyboard.press("Tab")
+    page.keyboard.press("Tab")  # past "Clear filters" to the facets' summary
+    assert page.evaluate("document.activeElement.tagName") == "SUMMARY"
+    page.keyboard.press("Enter")  # unfold
+    page.keyboard.press("Tab")  # the first checkbox of the first facet
     box = page.evaluate("[document.activeElement.name, document.activeElement.value]")
     assert box[0] == "country"
     page.keyboard.press("Space")
@@ -163,3 +173,18 @@ def test_brief_prints_without_navigation(page) -> None:  # type: ignore[no-untyp
         assert 1 <= pages <= 3, (fmt, pages)
     page.emulate_media(media="screen")
     assert page.locator(".md-header").is_visible()
+
+
+@pytest.mark.parametrize("rel", ["partners/index.html", "briefs/index.html", "curriculum/index.html",
+                                 "members/index.html"])
+def test_filter_form_and_map_pass_axe(page, rel: str) -> None:  # type: ignore[no-untyped-def]
+    """axe-core WCAG 2.1 AA on the readers' parts (the theme's palette is checked elsewhere)."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    page.goto(url(page.site, rel))
+    open_facets(page)
+    parts = [["form.hub-filter"]] + ([["figure.hub-map"]] if rel.startswith("partners") else [])
+    results = Axe().run(page, context={"include": parts}, options={
+        "runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}})
+    violations = [(v["id"], [n["target"] for n in v["nodes"]][:3]) for v in results.response["violations"]]
+    assert violations == []
