@@ -202,8 +202,10 @@ def test_partner_map_links_countries(fixture_site: Path) -> None:
 
 # --- without directory URLs (the offline zip) --------------------------------------------------------
 
-def test_links_work_without_directory_urls(tmp_path: Path) -> None:
+def test_links_work_without_directory_urls_and_a_doi_is_cited(tmp_path: Path) -> None:
     hub = make_hub(tmp_path / "hub")
+    brief = hub / "content" / "briefs" / "alpha-brief.md"
+    brief.write_text(brief.read_text().replace("review_by: 2027-05-01", 'review_by: 2027-05-01\ndoi: "10.5555/hub.alpha"'))
     result = build_site(hub, "--no-directory-urls")
     assert result.returncode == 0, result.stderr
     site = hub / "site"
@@ -216,3 +218,27 @@ def test_links_work_without_directory_urls(tmp_path: Path) -> None:
     assert f"{SITE_URL}briefs/alpha-brief.html" in rss
     item = soup(site, "partners/index.html").select_one("#partner-list a[href*='alpha']")
     assert item["href"] == "alpha-ministry.html"
+    # the brief's DOI: meta tag, link, and in every citation format
+    assert s.head.select_one("meta[name=citation_doi]")["content"] == "10.5555/hub.alpha"
+    assert s.select_one(".hub-cite a[href='https://doi.org/10.5555/hub.alpha']") is not None
+    assert "https://doi.org/10.5555/hub.alpha" in s.select_one(".hub-cite__apa").get_text()
+    cite = site / "briefs" / "alpha-brief"
+    assert "  doi = {10.5555/hub.alpha}" in (cite / "cite.bib").read_text()
+    assert b"DO  - 10.5555/hub.alpha\r\n" in (cite / "cite.ris").read_bytes()
+    assert json.loads((cite / "cite.json").read_text())[0]["DOI"] == "10.5555/hub.alpha"
+    data = json.loads(s.select_one("script[type='application/ld+json']").string)
+    assert data["sameAs"] == ["https://doi.org/10.5555/hub.alpha"]
+
+
+def test_the_repository_content_stays_light_and_mapped(repo_site: Path) -> None:
+    """The real sample content: record pages within budget, every partner country on the map."""
+    pages = [p for folder in ("partners", "members", "briefs", "curriculum")
+             for p in (repo_site / folder).glob("*/index.html")]
+    assert len(pages) > 30
+    for path in pages:
+        assert len(gzip.compress(path.read_bytes())) <= 15 * 1024, path
+    partners = json.loads((repo_site / "data" / "partners.json").read_text())
+    s = soup(repo_site, "partners/index.html")
+    mapped = {p["data-country"] for p in s.select("figure.hub-map path[data-country]")}
+    assert {p["country"] for p in partners} == mapped  # all 12 sample countries are on a 1:110m map
+    assert len(gzip.compress((repo_site / "partners" / "index.html").read_bytes())) < 40_000
