@@ -1,7 +1,7 @@
 """MkDocs hook: the hub's machine-readable outputs and the helpers their templates use.
 
 Adds, as generated static files (so `mkdocs serve`, the build and the offline zip all carry
-them): the open data set under `data/`, the RSS and Atom feeds under `feeds/`, and each
+them): the open data set under `data/`, the RSS and Atom feeds at the site root, and each
 brief's citation files next to its page (`briefs/<slug>/cite.bib|.ris|.json`). The content
 is computed by the data layer (`hub.export_data`, `hub.render_feeds`, `hub.render_citations`,
 `hub.jsonld`, `hub.render_map`); this file only wires it up. It runs after `hooks/site.py`,

@@ -188,3 +188,29 @@ def test_filter_form_and_map_pass_axe(page, rel: str) -> None:  # type: ignore[n
         "runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}})
     violations = [(v["id"], [n["target"] for n in v["nodes"]][:3]) for v in results.response["violations"]]
     assert violations == []
+
+
+def test_no_broken_requests_over_http(browser, fixture_site: Path) -> None:  # type: ignore[no-untyped-def]
+    """Served over HTTP, no page of ours requests a missing file (e.g. a sitemap next to a feed)."""
+    import functools
+    import http.server
+    import threading
+
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(fixture_site))
+    handler.log_message = lambda *a, **k: None  # type: ignore[attr-defined]
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{server.server_address[1]}/"
+    context = browser.new_context()
+    pg = context.new_page()
+    failures: list[str] = []
+    pg.on("response", lambda r: failures.append(f"{r.status} {r.url}")
+          if r.url.startswith(base) and r.status >= 400 else None)
+    try:
+        for rel in ("", "briefs/", "briefs/alpha-brief/", "partners/", "data/"):
+            pg.goto(base + rel)
+            pg.wait_for_load_state("networkidle")
+    finally:
+        context.close()
+        server.shutdown()
+    assert failures == []

@@ -133,10 +133,12 @@ def test_feeds_are_linked_from_every_page_and_parse(fixture_site: Path) -> None:
         assert set(types) == {"application/rss+xml", "application/atom+xml"}, rel
         for href in types.values():
             assert resolve(fixture_site, rel, href).is_file(), (rel, href)
-    rss = ET.parse(fixture_site / "feeds" / "briefs.rss.xml").getroot()
+            # Material fetches sitemap.xml next to each alternate link: it must be there
+            assert resolve(fixture_site, rel, posixpath.join(posixpath.dirname(href), "sitemap.xml")).is_file()
+    rss = ET.parse(fixture_site / "briefs.rss.xml").getroot()
     links = [i.findtext("link") for i in rss.iter("item")]
     assert links == [f"{SITE_URL}briefs/alpha-brief/", f"{SITE_URL}briefs/beta-brief/"]
-    atom = ET.parse(fixture_site / "feeds" / "briefs.atom.xml").getroot()
+    atom = ET.parse(fixture_site / "briefs.atom.xml").getroot()
     assert atom.tag == "{http://www.w3.org/2005/Atom}feed"
 
 
@@ -214,7 +216,7 @@ def test_links_work_without_directory_urls_and_a_doi_is_cited(tmp_path: Path) ->
         assert resolve(site, "briefs/alpha-brief.html", a["href"]).is_file(), a["href"]
     for link in s.head.select("link[rel=alternate]"):
         assert resolve(site, "briefs/alpha-brief.html", link["href"]).is_file()
-    rss = (site / "feeds" / "briefs.rss.xml").read_text()
+    rss = (site / "briefs.rss.xml").read_text()
     assert f"{SITE_URL}briefs/alpha-brief.html" in rss
     item = soup(site, "partners/index.html").select_one("#partner-list a[href*='alpha']")
     assert item["href"] == "alpha-ministry.html"
