@@ -140,5 +140,6 @@ def field_table(name: str) -> str:
     if with_id:
         rows.append("| `id` | string (the file name of the brief) | yes |")
     for field, prop in schema.get("properties", {}).items():
-        rows.append(f"| `{field}` | {_type_of(prop).replace('|', '/')} | {'yes' if field in required else 'no'} |")
+        kind = _type_of(prop).replace("|", "/")
+        rows.append(f"| `{field}` | {kind} | {'yes' if field in required else 'no'} |")
     return "\n".join(rows)

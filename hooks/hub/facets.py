@@ -10,8 +10,9 @@ several of them separated by spaces.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, Callable
+from typing import Any
 
 from .catalog import BriefRecord, Catalog
 from .countries import country

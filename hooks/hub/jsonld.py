@@ -79,7 +79,8 @@ def person(cat: Catalog, m: Member, url: str) -> dict:
     data: dict = {
         "@context": CONTEXT, "@type": "Person", "@id": url, "url": url, "name": m.name,
         "jobTitle": PROFESSIONS[m.profession],
-        "workLocation": {"@type": "Place", "address": {"@type": "PostalAddress", "addressCountry": m.country}},
+        "workLocation": {"@type": "Place",
+                         "address": {"@type": "PostalAddress", "addressCountry": m.country}},
         "knowsAbout": [TOPICS[t] for t in m.interests],
     }
     if m.affiliation:

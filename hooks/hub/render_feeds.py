@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import datetime as dt
 import xml.etree.ElementTree as ET
+from collections.abc import Callable
 from dataclasses import dataclass
 from email.utils import format_datetime
-from typing import Callable
 
 from .catalog import BriefRecord, Catalog
 from .render_citations import author_names
@@ -35,7 +35,7 @@ class FeedSite:
 
 
 def _midnight(d: dt.date) -> dt.datetime:
-    return dt.datetime(d.year, d.month, d.day, tzinfo=dt.timezone.utc)
+    return dt.datetime(d.year, d.month, d.day, tzinfo=dt.UTC)
 
 
 def rfc822(d: dt.date) -> str:

@@ -91,7 +91,7 @@ def _path(rings: list[list[tuple[float, float]]]) -> str:
             continue
         x0, y0 = pts[0]
         steps = [f"M{x0} {y0}"]
-        for (ax, ay), (bx, by) in zip(pts, pts[1:]):
+        for (ax, ay), (bx, by) in zip(pts, pts[1:], strict=False):
             steps.append(f"{bx - ax} {by - ay}")
         out.append(steps[0] + "l" + " ".join(steps[1:]) + "z")
     return "".join(out).replace(" -", "-")

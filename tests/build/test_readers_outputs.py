@@ -134,7 +134,8 @@ def test_feeds_are_linked_from_every_page_and_parse(fixture_site: Path) -> None:
         for href in types.values():
             assert resolve(fixture_site, rel, href).is_file(), (rel, href)
             # Material fetches sitemap.xml next to each alternate link: it must be there
-            assert resolve(fixture_site, rel, posixpath.join(posixpath.dirname(href), "sitemap.xml")).is_file()
+            sitemap = posixpath.join(posixpath.dirname(href), "sitemap.xml")
+            assert resolve(fixture_site, rel, sitemap).is_file(), (rel, sitemap)
     rss = ET.parse(fixture_site / "briefs.rss.xml").getroot()
     links = [i.findtext("link") for i in rss.iter("item")]
     assert links == [f"{SITE_URL}briefs/alpha-brief/", f"{SITE_URL}briefs/beta-brief/"]
@@ -207,7 +208,8 @@ def test_partner_map_links_countries(fixture_site: Path) -> None:
 def test_links_work_without_directory_urls_and_a_doi_is_cited(tmp_path: Path) -> None:
     hub = make_hub(tmp_path / "hub")
     brief = hub / "content" / "briefs" / "alpha-brief.md"
-    brief.write_text(brief.read_text().replace("review_by: 2027-05-01", 'review_by: 2027-05-01\ndoi: "10.5555/hub.alpha"'))
+    brief.write_text(brief.read_text().replace(
+        "review_by: 2027-05-01", 'review_by: 2027-05-01\ndoi: "10.5555/hub.alpha"'))
     result = build_site(hub, "--no-directory-urls")
     assert result.returncode == 0, result.stderr
     site = hub / "site"

@@ -16,7 +16,8 @@ def test_world_has_the_countries_by_alpha_2() -> None:
 
 
 def test_arcs_decode_delta_and_reverse() -> None:
-    topo = {"transform": {"scale": [1, 1], "translate": [0, 0]}, "arcs": [[[0, 0], [2, 0], [0, 3]], [[2, 3], [-2, -3]]]}
+    topo = {"transform": {"scale": [1, 1], "translate": [0, 0]},
+            "arcs": [[[0, 0], [2, 0], [0, 3]], [[2, 3], [-2, -3]]]}
     arcs = _decode_arcs(topo)
     assert arcs == [[(0, 0), (2, 0), (2, 3)], [(2, 3), (0, 0)]]
     assert _ring(arcs, [0, 1]) == [(0, 0), (2, 0), (2, 3), (0, 0)]
