@@ -132,7 +132,9 @@
     form.addEventListener("input", function () { apply(true); });
     form.addEventListener("submit", function (e) { e.preventDefault(); apply(true); });
     form.addEventListener("reset", function () { setTimeout(function () { apply(true); }, 0); });
-    window.addEventListener("hashchange", load);
+    window.addEventListener("hashchange", function () {  // a pasted view; not a jump to an anchor
+      if (location.hash.indexOf("=") > 0) load();
+    });
     form.hidden = false;
     load();
   }

@@ -98,6 +98,10 @@ def test_state_is_kept_in_the_url_and_restored(page) -> None:  # type: ignore[no
     assert page.get_by_label("2024").is_visible()  # a shared view opens the facets
     assert page.get_by_label("2024").is_checked()
     assert page.get_by_label("Filter by text").input_value() == "community"
+    page.evaluate("location.hash = 'brief-list'")  # jumping to an anchor keeps the filters
+    assert visible_titles(page) == ["Beta brief on community health"]
+    page.evaluate("location.hash = 'topic=primary-care'")  # a view pasted into the same page
+    assert visible_titles(page) == ["Primary care: the alpha brief"]
     # a query string works too, e.g. a link written by hand
     page.goto(url(page.site, "briefs/index.html", "?topic=primary-care"))
     assert visible_titles(page) == ["Primary care: the alpha brief"]
