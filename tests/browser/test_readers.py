@@ -175,6 +175,10 @@ def test_brief_prints_without_navigation(page) -> None:  # type: ignore[no-untyp
         assert pdf.startswith(b"%PDF")
         pages = len(re.findall(rb"/Type\s*/Page(?!s)", pdf))
         assert 1 <= pages <= 3, (fmt, pages)
+        # the PDF's title, and the references kept as live links (Chromium writes /URI annotations)
+        assert b"/Title (Primary care: the alpha brief" in pdf
+        uris = re.findall(rb"/URI\s*\(([^)]*)\)", pdf)
+        assert b"https://www.who.int/publications/i/item/WHO-HIS-SDS-2018.61" in uris
     page.emulate_media(media="screen")
     assert page.locator(".md-header").is_visible()
 
