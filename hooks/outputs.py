@@ -71,8 +71,22 @@ def _jsonld(kind: str, record, page) -> str:
     return jsonld.dumps_for_script(data)
 
 
-def _map():
-    return partner_map({p.country for p in STATE["catalog"].partners.values()})
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}{'' if n == 1 else 's'}"
+
+
+def _map(kind: str = "partners"):
+    """The map of a listing and each highlighted country's label (its link's accessible name)."""
+    cat = STATE["catalog"]
+    if kind == "partners":
+        m = partner_map({p.country for p in cat.partners.values()})
+        labels = {s.code: _plural(len(cat.by_country[s.code]["partners"]), "partner") for s in m.highlighted}
+    else:  # every country the records concern
+        m = partner_map(set(cat.by_country))
+        labels = {s.code: ", ".join(_plural(len(cat.by_country[s.code][k]), k[:-1])
+                                    for k in ("partners", "members", "briefs", "modules"))
+                  for s in m.highlighted}
+    return m, labels
 
 
 def on_env(env, config, files):

@@ -201,6 +201,17 @@ def test_partner_map_links_countries(fixture_site: Path) -> None:
     assert links == {"../countries/ke/", "../countries/np/", "../countries/no/"}
     assert s.select_one("#partners-by-country a[href='../countries/np/']") is not None  # text alternative
     assert not s.select("img[src*='tile'], [src^='http']")
+    np = svg.select_one("a[href='../countries/np/']")
+    assert np["aria-label"] == "Nepal: 1 partner" and np.select_one("title").get_text() == "Nepal: 1 partner"
+
+
+def test_countries_map_shows_every_country_of_the_records(fixture_site: Path) -> None:
+    s = soup(fixture_site, "countries/index.html")
+    links = {a["href"]: a["aria-label"] for a in s.select("figure.hub-map svg a[href]")}
+    assert set(links) == {"ke/", "np/", "no/"}
+    assert links["ke/"] == "Kenya: 1 partner, 1 member, 1 brief, 1 module"
+    assert s.select_one("figure.hub-map figcaption a[href='#countries-by-region']") is not None
+    assert s.select_one("#countries-by-region a[href='ke/']") is not None
 
 
 # --- without directory URLs (the offline zip) --------------------------------------------------------
