@@ -16,7 +16,7 @@ from hub import facets, jsonld
 from hub.export_data import data_files
 from hub.render_citations import apa_parts, author_names, citation, render_bibtex, render_csl_json, render_ris
 from hub.render_feeds import ATOM_FILE, RSS_FILE, FeedSite, render_atom, render_rss
-from hub.render_map import partner_map
+from hub.render_map import highlight_map
 
 CITE_FORMATS = {"bib": ("BibTeX", render_bibtex), "ris": ("RIS", render_ris),
                 "json": ("CSL-JSON", render_csl_json)}
@@ -79,10 +79,10 @@ def _map(kind: str = "partners"):
     """The map of a listing and each highlighted country's label (its link's accessible name)."""
     cat = STATE["catalog"]
     if kind == "partners":
-        m = partner_map({p.country for p in cat.partners.values()})
+        m = highlight_map({p.country for p in cat.partners.values()})
         labels = {s.code: _plural(len(cat.by_country[s.code]["partners"]), "partner") for s in m.highlighted}
     else:  # every country the records concern
-        m = partner_map(set(cat.by_country))
+        m = highlight_map(set(cat.by_country))
         labels = {s.code: ", ".join(_plural(len(cat.by_country[s.code][k]), k[:-1])
                                     for k in ("partners", "members", "briefs", "modules"))
                   for s in m.highlighted}

@@ -1,4 +1,4 @@
-"""A world map of the partners by country, as SVG path data computed at build time.
+"""World maps of the hub's countries (partners, or every country), as SVG path data built at build time.
 
 The boundaries are Natural Earth 1:110m (public domain) in the TopoJSON of the npm package
 `world-atlas` 2.0.2 (ISC), vendored in `data/world-atlas/` (refresh: `data/world-atlas/refresh.sh`).
@@ -123,18 +123,18 @@ def world() -> tuple[Shape, ...]:
 
 
 @dataclass(frozen=True)
-class PartnerMap:
+class HighlightMap:
     width: int
     height: int
-    background: str  # path data of every country without partners, in one path
-    highlighted: tuple[Shape, ...]  # countries with partners, each drawn and linked on its own
-    missing: tuple[str, ...]  # partner countries too small for a 1:110m map (listed only)
+    background: str  # path data of every country not highlighted, in one path
+    highlighted: tuple[Shape, ...]  # the given countries, each drawn (and linked) on its own
+    missing: tuple[str, ...]  # given countries too small for a 1:110m map (listed only)
 
 
-def partner_map(codes: set[str]) -> PartnerMap:
+def highlight_map(codes: set[str]) -> HighlightMap:
     shapes = world()
     present = {s.code for s in shapes}
-    return PartnerMap(
+    return HighlightMap(
         WIDTH, HEIGHT,
         "".join(s.d for s in shapes if s.code not in codes),
         tuple(s for s in shapes if s.code in codes),

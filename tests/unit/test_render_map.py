@@ -5,7 +5,7 @@ from __future__ import annotations
 import gzip
 import re
 
-from hub.render_map import HEIGHT, WIDTH, _decode_arcs, _ring, partner_map, world
+from hub.render_map import HEIGHT, WIDTH, _decode_arcs, _ring, highlight_map, world
 
 
 def test_world_has_the_countries_by_alpha_2() -> None:
@@ -24,8 +24,8 @@ def test_arcs_decode_delta_and_reverse() -> None:
     assert _ring(arcs, [~0]) == [(2, 3), (2, 0), (0, 0)]
 
 
-def test_partner_map_highlights_and_stays_small() -> None:
-    m = partner_map({"NP", "KE", "SG"})
+def test_highlight_map_highlights_and_stays_small() -> None:
+    m = highlight_map({"NP", "KE", "SG"})
     assert [s.code for s in m.highlighted] == ["KE", "NP"]
     assert m.missing == ("SG",)  # too small for 1:110m: listed instead
     everything = m.background + "".join(s.d for s in m.highlighted)
