@@ -35,6 +35,7 @@ def on_config(config):
     for p in problems:  # warnings (e.g. briefs due for review): shown on the page, not fatal
         log.info(p.format())
     STATE.update(root=root, catalog=catalog, today=today(), specs={}, urls={})
+    config["hub_catalog"] = catalog  # for hooks/outputs.py (feeds, citations, open data)
     _register_macros(config)
     return config
 

@@ -50,4 +50,10 @@ def make_macros(cat: Catalog, current_src: Callable[[], str]) -> dict[str, Calla
     def link(kind: str, key: str = "") -> str:
         return _link(current_src(), kind, key)
 
-    return {"count": count, "latest_briefs": latest_briefs, "hub_link": link}
+    def data_fields(name: str) -> str:
+        from .export_data import field_table
+
+        return field_table(name)
+
+    return {"count": count, "latest_briefs": latest_briefs, "hub_link": link,
+            "data_fields": data_fields}

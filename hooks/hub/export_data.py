@@ -1,0 +1,145 @@
+"""The open data set: the validated records as JSON and CSV, with their JSON Schemas.
+
+Published under `data/` of the site. Only what the site itself shows is exported: members
+who gave public consent, published (and archived) briefs, never drafts. JSON keeps every
+field of the models; CSV has one row per record, nested objects as dotted columns
+(`consent.date`) and lists joined with "; " (lists of objects by their title or name).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import types
+import typing
+from typing import Any
+
+from pydantic import BaseModel
+
+from .catalog import Catalog
+from .export_schemas import render, schemas
+from .models import Brief, Member, Module, Partner, Track
+
+LIST_SEPARATOR = "; "
+# Data set name -> (model, whether records carry an extra leading `id` column).
+DATASETS: dict[str, tuple[type[BaseModel], bool]] = {
+    "partners": (Partner, False),
+    "members": (Member, False),
+    "briefs": (Brief, True),  # a brief's id is its file name, not a front-matter field
+    "tracks": (Track, False),
+    "modules": (Module, False),
+}
+
+
+def records(cat: Catalog) -> dict[str, list[dict[str, Any]]]:
+    """Each data set as a list of JSON-ready dicts, in a stable order."""
+    return {
+        "partners": [p.model_dump(mode="json") for p in sorted(cat.partners.values(), key=lambda p: p.id)],
+        "members": [m.model_dump(mode="json")
+                    for m in sorted(cat.public_members.values(), key=lambda m: m.id)],
+        "briefs": [{"id": b.slug, **b.front.model_dump(mode="json")} for b in cat.published_briefs],
+        "tracks": [t.model_dump(mode="json") for t in cat.tracks.values()],
+        "modules": [m.model_dump(mode="json") for m in cat.modules_in_order],
+    }
+
+
+def columns(name: str) -> list[str]:
+    """The CSV header of a data set, from its model (nested models become dotted columns)."""
+    model, with_id = DATASETS[name]
+    cols = ["id"] if with_id else []
+    for field, info in model.model_fields.items():
+        sub = _submodel(info.annotation)
+        cols += [f"{field}.{s}" for s in sub.model_fields] if sub else [field]
+    return cols
+
+
+def _submodel(annotation: Any) -> type[BaseModel] | None:
+    """The model behind `X` or `X | None` (not behind lists: those are joined)."""
+    is_union = typing.get_origin(annotation) in (typing.Union, types.UnionType)
+    candidates = [annotation, *(typing.get_args(annotation) if is_union else ())]
+    for c in candidates:
+        if isinstance(c, type) and issubclass(c, BaseModel):
+            return c
+    return None
+
+
+def _cell(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, list):
+        return LIST_SEPARATOR.join(_cell(_label(v)) for v in value)
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
+def _label(item: Any) -> Any:
+    if isinstance(item, dict):  # authors, references, sessions, readings
+        return item.get("title") or item.get("name") or item.get("member") or ""
+    return item
+
+
+def render_csv(name: str, rows: list[dict[str, Any]]) -> str:
+    cols = columns(name)
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(cols)
+    for row in rows:
+        flat: dict[str, Any] = {}
+        for key, value in row.items():
+            if isinstance(value, dict):
+                flat.update({f"{key}.{k}": v for k, v in value.items()})
+            else:
+                flat[key] = value
+        writer.writerow([_cell(flat.get(c)) for c in cols])
+    return out.getvalue()
+
+
+def render_json(rows: list[dict[str, Any]]) -> str:
+    return json.dumps(rows, ensure_ascii=False, indent=2) + "\n"
+
+
+def data_files(cat: Catalog) -> dict[str, str]:
+    """Site path -> text of every file of the open data set."""
+    files: dict[str, str] = {}
+    for name, rows in records(cat).items():
+        files[f"data/{name}.json"] = render_json(rows)
+        files[f"data/{name}.csv"] = render_csv(name, rows)
+    for name, schema in schemas().items():
+        files[f"data/schemas/{name}"] = render(schema)
+    return files
+
+
+def _type_of(schema: dict[str, Any]) -> str:
+    """A short reading of a JSON Schema property: 'string', 'list of string', 'one of …'."""
+    if "anyOf" in schema:
+        kinds = [_type_of(s) for s in schema["anyOf"] if s.get("type") != "null"]
+        return " or ".join(dict.fromkeys(kinds)) or "null"
+    if "enum" in schema and len(schema["enum"]) > 100:
+        return "ISO 3166-1 alpha-2 country code"
+    if "enum" in schema:
+        return "one of " + ", ".join(f"`{v}`" for v in schema["enum"][:6]) + (
+            ", …" if len(schema["enum"]) > 6 else "")
+    if "$ref" in schema:
+        return "object (" + schema["$ref"].rsplit("/", 1)[-1] + ")"
+    if schema.get("type") == "array":
+        return "list of " + _type_of(schema.get("items", {}))
+    fmt = schema.get("format")
+    return f"{schema.get('type', 'any')}{f' ({fmt})' if fmt else ''}"
+
+
+def field_table(name: str) -> str:
+    """A Markdown table of a data set's fields, read from its model's JSON Schema."""
+    model, with_id = DATASETS[name]
+    schema = model.model_json_schema(mode="serialization")
+    required = set(schema.get("required", []))
+    rows = ["| Field | Type | Required |", "| --- | --- | --- |"]
+    if with_id:
+        rows.append("| `id` | string (the file name of the brief) | yes |")
+    for field, prop in schema.get("properties", {}).items():
+        kind = _type_of(prop).replace("|", "/")
+        rows.append(f"| `{field}` | {kind} | {'yes' if field in required else 'no'} |")
+    return "\n".join(rows)

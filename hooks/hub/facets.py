@@ -1,0 +1,160 @@
+"""Facets of the listing pages: what each item can be filtered and sorted by.
+
+The listing templates write every item into the HTML with its facet values as `data-*`
+attributes and the facet options (with their counts over the whole list) as checkboxes;
+`content/assets/filters.js` then filters, counts and sorts in the browser. Without
+JavaScript the full list still reads. Values are codes without spaces, so an attribute holds
+several of them separated by spaces.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from .catalog import BriefRecord, Catalog
+from .countries import country
+from .vocab import (
+    COMPETENCIES,
+    INCOME_GROUPS,
+    PARTNER_TYPES,
+    PROFESSIONS,
+    SDG_TARGETS,
+    TIERS,
+    TOPICS,
+    TRACK_LEVELS,
+    WHO_REGIONS,
+)
+
+NONE = "none"  # the value of a country that has no WHO region or income group
+
+# Modules' duration, in buckets (upper bounds in hours, inclusive).
+DURATIONS: dict[str, tuple[float, str]] = {
+    "short": (4, "Up to 4 hours"),
+    "medium": (8, "4 to 8 hours"),
+    "long": (float("inf"), "More than 8 hours"),
+}
+
+
+@dataclass(frozen=True)
+class Option:
+    value: str
+    label: str
+    count: int
+
+
+@dataclass(frozen=True)
+class Facet:
+    key: str  # the data-* attribute and the URL parameter
+    label: str  # the fieldset's legend
+    options: tuple[Option, ...]
+
+
+def duration_bucket(hours: float) -> str:
+    return next(k for k, (limit, _) in DURATIONS.items() if hours <= limit)
+
+
+def _region(code: str) -> str:
+    return country(code).who_region or NONE
+
+
+def _income(code: str) -> str:
+    return country(code).income_group or NONE
+
+
+# kind -> [(facet key, legend, values of one record)]
+Extract = Callable[[Any], list[str]]
+
+
+def _specs(cat: Catalog) -> dict[str, list[tuple[str, str, Extract]]]:
+    return {
+        "partners": [
+            ("type", "Type", lambda p: [p.type]),
+            ("country", "Country", lambda p: [p.country]),
+            ("region", "WHO region", lambda p: [_region(p.country)]),
+            ("income", "Income group", lambda p: [_income(p.country)]),
+            ("focus", "Focus", lambda p: list(p.focus)),
+        ],
+        "members": [
+            ("country", "Country", lambda m: [m.country]),
+            ("profession", "Profession", lambda m: [m.profession]),
+            ("interests", "Interests", lambda m: list(m.interests)),
+        ],
+        "briefs": [
+            ("topic", "Topic", lambda b: list(b.front.topics)),
+            ("country", "Country", lambda b: list(b.front.countries)),
+            ("tier", "Tier of government", lambda b: list(b.front.tiers)),
+            ("year", "Year", lambda b: [str(b.front.date.year)]),
+            ("sdg", "SDG target", lambda b: list(b.front.sdg_targets)),
+        ],
+        "modules": [
+            ("track", "Track", lambda m: [m.track]),
+            ("competency", "Competency", lambda m: list(m.competencies)),
+            ("level", "Level", lambda m: [m.level]),
+            ("duration", "Duration", lambda m: [duration_bucket(m.duration_hours)]),
+        ],
+    }
+
+
+def _labels(cat: Catalog, key: str) -> dict[str, str] | None:
+    """Labels in their reading order; None means 'sort the values found' (countries, years)."""
+    fixed: dict[str, dict[str, str]] = {
+        "type": PARTNER_TYPES, "focus": TOPICS, "interests": TOPICS, "topic": TOPICS,
+        "profession": PROFESSIONS, "tier": TIERS, "competency": COMPETENCIES, "level": TRACK_LEVELS,
+        "region": {**WHO_REGIONS, NONE: "Not a WHO Member State"},
+        "income": {**INCOME_GROUPS, NONE: "Not classified"},
+        "sdg": {k: f"{k} {v}" for k, v in SDG_TARGETS.items()},
+        "duration": {k: label for k, (_, label) in DURATIONS.items()},
+        "track": {t.id: t.title for t in cat.tracks.values()},
+    }
+    return fixed.get(key)
+
+
+def item_values(cat: Catalog, kind: str, record: Any) -> dict[str, str]:
+    """Facet key -> space-separated values of one record (for its data-* attributes)."""
+    return {key: " ".join(extract(record)) for key, _, extract in _specs(cat)[kind]}
+
+
+def facets(cat: Catalog, kind: str, records: list[Any]) -> list[Facet]:
+    """The facets of a listing, with every value that occurs and how many records have it."""
+    out = []
+    for key, legend, extract in _specs(cat)[kind]:
+        counts = Counter(v for r in records for v in dict.fromkeys(extract(r)))
+        labels = _labels(cat, key)
+        if labels is not None:
+            options = [Option(v, labels[v], counts[v]) for v in labels if counts[v]]
+        elif key == "country":
+            options = sorted((Option(v, country(v).name, n) for v, n in counts.items()),
+                             key=lambda o: o.label)
+        else:  # years: newest first
+            options = [Option(v, v, counts[v]) for v in sorted(counts, reverse=True)]
+        out.append(Facet(key, legend, tuple(options)))
+    return out
+
+
+def sort_keys(kind: str, record: Any) -> dict[str, str]:
+    """Sort key name -> value (compared as text by the script; numbers are zero-padded)."""
+    if kind == "partners":
+        return {"name": record.name.casefold(), "country": country(record.country).name.casefold(),
+                "since": record.since.isoformat()}
+    if kind == "members":
+        return {"name": record.name.casefold(), "country": country(record.country).name.casefold()}
+    if kind == "briefs":
+        b: BriefRecord = record
+        return {"date": b.front.date.isoformat(), "title": b.front.title.casefold()}
+    if kind == "modules":
+        return {"title": record.title.casefold(), "hours": f"{record.duration_hours:08.2f}"}
+    raise KeyError(kind)
+
+
+# The sort menu of each listing: (value, label); the first is the order of the HTML.
+# A leading "-" sorts descending.
+SORTS: dict[str, list[tuple[str, str]]] = {
+    "partners": [("name", "Name (A–Z)"), ("country", "Country (A–Z)"), ("-since", "Newest partners first")],
+    "members": [("name", "Name (A–Z)"), ("country", "Country (A–Z)")],
+    "briefs": [("-date", "Newest first"), ("date", "Oldest first"), ("title", "Title (A–Z)")],
+    "modules": [("", "Curriculum order"), ("title", "Title (A–Z)"), ("hours", "Shortest first"),
+                ("-hours", "Longest first")],
+}

@@ -1,0 +1,176 @@
+"""Citations of a policy brief: BibTeX, RIS, CSL-JSON and an APA-style line.
+
+Each brief page offers the three files for reference managers (Zotero, EndNote, Mendeley,
+JabRef, pandoc) and shows the formatted citation. Everything is computed from the validated
+front matter; member authors are resolved to their names through the catalog.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+
+from .catalog import BriefRecord, Catalog
+
+GENRE = "Policy brief"
+
+
+@dataclass(frozen=True)
+class Person:
+    given: str
+    family: str
+
+    @property
+    def full(self) -> str:
+        return f"{self.given} {self.family}".strip()
+
+    @property
+    def inverted(self) -> str:
+        return f"{self.family}, {self.given}" if self.given else self.family
+
+
+@dataclass(frozen=True)
+class Citation:
+    """What every format needs: resolved authors, the publisher and the page's address."""
+
+    key: str
+    title: str
+    authors: tuple[Person, ...]
+    year: int
+    month: int
+    day: int
+    publisher: str
+    url: str
+    doi: str | None
+    summary: str
+    lang: str
+
+
+def split_name(name: str) -> Person:
+    """'Sita Gurung' -> given 'Sita', family 'Gurung'. A one-word name is a family name."""
+    parts = name.split()
+    if len(parts) <= 1:
+        return Person("", name.strip())
+    return Person(" ".join(parts[:-1]), parts[-1])
+
+
+def author_names(cat: Catalog, brief: BriefRecord) -> list[str]:
+    return [cat.members[a.member].name if a.member else (a.name or "") for a in brief.front.authors]
+
+
+def citation(cat: Catalog, brief: BriefRecord, publisher: str, url: str) -> Citation:
+    f = brief.front
+    return Citation(
+        key=brief.slug, title=f.title, authors=tuple(split_name(n) for n in author_names(cat, brief)),
+        year=f.date.year, month=f.date.month, day=f.date.day, publisher=publisher, url=url,
+        doi=f.doi, summary=f.summary, lang=f.lang)
+
+
+# --- BibTeX ------------------------------------------------------------------------------------
+
+_BIB_SPECIAL = {
+    "\\": r"\textbackslash{}", "{": r"\{", "}": r"\}", "%": r"\%", "&": r"\&", "$": r"\$",
+    "#": r"\#", "_": r"\_", "~": r"\textasciitilde{}", "^": r"\textasciicircum{}",
+}
+_BIB_RE = re.compile("|".join(re.escape(k) for k in _BIB_SPECIAL))
+_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+
+
+def bibtex_escape(text: str) -> str:
+    """Escape LaTeX's special characters; UTF-8 letters stay (biber and bibtex8 read them)."""
+    return _BIB_RE.sub(lambda m: _BIB_SPECIAL[m.group()], text)
+
+
+def render_bibtex(c: Citation) -> str:
+    authors = " and ".join(
+        "{" + bibtex_escape(p.family) + "}" if not p.given
+        else f"{bibtex_escape(p.family)}, {bibtex_escape(p.given)}" for p in c.authors)
+    fields = [
+        ("title", "{" + bibtex_escape(c.title) + "}"),  # double braces keep the capitals
+        ("author", authors),
+        ("institution", bibtex_escape(c.publisher)),
+        ("type", GENRE),
+        ("year", str(c.year)),
+        ("month", _MONTHS[c.month - 1]),
+        ("url", c.url),
+    ]
+    if c.doi:
+        fields.append(("doi", c.doi))
+    fields.append(("abstract", bibtex_escape(c.summary)))
+    fields.append(("langid", c.lang))
+    body = ",\n".join(f"  {k} = {v}" if k == "month" else f"  {k} = {{{v}}}" for k, v in fields)
+    return f"@techreport{{{c.key},\n{body}\n}}\n"
+
+
+# --- RIS -----------------------------------------------------------------------------------------
+
+def render_ris(c: Citation) -> str:
+    """RIS: one `TAG  - value` per line (two capitals, two spaces, hyphen, space), CRLF, ER last."""
+    lines = [("TY", "RPRT"), ("TI", c.title)]
+    lines += [("AU", p.inverted) for p in c.authors]
+    lines += [("PY", str(c.year)), ("DA", f"{c.year:04d}/{c.month:02d}/{c.day:02d}"),
+              ("PB", c.publisher), ("M3", GENRE), ("UR", c.url)]
+    if c.doi:
+        lines.append(("DO", c.doi))
+    lines += [("AB", c.summary), ("LA", c.lang), ("ER", "")]
+    return "".join(f"{tag}  - {' '.join(value.split())}\r\n" for tag, value in lines)
+
+
+# --- CSL-JSON --------------------------------------------------------------------------------------
+
+def csl_item(c: Citation) -> dict:
+    item: dict = {
+        "id": c.key,
+        "type": "report",
+        "genre": GENRE,
+        "title": c.title,
+        "author": [{"family": p.family, "given": p.given} if p.given else {"literal": p.family}
+                   for p in c.authors],
+        "issued": {"date-parts": [[c.year, c.month, c.day]]},
+        "publisher": c.publisher,
+        "URL": c.url,
+        "abstract": c.summary,
+        "language": c.lang,
+    }
+    if c.doi:
+        item["DOI"] = c.doi
+    return item
+
+
+def render_csl_json(c: Citation) -> str:
+    return json.dumps([csl_item(c)], ensure_ascii=False, indent=2) + "\n"
+
+
+# --- APA (7th edition style, plain text parts for the template) ------------------------------------
+
+def _initials(given: str) -> str:
+    return " ".join(f"{part[0]}." for part in re.split(r"[\s]+", given) if part)
+
+
+def apa_authors(authors: tuple[Person, ...]) -> str:
+    names = [f"{p.family}, {_initials(p.given)}" if p.given else p.family for p in authors]
+    if len(names) == 1:
+        return names[0]
+    if len(names) <= 20:
+        return ", ".join(names[:-1]) + ", & " + names[-1]
+    return ", ".join(names[:19]) + ", … " + names[-1]
+
+
+def apa_parts(c: Citation) -> dict[str, str]:
+    """The pieces of an APA reference; the template italicises the title and links the URL."""
+    months = ("January", "February", "March", "April", "May", "June", "July", "August",
+              "September", "October", "November", "December")
+    return {
+        "authors": apa_authors(c.authors),
+        "date": f"{c.year}, {months[c.month - 1]} {c.day}",
+        "title": c.title,
+        "genre": GENRE,
+        "publisher": c.publisher,
+        "link": f"https://doi.org/{c.doi}" if c.doi else c.url,
+    }
+
+
+def apa_text(c: Citation) -> str:
+    p = apa_parts(c)
+    return f"{p['authors']} ({p['date']}). {p['title']} [{p['genre']}]. {p['publisher']}. {p['link']}"

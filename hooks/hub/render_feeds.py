@@ -1,0 +1,114 @@
+"""RSS 2.0 and Atom 1.0 feeds of the published briefs, newest first, with their summaries.
+
+Built with `xml.etree` so that every value is escaped by the serialiser. Dates are those of
+the briefs (midnight UTC), so the feeds are reproducible: a rebuild changes nothing unless a
+brief changed. Links are absolute (site_url), as both specifications require.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import xml.etree.ElementTree as ET
+from collections.abc import Callable
+from dataclasses import dataclass
+from email.utils import format_datetime
+
+from .catalog import BriefRecord, Catalog
+from .render_citations import author_names
+from .vocab import TOPICS
+
+ATOM_NS = "http://www.w3.org/2005/Atom"
+# At the site root on purpose: Material 9.x fetches `sitemap.xml` relative to every
+# <link rel="alternate"> (for its language selector; mkdocs-material#8576), which only finds
+# the real sitemap when the linked file sits next to it. In a folder it would 404 on every page.
+RSS_FILE = "briefs.rss.xml"
+ATOM_FILE = "briefs.atom.xml"
+
+
+@dataclass(frozen=True)
+class FeedSite:
+    title: str
+    description: str
+    site_url: str  # absolute, ends with "/"
+    listing_url: str  # absolute URL of the briefs listing
+    language: str = "en"
+
+
+def _midnight(d: dt.date) -> dt.datetime:
+    return dt.datetime(d.year, d.month, d.day, tzinfo=dt.UTC)
+
+
+def rfc822(d: dt.date) -> str:
+    return format_datetime(_midnight(d))  # 'Thu, 01 May 2025 00:00:00 +0000'
+
+
+def rfc3339(d: dt.date) -> str:
+    return _midnight(d).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def _updated(briefs: list[BriefRecord]) -> dt.date:
+    return max((b.front.date for b in briefs), default=dt.date(1970, 1, 1))
+
+
+def _serialise(root: ET.Element) -> bytes:
+    ET.indent(root)
+    return ET.tostring(root, encoding="utf-8", xml_declaration=True) + b"\n"
+
+
+def render_rss(cat: Catalog, site: FeedSite, url_of: Callable[[str], str]) -> bytes:
+    briefs = cat.published_briefs
+    ET.register_namespace("atom", ATOM_NS)
+    rss = ET.Element("rss", {"version": "2.0"})
+    ch = ET.SubElement(rss, "channel")
+    ET.SubElement(ch, "title").text = f"{site.title}: policy briefs"
+    ET.SubElement(ch, "link").text = site.listing_url
+    ET.SubElement(ch, "description").text = site.description
+    ET.SubElement(ch, "language").text = site.language
+    ET.SubElement(ch, "lastBuildDate").text = rfc822(_updated(briefs))
+    ET.SubElement(ch, f"{{{ATOM_NS}}}link", {"href": site.site_url + RSS_FILE, "rel": "self",
+                                             "type": "application/rss+xml"})
+    for b in briefs:
+        url = url_of(b.slug)
+        item = ET.SubElement(ch, "item")
+        ET.SubElement(item, "title").text = b.front.title
+        ET.SubElement(item, "link").text = url
+        ET.SubElement(item, "guid", {"isPermaLink": "true"}).text = url
+        ET.SubElement(item, "pubDate").text = rfc822(b.front.date)
+        ET.SubElement(item, "description").text = b.front.summary
+        for t in b.front.topics:
+            ET.SubElement(item, "category").text = TOPICS[t]
+    return _serialise(rss)
+
+
+def render_atom(cat: Catalog, site: FeedSite, url_of: Callable[[str], str]) -> bytes:
+    briefs = cat.published_briefs
+    ET.register_namespace("", ATOM_NS)
+
+    def el(parent: ET.Element, tag: str, text: str | None = None, **attrs: str) -> ET.Element:
+        e = ET.SubElement(parent, f"{{{ATOM_NS}}}{tag}", attrs)
+        if text is not None:
+            e.text = text
+        return e
+
+    feed = ET.Element(f"{{{ATOM_NS}}}feed", {"xml:lang": site.language})
+    el(feed, "id", site.site_url + ATOM_FILE)
+    el(feed, "title", f"{site.title}: policy briefs")
+    el(feed, "subtitle", site.description)
+    el(feed, "updated", rfc3339(_updated(briefs)))
+    el(feed, "link", href=site.site_url + ATOM_FILE, rel="self", type="application/atom+xml")
+    el(feed, "link", href=site.listing_url, rel="alternate", type="text/html")
+    el(el(feed, "author"), "name", site.title)
+    for b in briefs:
+        url = url_of(b.slug)
+        entry = el(feed, "entry")
+        el(entry, "id", url)
+        el(entry, "title", b.front.title)
+        el(entry, "link", href=url, rel="alternate", type="text/html")
+        el(entry, "published", rfc3339(b.front.date))
+        el(entry, "updated", rfc3339(b.front.date))
+        for name in author_names(cat, b):
+            el(el(entry, "author"), "name", name)
+        el(entry, "summary", b.front.summary, type="text")
+        for t in b.front.topics:
+            el(entry, "category", term=t, label=TOPICS[t])
+    return _serialise(feed)

@@ -1,0 +1,101 @@
+"""MkDocs hook: the hub's machine-readable outputs and the helpers their templates use.
+
+Adds, as generated static files (so `mkdocs serve`, the build and the offline zip all carry
+them): the open data set under `data/`, the RSS and Atom feeds at the site root, and each
+brief's citation files next to its page (`briefs/<slug>/cite.bib|.ris|.json`). The content
+is computed by the data layer (`hub.export_data`, `hub.render_feeds`, `hub.render_citations`,
+`hub.jsonld`, `hub.render_map`); this file only wires it up. It runs after `hooks/site.py`,
+which validated the records and left the catalog in `config["hub_catalog"]`.
+"""
+
+from __future__ import annotations
+
+from mkdocs.structure.files import File, Files
+
+from hub import facets, jsonld
+from hub.export_data import data_files
+from hub.render_citations import apa_parts, author_names, citation, render_bibtex, render_csl_json, render_ris
+from hub.render_feeds import ATOM_FILE, RSS_FILE, FeedSite, render_atom, render_rss
+from hub.render_map import highlight_map
+
+CITE_FORMATS = {"bib": ("BibTeX", render_bibtex), "ris": ("RIS", render_ris),
+                "json": ("CSL-JSON", render_csl_json)}
+STATE: dict = {}
+
+
+def _site_url(config) -> str:
+    return (config.site_url or "https://example.org/").rstrip("/") + "/"
+
+
+def on_files(files: Files, config):
+    cat = config["hub_catalog"]
+    base = _site_url(config)
+    urls = {f.src_uri: f.url for f in files.documentation_pages()}
+    brief_url = {b.slug: base + urls[f"briefs/{b.slug}.md"] for b in cat.published_briefs}
+    STATE.update(catalog=cat, base=base, brief_url=brief_url, urls=urls)
+
+    out: dict[str, str | bytes] = dict(data_files(cat))
+    site = FeedSite(config.site_name, config.site_description or "", base,
+                    base + urls["briefs/index.md"], config.theme.get("language") or "en")
+    out[RSS_FILE] = render_rss(cat, site, brief_url.__getitem__)
+    out[ATOM_FILE] = render_atom(cat, site, brief_url.__getitem__)
+    for b in cat.published_briefs:
+        c = citation(cat, b, config.site_name, brief_url[b.slug])
+        for ext, (_, render) in CITE_FORMATS.items():
+            out[f"briefs/{b.slug}/cite.{ext}"] = render(c)
+    for path, content in out.items():
+        files.append(File.generated(config, path, content=content))
+    return files
+
+
+def _cite(record, page) -> dict:
+    """What the brief template shows: the APA parts and the citation files (site paths)."""
+    c = citation(STATE["catalog"], record, STATE["site_name"], STATE["brief_url"][record.slug])
+    return {"apa": apa_parts(c), "files": [(label, f"briefs/{record.slug}/cite.{ext}")
+                                           for ext, (label, _) in CITE_FORMATS.items()]}
+
+
+def _jsonld(kind: str, record, page) -> str:
+    cat, base = STATE["catalog"], STATE["base"]
+    url = base + page.url
+    if kind == "partner":
+        data = jsonld.organization(record, url)
+    elif kind == "brief":
+        data = jsonld.report(cat, record, url, STATE["site_name"], base)
+    elif kind == "module":
+        data = jsonld.course(record, url, cat.tracks[record.track].title, STATE["site_name"], base)
+    elif kind == "member":
+        data = jsonld.person(cat, record, url)
+    else:
+        raise KeyError(kind)
+    return jsonld.dumps_for_script(data)
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}{'' if n == 1 else 's'}"
+
+
+def _map(kind: str = "partners"):
+    """The map of a listing and each highlighted country's label (its link's accessible name)."""
+    cat = STATE["catalog"]
+    if kind == "partners":
+        m = highlight_map({p.country for p in cat.partners.values()})
+        labels = {s.code: _plural(len(cat.by_country[s.code]["partners"]), "partner") for s in m.highlighted}
+    else:  # every country the records concern
+        m = highlight_map(set(cat.by_country))
+        labels = {s.code: ", ".join(_plural(len(cat.by_country[s.code][k]), k[:-1])
+                                    for k in ("partners", "members", "briefs", "modules"))
+                  for s in m.highlighted}
+    return m, labels
+
+
+def on_env(env, config, files):
+    STATE["site_name"] = config.site_name
+    cat = config["hub_catalog"]
+    env.globals.update(
+        hub_cite=_cite, hub_jsonld=_jsonld, hub_map=_map, hub_feeds={"rss": RSS_FILE, "atom": ATOM_FILE},
+        hub_facets=lambda kind, records: facets.facets(cat, kind, list(records)),
+        hub_item_facets=lambda kind, record: facets.item_values(cat, kind, record),
+        hub_sort_keys=facets.sort_keys, hub_sorts=facets.SORTS,
+        hub_author_names=lambda brief: author_names(cat, brief))
+    return env
