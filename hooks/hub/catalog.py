@@ -151,5 +151,14 @@ class Catalog:
                 out[t]["briefs"].append(b)
         return {t: v for t, v in out.items() if any(v.values())}
 
+    @cached_property
+    def partner_counts(self) -> dict[str, dict[str, int]]:
+        """How many partners by type and by WHO region (for the directory's summary)."""
+        out: dict[str, dict[str, int]] = {"type": defaultdict(int), "who_region": defaultdict(int)}
+        for p in self.partners.values():
+            out["type"][p.type] += 1
+            out["who_region"][country(p.country).who_region] += 1
+        return out
+
     def origin(self, kind: str, key: str) -> Origin:
         return self.origins[(kind, key)]

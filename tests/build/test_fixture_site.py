@@ -195,3 +195,11 @@ def test_every_page_edit_link_opens_its_real_source_file(fixture_site: Path) -> 
             assert f"- id: {rel.split('/')[1]}\n" in (hub / source).read_text(encoding="utf-8"), rel
         seen += 1
     assert seen >= 12
+
+
+def test_partner_directory_counts_read_without_javascript(fixture_site: Path) -> None:
+    soup = page(fixture_site, "partners/index.html")
+    by_type = " ".join(soup.select_one("#partners-by-type").find_parent("section").get_text(" ").split())
+    assert "Ministry of health 1" in by_type and "Medical university 1" in by_type
+    by_region = " ".join(soup.select_one("#partners-by-region").find_parent("section").get_text(" ").split())
+    assert "South-East Asia Region 1" in by_region and "European Region 1" in by_region
