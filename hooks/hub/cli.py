@@ -37,6 +37,12 @@ def cmd_schemas(args: argparse.Namespace) -> int:
     return 1 if stale else 0
 
 
+def cmd_check_links(args: argparse.Namespace) -> int:
+    from .check_links import main as check
+
+    return check(args.site)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="hub", description="Health Equity Knowledge Hub tools")
     parser.add_argument("--root", default=".", help="the hub's folder (default: here)")
@@ -48,6 +54,9 @@ def main(argv: list[str] | None = None) -> int:
     s = sub.add_parser("schemas", help="check (or --write) the JSON Schemas in schemas/")
     s.add_argument("--write", action="store_true")
     s.set_defaults(func=cmd_schemas)
+    c = sub.add_parser("check-links", help="check every internal link and anchor of a built site")
+    c.add_argument("site", nargs="?", default="site", help="the built site (default: site)")
+    c.set_defaults(func=cmd_check_links)
     args = parser.parse_args(argv)
     try:
         return args.func(args)
