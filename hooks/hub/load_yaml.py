@@ -164,7 +164,14 @@ def parse(text: str, path: str, *, line_offset: int = 0, root: str = "") -> tupl
     ):
         return None, [Problem(path, 1 + line_offset, 1, "", "the file is empty",
                               "see CONTRIBUTING.md for a complete example of this kind of file")]
-    loader = _StrictLoader(text)
+    try:
+        loader = _StrictLoader(text)  # the reader checks for control characters right away
+    except yaml.reader.ReaderError as exc:
+        before = text[: exc.position]
+        line, col = before.count("\n") + 1, exc.position - (before.rfind("\n") + 1) + 1
+        return None, [Problem(path, line + line_offset, col, "",
+                              f"the file contains a control character (#x{exc.character:04x})",
+                              "remove the invisible control character from this line")]
     try:
         top = loader.get_single_node()
         if top is None:
