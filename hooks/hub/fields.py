@@ -29,6 +29,7 @@ TAG_RE = re.compile(r"<\s*/?\s*[a-zA-Z!?][^>]*>?")
 JINJA_RE = re.compile(r"\{\{|\{%|\{#|%\}|\}\}")
 BAD_SCHEME_RE = re.compile(r"(?i)\b(?:javascript|vbscript|data|file)\s*:")
 LINK_TARGET_RE = re.compile(r"\]\(\s*<?([^)\s>]*)")
+EMPTY_ALT_RE = re.compile(r"!\[\s*\]\s*[(\[]")
 
 
 def fail(message: str, hint: str = "", field: str = "") -> PydanticCustomError:
@@ -95,6 +96,10 @@ def _markdown(v: str) -> str:
     if JINJA_RE.search(v):
         raise fail("template code ({{, }}, {%, %}) is not allowed in contributed text",
                    "remove the braces; pages are not templates")
+    if EMPTY_ALT_RE.search(v):
+        raise fail("an image has no alternative text (`![](...)`): readers who cannot see it "
+                   "get nothing", "describe what the image shows between the brackets: "
+                   "![Map of the districts served](...)")
     for target in LINK_TARGET_RE.findall(v):
         if BAD_SCHEME_RE.match(target.strip()):
             raise fail(f"the link target {target[:40]!r} is not allowed",
