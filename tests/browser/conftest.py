@@ -17,6 +17,18 @@ from pathlib import Path
 
 import pytest
 
+
+def _root_helpers():
+    """tests/conftest.py's helpers (make_hub, build_site): that module is also named conftest."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("hub_test_helpers", Path(__file__).parents[1] / "conftest.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)  # type: ignore[union-attr]
+    return module
+
+
+helpers = _root_helpers()
 CHROMIUM = os.environ.get("HUB_CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"]
 

@@ -1,0 +1,119 @@
+"""The Content-Security-Policy does not break the site, and does block injected scripts:
+no CSP violation on any page (over HTTP, and from file:// in the offline build), search
+still works, and an inline script that the hub did not write is refused by the browser."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from conftest import helpers, serve
+
+FIXTURE, REPO, build_site, make_hub = helpers.FIXTURE, helpers.REPO, helpers.build_site, helpers.make_hub
+
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
+PAGES = ["", "partners/", "partners/alpha-ministry/", "members/ada-example/", "briefs/",
+         "briefs/alpha-brief/", "curriculum/sm-101/", "countries/np/", "topics/", "404.html"]
+SHIM = REPO / "tests" / "fixtures" / "offline" / "iframe-worker-shim.js"
+WATCH = """document.addEventListener('securitypolicyviolation', e =>
+  (window.__csp = window.__csp || []).push(e.violatedDirective + ' ' + e.blockedURI));"""
+# Stand-in for the offline build's vendoring step: the shim from the site, not from a CDN.
+VENDOR_HOOK = '''
+from mkdocs.utils import get_relative_url
+
+def on_post_page(output, page, config):
+    return output.replace("https://unpkg.com/iframe-worker/shim",
+                          get_relative_url("assets/vendor/iframe-worker.js", page.url))
+'''
+
+
+@pytest.fixture
+def watched_page(chromium_browser):
+    context = chromium_browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.add_init_script(WATCH)
+    messages: list[str] = []
+    page.on("console", lambda m: messages.append(m.text) if m.type == "error" else None)
+    page.on("pageerror", lambda e: messages.append(str(e)))
+    page.messages = messages  # type: ignore[attr-defined]
+    yield page
+    context.close()
+
+
+def _violations(page) -> list[str]:
+    return page.evaluate("window.__csp || []") + [
+        m for m in page.messages if "Content Security Policy" in m or "Content-Security-Policy" in m]
+
+
+def _search(page, term: str) -> int:
+    page.locator("input.md-search__input").click()
+    page.keyboard.type(term)
+    page.locator(".md-search-result__item").first.wait_for(timeout=10_000)
+    return page.locator(".md-search-result__item").count()
+
+
+def test_no_csp_violation_and_search_works_over_http(watched_page, fixture_url: str) -> None:
+    for rel in PAGES:
+        watched_page.goto(fixture_url + rel)
+        watched_page.wait_for_timeout(200)
+        assert _violations(watched_page) == [], rel
+        assert watched_page.evaluate("document.documentElement.classList.contains('js')"
+                                     " || document.querySelector('[data-md-component]') !== null")
+    watched_page.goto(fixture_url + "briefs/alpha-brief/")
+    assert _search(watched_page, "zebracorn") >= 1
+    assert _violations(watched_page) == []
+    assert watched_page.messages == []
+
+
+def test_injected_inline_script_is_blocked(watched_page, fixture_site: Path, tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    shutil.copytree(fixture_site, site)
+    page_file = site / "about" / "index.html"
+    html = page_file.read_text(encoding="utf-8")
+    page_file.write_text(html.replace("</article>", "<script>window.__pwned = 1</script></article>", 1),
+                         encoding="utf-8")
+    for base in serve(site):
+        watched_page.goto(base + "about/")
+        watched_page.wait_for_timeout(200)
+        assert watched_page.evaluate("window.__pwned") is None
+        assert any(v.startswith("script-src") for v in watched_page.evaluate("window.__csp || []"))
+
+
+@pytest.fixture(scope="module")
+def offline_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The fixture hub built with Material's offline plugin and a vendored iframe-worker."""
+    hub = make_hub(tmp_path_factory.mktemp("offline") / "hub", FIXTURE)
+    config = (hub / "mkdocs.yml").read_text(encoding="utf-8")
+    config = config.replace("plugins:\n  - search\n", "plugins:\n  - search\n  - offline\n", 1)
+    config = config.replace("hooks:\n  - hooks/site.py", "hooks:\n  - hooks/vendor_shim.py\n  - hooks/site.py", 1)
+    assert "- offline" in config and "vendor_shim" in config
+    (hub / "mkdocs.yml").write_text(config, encoding="utf-8")
+    (hub / "hooks" / "vendor_shim.py").write_text(VENDOR_HOOK, encoding="utf-8")
+    (hub / "content" / "assets" / "vendor").mkdir(parents=True)
+    shutil.copy2(SHIM, hub / "content" / "assets" / "vendor" / "iframe-worker.js")
+    result = build_site(hub)
+    assert result.returncode == 0, result.stderr
+    return hub / "site"
+
+
+def test_offline_file_pages_have_no_csp_violation_and_search_works(watched_page, offline_site: Path) -> None:
+    for rel in ["index.html", "partners/index.html", "partners/alpha-ministry.html",
+                "briefs/alpha-brief.html", "curriculum/sm-101.html"]:
+        watched_page.goto((offline_site / rel).as_uri())
+        watched_page.wait_for_timeout(200)
+        assert _violations(watched_page) == [], rel
+    watched_page.goto((offline_site / "partners" / "alpha-ministry.html").as_uri())
+    assert _search(watched_page, "zebracorn") >= 1
+    assert _violations(watched_page) == []
+
+
+def test_missing_browser_skips_locally_but_fails_in_ci(monkeypatch: pytest.MonkeyPatch) -> None:
+    from conftest import _no_browser
+
+    monkeypatch.setenv("CI", "true")
+    with pytest.raises(pytest.fail.Exception, match="CI=true"):
+        _no_browser("no Chromium")
+    monkeypatch.setenv("CI", "false")
+    with pytest.raises(pytest.skip.Exception):
+        _no_browser("no Chromium")
