@@ -46,42 +46,42 @@ def _open(page, url: str) -> None:
     assert page.evaluate("document.body.getAttribute('data-md-color-scheme')") == page.scheme
 
 
-def test_fixture_pages_pass_axe(scheme_page, fixture_url: str) -> None:
+def test_fixture_pages_pass_axe(scheme_page, quality_fixture_url: str) -> None:
     failures = {}
     for rel in FIXTURE_PAGES:
-        _open(scheme_page, fixture_url + rel)
+        _open(scheme_page, quality_fixture_url + rel)
         if found := _violations(scheme_page):
             failures[rel] = found
     assert failures == {}
 
 
-def test_repo_pages_pass_axe(scheme_page, repo_url: str) -> None:
+def test_repo_pages_pass_axe(scheme_page, quality_repo_url: str) -> None:
     failures = {}
     for rel in REPO_PAGES:
-        _open(scheme_page, repo_url + rel)
+        _open(scheme_page, quality_repo_url + rel)
         if found := _violations(scheme_page):
             failures[rel] = found
     assert failures == {}
 
 
-def test_search_results_pass_axe(scheme_page, fixture_url: str) -> None:
-    _open(scheme_page, fixture_url)
+def test_search_results_pass_axe(scheme_page, quality_fixture_url: str) -> None:
+    _open(scheme_page, quality_fixture_url)
     scheme_page.locator("input.md-search__input").click()
     scheme_page.keyboard.type("primary")
     scheme_page.locator(".md-search-result__item").first.wait_for(timeout=10_000)
     assert _violations(scheme_page) == []
 
 
-def test_brief_print_view_passes_axe(scheme_page, fixture_url: str) -> None:
-    _open(scheme_page, fixture_url + "briefs/alpha-brief/")
+def test_brief_print_view_passes_axe(scheme_page, quality_fixture_url: str) -> None:
+    _open(scheme_page, quality_fixture_url + "briefs/alpha-brief/")
     scheme_page.emulate_media(media="print")
     assert scheme_page.locator(".md-header").is_hidden()
     assert _violations(scheme_page) == []
 
 
-def test_axe_catches_a_contrast_failure(scheme_page, fixture_url: str) -> None:
+def test_axe_catches_a_contrast_failure(scheme_page, quality_fixture_url: str) -> None:
     """The audit can fail: grey-on-grey text planted in a page is reported."""
-    _open(scheme_page, fixture_url + "about/")
+    _open(scheme_page, quality_fixture_url + "about/")
     scheme_page.evaluate("""() => { const p = document.createElement('p');
         p.textContent = 'faint text'; p.style.color = '#777'; p.style.background = '#888';
         document.querySelector('article').append(p); }""")
@@ -101,11 +101,11 @@ FOCUS_INFO = """() => { const e = document.activeElement; const s = getComputedS
 
 @pytest.mark.parametrize("rel", ["partners/", "briefs/", "members/"])
 def test_keyboard_reaches_search_nav_and_list_links_with_visible_focus(
-        chromium_browser, fixture_url: str, rel: str) -> None:
+        chromium_browser, quality_fixture_url: str, rel: str) -> None:
     context = chromium_browser.new_context(viewport={"width": 1280, "height": 900})
     page = context.new_page()
     try:
-        page.goto(fixture_url + rel)
+        page.goto(quality_fixture_url + rel)
         seen = {"search": False, "nav": False, "list": False}
         invisible = []
         for _ in range(120):
@@ -126,11 +126,11 @@ def test_keyboard_reaches_search_nav_and_list_links_with_visible_focus(
         context.close()
 
 
-def test_list_link_is_followed_with_enter(chromium_browser, fixture_url: str) -> None:
+def test_list_link_is_followed_with_enter(chromium_browser, quality_fixture_url: str) -> None:
     context = chromium_browser.new_context(viewport={"width": 1280, "height": 900})
     page = context.new_page()
     try:
-        page.goto(fixture_url + "partners/")
+        page.goto(quality_fixture_url + "partners/")
         link = page.locator(".hub-item a").first
         link.focus()
         target = link.get_attribute("href")

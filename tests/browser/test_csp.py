@@ -8,9 +8,10 @@ import shutil
 from pathlib import Path
 
 import pytest
-from conftest import helpers, serve
+from quality_browser import _no_browser, root_helpers, serve
 
-FIXTURE, REPO, build_site, make_hub = helpers.FIXTURE, helpers.REPO, helpers.build_site, helpers.make_hub
+_h = root_helpers()
+FIXTURE, REPO, build_site, make_hub = _h.FIXTURE, _h.REPO, _h.build_site, _h.make_hub
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 PAGES = ["", "partners/", "partners/alpha-ministry/", "members/ada-example/", "briefs/",
@@ -53,14 +54,14 @@ def _search(page, term: str) -> int:
     return page.locator(".md-search-result__item").count()
 
 
-def test_no_csp_violation_and_search_works_over_http(watched_page, fixture_url: str) -> None:
+def test_no_csp_violation_and_search_works_over_http(watched_page, quality_fixture_url: str) -> None:
     for rel in PAGES:
-        watched_page.goto(fixture_url + rel)
+        watched_page.goto(quality_fixture_url + rel)
         watched_page.wait_for_timeout(200)
         assert _violations(watched_page) == [], rel
         assert watched_page.evaluate("document.documentElement.classList.contains('js')"
                                      " || document.querySelector('[data-md-component]') !== null")
-    watched_page.goto(fixture_url + "briefs/alpha-brief/")
+    watched_page.goto(quality_fixture_url + "briefs/alpha-brief/")
     assert _search(watched_page, "zebracorn") >= 1
     assert _violations(watched_page) == []
     assert watched_page.messages == []
@@ -109,8 +110,6 @@ def test_offline_file_pages_have_no_csp_violation_and_search_works(watched_page,
 
 
 def test_missing_browser_skips_locally_but_fails_in_ci(monkeypatch: pytest.MonkeyPatch) -> None:
-    from conftest import _no_browser
-
     monkeypatch.setenv("CI", "true")
     with pytest.raises(pytest.fail.Exception, match="CI=true"):
         _no_browser("no Chromium")

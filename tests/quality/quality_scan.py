@@ -13,6 +13,24 @@ from urllib.parse import urlsplit
 
 import material
 
+
+def root_helpers():
+    """tests/conftest.py as a module (make_hub, build_site, run_hub, FIXTURE, REPO).
+
+    Imported by path: several test folders have a `conftest`, so `from conftest import`
+    would depend on the order pytest collects them in.
+    """
+    import importlib.util
+    import sys
+
+    name = "hub_test_helpers"
+    if name not in sys.modules:
+        spec = importlib.util.spec_from_file_location(name, Path(__file__).parents[1] / "conftest.py")
+        module = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(module)  # type: ignore[union-attr]
+        sys.modules[name] = module
+    return sys.modules[name]
+
 MATERIAL_TEMPLATES = Path(material.__file__).parent / "templates"
 URL_ATTRS = {"href", "src", "action", "formaction", "poster", "data", "xlink:href", "cite",
              "background", "ping"}

@@ -15,8 +15,7 @@ from typing import Any, Iterator
 
 import pytest
 import yaml
-from conftest import FIXTURE, build_site, make_hub
-from quality_scan import scan_html
+from quality_scan import root_helpers, scan_html
 
 from hub.load_records import Origin, _check, _list_file, load_brief
 from hub.load_yaml import parse, split_front_matter, where
@@ -25,6 +24,8 @@ from hub.problems import Problem, errors
 from hub.validate_links import validate
 
 pytestmark = pytest.mark.slow
+_h = root_helpers()
+FIXTURE, build_site, make_hub = _h.FIXTURE, _h.build_site, _h.make_hub
 
 HOSTILE = [
     '"><script>alert(1)</script>',

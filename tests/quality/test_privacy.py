@@ -10,12 +10,12 @@ import shutil
 from pathlib import Path
 
 import pytest
-from conftest import FIXTURE, REPO
-from quality_scan import every_text_file, reader_files, scan_privacy
+from quality_scan import every_text_file, reader_files, root_helpers, scan_privacy
 
 from hub.load_yaml import parse
 
 pytestmark = pytest.mark.slow
+FIXTURE, REPO = root_helpers().FIXTURE, root_helpers().REPO
 CASES = [("fixture_site", FIXTURE / "members.yaml"), ("repo_site", REPO / "members.yaml")]
 
 

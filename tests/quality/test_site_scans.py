@@ -9,7 +9,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from quality_scan import scan_html
+from quality_scan import root_helpers, scan_html
 
 from hub.check_links import check_site
 from hub.csp import MARKER, inline_scripts, sha256_source
@@ -87,12 +87,10 @@ def test_link_checker_finds_broken_links_and_anchors(fixture_site: Path, tmp_pat
 
 
 def test_check_links_command(fixture_site: Path, tmp_path: Path) -> None:
-    from conftest import run_hub
-
-    ok = run_hub("check-links", str(fixture_site), cwd=tmp_path)
+    ok = root_helpers().run_hub("check-links", str(fixture_site), cwd=tmp_path)
     assert ok.returncode == 0 and "No broken internal links" in ok.stderr
     site = tmp_path / "site"
     shutil.copytree(fixture_site, site)
     (site / "index.html").write_text('<a href="gone/">x</a>', encoding="utf-8")
-    bad = run_hub("check-links", str(site), cwd=tmp_path)
+    bad = root_helpers().run_hub("check-links", str(site), cwd=tmp_path)
     assert bad.returncode == 1 and "index.html:1: 'gone/': no such file" in bad.stderr
