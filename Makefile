@@ -30,6 +30,7 @@ check: validate ## Same verdict as CI's validate step
 build: $(STAMP) ## Validate, then build the site into site/
 	$(BIN)/python -m hub validate
 	$(BIN)/mkdocs build --strict --site-dir site
+	$(BIN)/python -m hub check-links site
 
 test: $(STAMP) ## Run the whole test suite
 	$(BIN)/python -m pytest
