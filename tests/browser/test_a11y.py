@@ -21,6 +21,35 @@ REPO_PAGES = ["", "about/", "governance/", "contribute/", "briefs/community-heal
               "curriculum/dh-101-digital-health-foundations/"]
 SCHEMES = {"light": "default", "dark": "slate"}
 
+# Every component a hand-written page may use, on one page: the palette must suit them all.
+STYLE_SAMPLE = """# Style sample
+
+A paragraph with a [link](about.md), `inline code`, **bold**, *italic* and an abbreviation: UHC.
+
+*[UHC]: universal health coverage
+
+| Column | Another |
+| --- | --- |
+| [cell link](about.md) | `code` |
+
+```python
+def coverage(population: int) -> float:  # a comment
+    return 0.8 * population
+```
+
+""" + "".join(f"""!!! {kind} "A {kind}"
+    Text in a {kind} with a [link](about.md) and `code`.
+
+""" for kind in ["note", "abstract", "info", "tip", "success", "question", "warning", "failure",
+                 "danger", "bug", "example", "quote"]) + """??? note "Collapsed details"
+    Hidden text with a [link](about.md).
+
+Term
+:   Definition with a [link](about.md).[^1]
+
+[^1]: A footnote.
+"""
+
 
 def _violations(page) -> list[str]:
     from axe_playwright_python.sync_playwright import Axe
@@ -62,6 +91,31 @@ def test_repo_pages_pass_axe(scheme_page, quality_repo_url: str) -> None:
         if found := _violations(scheme_page):
             failures[rel] = found
     assert failures == {}
+
+
+@pytest.fixture(scope="module")
+def style_sample_url(tmp_path_factory: pytest.TempPathFactory):
+    from quality_browser import root_helpers, serve
+
+    h = root_helpers()
+    hub = h.make_hub(tmp_path_factory.mktemp("style") / "hub", h.FIXTURE)
+    (hub / "content" / "style-sample.md").write_text(STYLE_SAMPLE, encoding="utf-8")
+    config = (hub / "mkdocs.yml").read_text(encoding="utf-8")
+    (hub / "mkdocs.yml").write_text(config.replace("  - Contribute: contribute.md\n",
+                                                   "  - Contribute: contribute.md\n  - style-sample.md\n"))
+    result = h.build_site(hub)
+    assert result.returncode == 0, result.stderr
+    yield from serve(hub / "site")
+
+
+def test_every_content_component_passes_axe(scheme_page, style_sample_url: str) -> None:
+    """Admonitions, code, tables, footnotes, details: in both palettes and in print."""
+    _open(scheme_page, style_sample_url + "style-sample/")
+    assert scheme_page.locator(".admonition").count() >= 12
+    scheme_page.locator("details").first.evaluate("d => d.open = true")
+    assert _violations(scheme_page) == []
+    scheme_page.emulate_media(media="print")
+    assert _violations(scheme_page) == []
 
 
 def test_search_results_pass_axe(scheme_page, quality_fixture_url: str) -> None:
