@@ -118,6 +118,22 @@ def test_every_content_component_passes_axe(scheme_page, style_sample_url: str) 
     assert _violations(scheme_page) == []
 
 
+@pytest.mark.parametrize("scheme", list(SCHEMES))
+def test_phone_layout_with_open_drawer_passes_axe(chromium_browser, quality_fixture_url: str,
+                                                  scheme: str) -> None:
+    context = chromium_browser.new_context(color_scheme=scheme, viewport={"width": 375, "height": 800})
+    page = context.new_page()
+    page.scheme = SCHEMES[scheme]  # type: ignore[attr-defined]
+    try:
+        _open(page, quality_fixture_url + "partners/alpha-ministry/")
+        assert _violations(page) == []
+        page.locator("label.md-header__button[for=__drawer]").click()
+        page.locator(".md-nav--primary").first.wait_for(state="visible")
+        assert _violations(page) == []
+    finally:
+        context.close()
+
+
 def test_search_results_pass_axe(scheme_page, quality_fixture_url: str) -> None:
     _open(scheme_page, quality_fixture_url)
     scheme_page.locator("input.md-search__input").click()
