@@ -109,6 +109,16 @@ def apply_csp(html: str, *, offline: bool = False, shim_js: str | None = None) -
     return html.replace(MARKER, policy(html, offline=offline, shim_js=shim_js), 1)
 
 
+_META_RE = re.compile(r'(<meta http-equiv="Content-Security-Policy" content=")([^"]*)(">)')
+
+
+def refresh_csp(html: str, *, offline: bool = False, shim_js: str | None = None) -> str:
+    """Recompute the policy of a page whose scripts were changed after the build (e.g. a step
+    that vendors a CDN script into the offline zip): call this after such a rewrite."""
+    page = _META_RE.sub(lambda m: m.group(1) + MARKER + m.group(3), html, count=1)
+    return apply_csp(page, offline=offline, shim_js=shim_js)
+
+
 _SHIM_SRC_RE = re.compile(r'<script src="([^"]*iframe-worker[^"]*)"')
 
 

@@ -6,7 +6,15 @@ import base64
 import hashlib
 from pathlib import Path
 
-from hub.csp import MARKER, apply_csp, iframe_worker_script, inline_scripts, policy, shim_path
+from hub.csp import (
+    MARKER,
+    apply_csp,
+    iframe_worker_script,
+    inline_scripts,
+    policy,
+    refresh_csp,
+    shim_path,
+)
 
 SHIM = Path(__file__).resolve().parents[1] / "fixtures" / "offline" / "iframe-worker-shim.js"
 PAGE = f"""<html><head><meta http-equiv="Content-Security-Policy" content="{MARKER}">
@@ -43,3 +51,12 @@ def test_offline_policy_allows_file_urls_and_the_iframe_worker_script() -> None:
     offline = policy(page, offline=True, shim_js=shim)
     assert _hash(frame) in offline and "script-src 'self' file:" in offline
     assert _hash(frame) not in policy(page)
+
+
+def test_refresh_after_a_later_rewrite_allows_the_new_scripts() -> None:
+    built = apply_csp(PAGE)
+    rewritten = built.replace("var a=1", "var a=2")
+    assert _hash("var a=2") not in rewritten
+    refreshed = refresh_csp(rewritten)
+    assert _hash("var a=2") in refreshed and _hash("var a=1") not in refreshed
+    assert refreshed.count("Content-Security-Policy") == 1
