@@ -142,9 +142,9 @@ def _csp(html: str, dest_dir: str, config) -> str:
 
     offline, shim = _offline(config), None
     rel = shim_path(html) if offline else None
-    for base in ((config.site_dir, config.docs_dir) if rel else ()):
+    for base in ((config.site_dir, config.docs_dir, *config.theme.dirs) if rel else ()):
         path = Path(base, posixpath.normpath(posixpath.join(dest_dir, rel)))  # the site's copy,
-        if path.is_file():  # or the source under docs_dir
+        if path.is_file():  # or its source (docs_dir, overrides/)
             shim = path.read_text(encoding="utf-8")
             break
     return apply_csp(html, offline=offline, shim_js=shim)
