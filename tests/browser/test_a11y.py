@@ -69,10 +69,16 @@ def scheme_page(request: pytest.FixtureRequest, chromium_browser):
     context.close()
 
 
+SETTLED = "*, *::before, *::after { transition: none !important; animation: none !important; }"
+
+
 def _open(page, url: str) -> None:
+    """Load a page and let it settle: the audit judges the final colours, not a fade."""
     page.goto(url)
     page.wait_for_load_state("load")
     assert page.evaluate("document.body.getAttribute('data-md-color-scheme')") == page.scheme
+    page.add_style_tag(content=SETTLED)
+    page.wait_for_timeout(150)
 
 
 def test_fixture_pages_pass_axe(scheme_page, quality_fixture_url: str) -> None:
@@ -139,6 +145,7 @@ def test_search_results_pass_axe(scheme_page, quality_fixture_url: str) -> None:
     scheme_page.locator("input.md-search__input").click()
     scheme_page.keyboard.type("primary")
     scheme_page.locator(".md-search-result__item").first.wait_for(timeout=10_000)
+    scheme_page.wait_for_timeout(300)
     assert _violations(scheme_page) == []
 
 
