@@ -16,7 +16,6 @@ from .catalog import Catalog
 from .countries import country
 from .vocab import TOPICS
 
-
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!>])")  # Python-Markdown's escapable set
 
 

@@ -16,7 +16,8 @@ def root_helpers():
     """tests/conftest.py's helpers (make_hub, build_site): that module is also named conftest."""
     import importlib.util
 
-    spec = importlib.util.spec_from_file_location("hub_test_helpers", Path(__file__).parents[1] / "conftest.py")
+    path = Path(__file__).parents[1] / "conftest.py"
+    spec = importlib.util.spec_from_file_location("hub_test_helpers", path)
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)  # type: ignore[union-attr]
     return module

@@ -87,7 +87,8 @@ def offline_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     hub = make_hub(tmp_path_factory.mktemp("offline") / "hub", FIXTURE)
     config = (hub / "mkdocs.yml").read_text(encoding="utf-8")
     config = config.replace("plugins:\n  - search\n", "plugins:\n  - search\n  - offline\n", 1)
-    config = config.replace("hooks:\n  - hooks/site.py", "hooks:\n  - hooks/vendor_shim.py\n  - hooks/site.py", 1)
+    config = config.replace("hooks:\n  - hooks/site.py",
+                            "hooks:\n  - hooks/vendor_shim.py\n  - hooks/site.py", 1)
     assert "- offline" in config and "vendor_shim" in config
     (hub / "mkdocs.yml").write_text(config, encoding="utf-8")
     (hub / "hooks" / "vendor_shim.py").write_text(VENDOR_HOOK, encoding="utf-8")

@@ -10,8 +10,9 @@ finds nothing (no foreign script, handler, unsafe scheme; no template evaluated)
 from __future__ import annotations
 
 import shutil
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
 import pytest
 import yaml

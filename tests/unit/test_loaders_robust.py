@@ -137,7 +137,8 @@ def test_load_all_and_validate_never_raise_nor_write(hub_copy: Path, rel: str, r
 # --- known nasty inputs: one clear error each -------------------------------------------------
 
 BOMB = 'a: &a ["x","x","x","x","x","x","x","x","x"]\n' + "".join(
-    f"{c}: &{c} [*{p},*{p},*{p},*{p},*{p},*{p},*{p},*{p},*{p}]\n" for p, c in zip("abcdefgh", "bcdefghi"))
+    f"{c}: &{c} [*{p},*{p},*{p},*{p},*{p},*{p},*{p},*{p},*{p}]\n"
+    for p, c in zip("abcdefgh", "bcdefghi", strict=True))
 DEEP_BLOCK = "".join("  " * i + f"k{i}:\n" for i in range(200)) + "  " * 200 + "x\n"
 
 
