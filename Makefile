@@ -45,6 +45,7 @@ build: $(STAMP) ## Validate, then build the site into site/
 	$(BIN)/python -m hub validate
 	@rm -rf site.tmp
 	$(BIN)/mkdocs build --strict --site-dir site.tmp
+	$(BIN)/python -m hub check-links site.tmp
 	@rm -rf site && mv site.tmp site  # all or nothing: never a half-built site/
 
 test: $(STAMP) ## Run the whole test suite

@@ -139,6 +139,33 @@ def on_page_context(context, page, config, nav):
     return context
 
 
+# --- quality gates: each page's Content-Security-Policy (hub.csp) ---------------------------
+def _offline(config) -> bool:
+    plugin = config.plugins.get("material/offline") or config.plugins.get("offline")
+    return bool(plugin and plugin.config.get("enabled", True))
+
+
+def _csp(html: str, dest_dir: str, config) -> str:
+    from hub.csp import apply_csp, shim_path
+
+    offline, shim = _offline(config), None
+    rel = shim_path(html) if offline else None
+    for base in ((config.site_dir, config.docs_dir, *config.theme.dirs) if rel else ()):
+        path = Path(base, posixpath.normpath(posixpath.join(dest_dir, rel)))  # the site's copy,
+        if path.is_file():  # or its source (docs_dir, overrides/)
+            shim = path.read_text(encoding="utf-8")
+            break
+    return apply_csp(html, offline=offline, shim_js=shim)
+
+
+def on_post_page(output, page, config):
+    return _csp(output, posixpath.dirname(page.file.dest_uri), config)
+
+
+def on_post_template(output_content, template_name, config):  # 404.html
+    return _csp(output_content, "", config)
+
+
 def _edit_url(config, path: str) -> str | None:
     repo = (config.repo_url or "").rstrip("/")
     branch = config.extra.get("edit_branch", "main")

@@ -69,6 +69,8 @@ def cmd_vocab_docs(args: argparse.Namespace) -> int:
     print("CONTRIBUTING.md: the lists of controlled words are out of date with hooks/hub/vocab.py; "
           "run `make vocab-docs`", file=sys.stderr)
     return 1
+
+
 def cmd_offline(args: argparse.Namespace) -> int:
     """Zip an offline build (made with HUB_OFFLINE=true) into dist/, or --verify an unzipped one."""
     from .bundle_offline import build_epoch, bundle_version, verify_folder, write_bundle
@@ -102,6 +104,12 @@ def add_offline_parser(sub) -> None:
     o.set_defaults(func=cmd_offline)
 
 
+def cmd_check_links(args: argparse.Namespace) -> int:
+    from .check_links import main as check
+
+    return check(args.site)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="hub", description="Health Equity Knowledge Hub tools")
     parser.add_argument("--root", default=".", help="the hub's folder (default: here)")
@@ -121,6 +129,9 @@ def main(argv: list[str] | None = None) -> int:
     d.add_argument("--write", action="store_true")
     d.set_defaults(func=cmd_vocab_docs)
     add_offline_parser(sub)
+    c = sub.add_parser("check-links", help="check every internal link and anchor of a built site")
+    c.add_argument("site", nargs="?", default="site", help="the built site (default: site)")
+    c.set_defaults(func=cmd_check_links)
     args = parser.parse_args(argv)
     try:
         return args.func(args)

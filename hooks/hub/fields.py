@@ -37,6 +37,7 @@ SCHEME_RE = re.compile(r"^([a-z][a-z0-9+.-]*):")
 EVENT_RE = re.compile(r"(?i)\bon[a-z]{3,}\s*=")
 ATTR_LIST_RE = re.compile(r"\{[^{}\n]*\}")
 _INVISIBLE_RE = re.compile(r"[\x00-\x20\x7f]+")
+EMPTY_ALT_RE = re.compile(r"!\[\s*\]\s*[(\[]")
 
 
 def fail(message: str, hint: str = "", field: str = "") -> PydanticCustomError:
@@ -171,6 +172,10 @@ def markdown_problems(text: str) -> list[tuple[int, str, str]]:
             why = link_target_problem(m.group(1))
             if why:
                 add(f"link{m.start(1)}", m.start(1), *why)
+    for m in EMPTY_ALT_RE.finditer(text):
+        add("alt", m.start(), "an image has no alternative text (`![](...)`): readers who cannot "
+            "see it get nothing", "describe what the image shows between the brackets: "
+            "![Map of the districts served](...)")
     for m in EMAIL_RE.finditer(text):
         add("email", m.start(), "contains an e-mail address; the hub never publishes e-mail addresses",
             "remove it (readers can use the partner's website or the contact page)")

@@ -7,6 +7,7 @@ MkDocs hook turns each into an in-memory file; a later renderer could do the sam
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 import yaml
@@ -14,6 +15,13 @@ import yaml
 from .catalog import Catalog
 from .countries import country
 from .vocab import TOPICS
+
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!>])")  # Python-Markdown's escapable set
+
+
+def md_text(text: str) -> str:
+    """Plain record text as literal Markdown: `[x](javascript:...)` in a bio stays text."""
+    return _MD_SPECIAL.sub(r"\\\1", " ".join(str(text).split()))
 
 
 @dataclass(frozen=True)
@@ -77,7 +85,7 @@ def generate_pages(cat: Catalog) -> list[PageSpec]:
             f"{p.name}, {country(p.country).name}.", cat.origin("partner", p.id).path))
     for m in sorted(cat.public_members.values(), key=lambda m: m.id):
         pages.append(PageSpec(
-            uri("member", m.id), m.name, "hub/member.html", "member", m.id, m.bio or "",
+            uri("member", m.id), m.name, "hub/member.html", "member", m.id, md_text(m.bio or ""),
             f"{m.name}, member of the network ({country(m.country).name}).",
             cat.origin("member", m.id).path))
     for m in cat.modules_in_order:

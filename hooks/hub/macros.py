@@ -11,7 +11,7 @@ import posixpath
 from typing import Callable
 
 from .catalog import Catalog
-from .generate_pages import uri
+from .generate_pages import md_text, uri
 
 
 def counts(cat: Catalog) -> dict[str, int | float]:
@@ -44,7 +44,8 @@ def make_macros(cat: Catalog, current_src: Callable[[], str]) -> dict[str, Calla
         lines = []
         for b in cat.published_briefs[:n]:
             href = _link(current_src(), "brief", b.slug)
-            lines.append(f"- [{b.front.title}]({href}) ({b.front.date:%d %B %Y}): {b.front.summary}")
+            lines.append(f"- [{md_text(b.front.title)}]({href}) ({b.front.date:%d %B %Y}): "
+                         f"{md_text(b.front.summary)}")
         return "\n".join(lines)
 
     def link(kind: str, key: str = "") -> str:
