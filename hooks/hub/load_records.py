@@ -7,12 +7,13 @@ pydantic's errors are mapped onto `Problem`s with the line and column of the off
 
 from __future__ import annotations
 
+import functools
 import typing
 from dataclasses import dataclass, field
 from pathlib import Path as FsPath
 from typing import Any
 
-from pydantic import BaseModel, ValidationError
+from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from .fields import closest
 from .load_yaml import Document, Path, decode, parse, split_front_matter, where
@@ -240,13 +241,17 @@ def load_brief(path: FsPath, rel: str, problems: list[Problem]) -> tuple[Brief, 
     return brief, body, origin
 
 
-def _body_problems(body: str, rel: str, first_line: int) -> list[Problem]:
-    """Check a brief's Markdown body with the same rules as Markdown fields, line by line."""
-    from pydantic import TypeAdapter
-
+@functools.cache
+def _markdown_adapter() -> TypeAdapter:
+    """One adapter for every brief: building a TypeAdapter costs far more than using it."""
     from .fields import MarkdownText
 
-    adapter = TypeAdapter(MarkdownText)
+    return TypeAdapter(MarkdownText)
+
+
+def _body_problems(body: str, rel: str, first_line: int) -> list[Problem]:
+    """Check a brief's Markdown body with the same rules as Markdown fields, line by line."""
+    adapter = _markdown_adapter()
     out = []
     if not body.strip():
         return [Problem(rel, first_line, 1, "body", "the brief has no text after the front matter",
