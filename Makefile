@@ -34,6 +34,12 @@ build: $(STAMP) ## Validate, then build the site into site/
 test: $(STAMP) ## Run the whole test suite
 	$(BIN)/python -m pytest
 
+# --- bench (performance at scale; see benchmarks/RESULTS.md) ---------------------------------
+SIZES ?= 300,3000,10000
+bench: $(STAMP) ## Build synthetic hubs against plain Material; SIZES=300,3000 for a quicker run
+	$(BIN)/python benchmarks/run.py --sizes $(SIZES)
+# --- end bench ----------------------------------------------------------------------------------
+
 schemas: $(STAMP) ## Re-export the JSON Schemas in schemas/ from the models
 	$(BIN)/python -m hub schemas --write
 

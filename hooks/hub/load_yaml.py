@@ -167,8 +167,9 @@ def parse(text: str, path: str, *, line_offset: int = 0, root: str = "") -> tupl
     fast = _parse_fast(text, path, line_offset, root)
     if fast is not None:
         return fast
-    loader = _StrictLoader(text)
+    loader = None
     try:
+        loader = _StrictLoader(text)  # its reader already rejects control characters
         top = loader.get_single_node()
         if top is None:
             return None, [Problem(path, 1 + line_offset, 1, "", "the file holds no data")]
@@ -183,7 +184,8 @@ def parse(text: str, path: str, *, line_offset: int = 0, root: str = "") -> tupl
         return None, [Problem(path, 1 + line_offset, 1, "", "the data is nested too deeply",
                               "records need only a few levels; check the indentation")]
     finally:
-        loader.dispose()
+        if loader is not None:
+            loader.dispose()
 
 
 class _Fallback(Exception):
