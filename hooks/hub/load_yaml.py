@@ -192,7 +192,25 @@ class _Fallback(Exception):
     """The fast path met something the strict loader reports better (an alias, deep nesting)."""
 
 
-_CLoader = getattr(yaml, "CSafeLoader", None)  # libyaml, when PyYAML was built with it
+_KIND_TAGS = {ScalarNode: "tag:yaml.org,2002:str", SequenceNode: "tag:yaml.org,2002:seq",
+              MappingNode: "tag:yaml.org,2002:map"}
+
+if hasattr(yaml, "CSafeLoader"):  # libyaml, when PyYAML was built with it
+
+    class _CLoaderType(yaml.CSafeLoader):  # type: ignore[name-defined, misc]
+        """libyaml's composer, with no implicit type resolution.
+
+        Plain values stay text (see the module docstring), so guessing int/bool/date tags
+        with PyYAML's regexes for every scalar is wasted work; explicit tags (`!foo`) never
+        reach `resolve` and are still refused by `_build`.
+        """
+
+        def resolve(self, kind: type, value: Any, implicit: Any) -> str:  # type: ignore[override]
+            return _KIND_TAGS[kind]
+
+    _CLoader: type | None = _CLoaderType
+else:
+    _CLoader = None
 
 
 def _parse_fast(text: str, path: str, line_offset: int, root: str
