@@ -229,7 +229,8 @@ def _parse_fast(text: str, path: str, line_offset: int, root: str
         if top is None:
             return None
         doc = Document(path, None, line_offset, root)
-        doc.data = _build(top, (), doc, visited=set())
+        # An alias needs a `*`: without one no node can be met twice, and tracking is skipped.
+        doc.data = _build(top, (), doc, fast=True, visited=set() if "*" in text else None)
         return doc, doc.problems
     except (_Fallback, _Stop, yaml.YAMLError, RecursionError):
         return None
@@ -237,11 +238,15 @@ def _parse_fast(text: str, path: str, line_offset: int, root: str
         loader.dispose()
 
 
-def _build(node: Node, loc: Path, doc: Document, visited: set[int] | None = None) -> Any:
-    if visited is not None:  # fast path: an alias is the same node object met twice
-        if id(node) in visited or len(loc) >= MAX_DEPTH:
+def _build(node: Node, loc: Path, doc: Document, fast: bool = False,
+           visited: set[int] | None = None) -> Any:
+    if fast:  # libyaml composed it: leave deep nesting and aliases to the strict loader
+        if len(loc) >= MAX_DEPTH:
             raise _Fallback
-        visited.add(id(node))
+        if visited is not None:  # an alias is the same node object met twice
+            if id(node) in visited:
+                raise _Fallback
+            visited.add(id(node))
     doc.values[loc] = (node.start_mark.line + 1, node.start_mark.column + 1)
     if node.tag not in _STD_TAGS:
         raise _Stop(node.start_mark.line + 1, node.start_mark.column + 1,
@@ -252,7 +257,7 @@ def _build(node: Node, loc: Path, doc: Document, visited: set[int] | None = None
             return None
         return node.value
     if isinstance(node, SequenceNode):
-        return [_build(item, loc + (i,), doc, visited) for i, item in enumerate(node.value)]
+        return [_build(item, loc + (i,), doc, fast, visited) for i, item in enumerate(node.value)]
     if isinstance(node, MappingNode):
         out: dict[str, Any] = {}
         seen: dict[str, int] = {}
@@ -274,7 +279,7 @@ def _build(node: Node, loc: Path, doc: Document, visited: set[int] | None = None
                 continue
             seen[key] = kline
             doc.keys[loc + (key,)] = (kline, kcol)
-            out[key] = _build(value_node, loc + (key,), doc, visited)
+            out[key] = _build(value_node, loc + (key,), doc, fast, visited)
         return out
     raise _Stop(node.start_mark.line + 1, node.start_mark.column + 1, "unsupported YAML value")
 
