@@ -199,7 +199,8 @@ def generate_hub(dest: Path, n: int, seed: int = 1) -> Counts:
         authors.append({"name": f"{t.name(2)} {t.name(3)}", "affiliation": f"{t.name(3)} Institute"})
         front = {"title": t.title(4, 9), "date": f"{year}-{1 + i % 12:02d}-0{1 + i % 9}",
                  "example": True, "authors": authors,
-                 "partners": sorted({f"partner-{rng.randrange(counts.partners)}" for _ in range(rng.randint(0, 2))}),
+                 "partners": sorted({f"partner-{rng.randrange(counts.partners)}"
+                                     for _ in range(rng.randint(0, 2))}),
                  "countries": rng.sample(codes, rng.randint(1, 2)),
                  "tiers": rng.sample(list(vocab.TIERS), rng.randint(1, 2)),
                  "topics": rng.sample(topics, rng.randint(1, 3)),
@@ -266,7 +267,8 @@ def generate_baseline(dest: Path, pages: int, seed: int = 1, hub_config: Path = 
     for k in range(max(0, pages - len(nav))):
         folder = folders[k % len(folders)]
         body = [f"# {t.title(3, 7)}", "", t.paragraph(rng.randint(2, 5)), "",
-                "Type\n: " + t.words(1, 3), "", "Country\n: " + t.name(3), "", "Topics\n: " + t.words(2, 4), "",
+                "Type\n: " + t.words(1, 3), "", "Country\n: " + t.name(3), "",
+                "Topics\n: " + t.words(2, 4), "",
                 f"## {t.title(1, 3)}", "", t.paragraph(2), "",
                 f"## {t.title(1, 3)}", "", *[f"- {t.sentence()}" for _ in range(3)], ""]
         path = docs / folder / f"item-{per_folder[folder]}.md"
@@ -278,7 +280,8 @@ def generate_baseline(dest: Path, pages: int, seed: int = 1, hub_config: Path = 
         path = docs / rel
         path.parent.mkdir(parents=True, exist_ok=True)
         n_items = per_folder.get(str(Path(rel).parent), 0) if rel.endswith("/index.md") else 0
-        links = "\n".join(f"- [{t.title(3, 6)}](item-{k}.md) {t.words(4, 8)}" for k in range(min(20, n_items)))
+        links = "\n".join(f"- [{t.title(3, 6)}](item-{k}.md) {t.words(4, 8)}"
+                          for k in range(min(20, n_items)))
         path.write_text(f"# {t.title(1, 2)}\n\n{t.paragraph(3)}\n\n{links}\n", encoding="utf-8")
         written += 1
     return written

@@ -31,7 +31,8 @@ def test_generated_hub_is_valid_and_deterministic(tmp_path: Path) -> None:
     assert (len(cat.partners), len(cat.members), len(cat.briefs), len(cat.modules)) == (
         counts.partners, counts.members, counts.briefs, counts.modules)
     assert any(m.prerequisites for m in cat.modules.values())  # the graph has links to check
-    for rel in ("partners.yaml", "members.yaml", "content/briefs/brief-3.md", "curriculum/modules/module-5.yaml"):
+    for rel in ("partners.yaml", "members.yaml", "content/briefs/brief-3.md",
+                "curriculum/modules/module-5.yaml"):
         assert (a / rel).read_bytes() == (b / rel).read_bytes(), rel
 
 
