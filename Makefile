@@ -59,6 +59,11 @@ new: $(STAMP) ## Start a record from a template: make new KIND=partner|member|br
 vocab-docs: $(STAMP) ## Regenerate the lists of controlled words in CONTRIBUTING.md
 	$(BIN)/python -m hub vocab-docs --write
 # --- end contributors ---------------------------------------------------------------------
+# --- bench (performance at scale; see benchmarks/RESULTS.md) ---------------------------------
+SIZES ?= 300,3000,10000
+bench: $(STAMP) ## Build synthetic hubs against plain Material; SIZES=300,3000 for a quicker run
+	$(BIN)/python benchmarks/run.py --sizes $(SIZES)
+# --- end bench ----------------------------------------------------------------------------------
 
 schemas: $(STAMP) ## Re-export the JSON Schemas in schemas/ from the models
 	$(BIN)/python -m hub schemas --write

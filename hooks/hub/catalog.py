@@ -61,6 +61,36 @@ class Catalog:
         return sorted(self.modules.values(),
                       key=lambda m: (track_order.get(m.track, 99), levels[m.level], m.id))
 
+    @cached_property
+    def partners_by_name(self) -> list[Partner]:
+        return sorted(self.partners.values(), key=lambda p: p.name)
+
+    @cached_property
+    def partners_by_type(self) -> dict[str, list[Partner]]:
+        """Partner type -> its partners by name (only types in use), in vocabulary order.
+
+        Computed once: a listing that filters all partners once per type in the template
+        costs O(partners x types) on every render.
+        """
+        from .vocab import PARTNER_TYPES
+
+        out: dict[str, list[Partner]] = {t: [] for t in PARTNER_TYPES}
+        for p in self.partners_by_name:
+            out[p.type].append(p)
+        return {t: ps for t, ps in out.items() if ps}
+
+    @cached_property
+    def partner_counts_by_region(self) -> dict[str, int]:
+        """WHO region code -> number of partners in it (only regions in use), in vocabulary order."""
+        from .vocab import WHO_REGIONS
+
+        counts = dict.fromkeys(WHO_REGIONS, 0)
+        for p in self.partners.values():
+            region = country(p.country).who_region
+            if region in counts:
+                counts[region] += 1
+        return {r: n for r, n in counts.items() if n}
+
     # --- relations --------------------------------------------------------------------------
 
     @cached_property
@@ -150,15 +180,6 @@ class Catalog:
             for t in b.front.topics:
                 out[t]["briefs"].append(b)
         return {t: v for t, v in out.items() if any(v.values())}
-
-    @cached_property
-    def partner_counts(self) -> dict[str, dict[str, int]]:
-        """How many partners by type and by WHO region (for the directory's summary)."""
-        out: dict[str, dict[str, int]] = {"type": defaultdict(int), "who_region": defaultdict(int)}
-        for p in self.partners.values():
-            out["type"][p.type] += 1
-            out["who_region"][country(p.country).who_region] += 1
-        return out
 
     def origin(self, kind: str, key: str) -> Origin:
         return self.origins[(kind, key)]

@@ -8,9 +8,8 @@ MkDocs hook turns each into an in-memory file; a later renderer could do the sam
 from __future__ import annotations
 
 import re
+import json
 from dataclasses import dataclass
-
-import yaml
 
 from .catalog import Catalog
 from .countries import country
@@ -41,8 +40,10 @@ class PageSpec:
             meta["hub_key"] = self.key
         if self.description:
             meta["description"] = self.description
-        front = yaml.safe_dump(meta, sort_keys=True, allow_unicode=True, width=1000)
-        return f"---\n{front}---\n\n{self.body.strip()}\n"
+        # JSON is YAML (a flow mapping) and is written about 30x faster than yaml.safe_dump:
+        # this runs once per record page.
+        front = json.dumps(meta, sort_keys=True, ensure_ascii=False)
+        return f"---\n{front}\n---\n\n{self.body.strip()}\n"
 
 
 # Where each kind of page lives. Briefs are real files under content/briefs/.

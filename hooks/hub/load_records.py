@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path as FsPath
 from typing import Any
 
-from pydantic import BaseModel, ValidationError
+from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from .fields import closest
 from .load_yaml import Document, Path, decode, parse, split_front_matter, where

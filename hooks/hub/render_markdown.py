@@ -21,9 +21,15 @@ ALLOWED_TAGS = {
 }
 
 
+@lru_cache(maxsize=1)
+def _converter() -> markdown.Markdown:
+    """One converter, reset between texts: setting up the extensions costs more than a field."""
+    return markdown.Markdown(extensions=EXTENSIONS, output_format="html")
+
+
 @lru_cache(maxsize=4096)
 def _render(text: str, inline: bool) -> str:
-    html = markdown.markdown(text, extensions=EXTENSIONS, output_format="html")
+    html = _converter().reset().convert(text)
     if inline and html.startswith("<p>") and html.endswith("</p>") and html.count("<p>") == 1:
         html = html[3:-4]
     return nh3.clean(html, tags=ALLOWED_TAGS, attributes={"a": {"href", "title"}, "abbr": {"title"}},

@@ -6,7 +6,9 @@ without public consent, missing logo files, and briefs past their review date (a
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import gc
 from pathlib import Path
 
 from .catalog import BriefRecord, Catalog
@@ -150,5 +152,20 @@ def _cycles(cat: Catalog) -> list[Problem]:
 def validate(root: Path | str, on: dt.date | None = None) -> tuple[Catalog, list[Problem]]:
     """Both passes over the hub at `root`: the catalog and every problem, sorted."""
     src = Sources(Path(root))
-    cat, problems = build_catalog(load_all(src), src, on)
+    with _gc_paused():
+        cat, problems = build_catalog(load_all(src), src, on)
     return cat, sorted(set(problems))
+
+
+@contextlib.contextmanager
+def _gc_paused():
+    """Loading makes hundreds of thousands of short-lived, acyclic objects (YAML nodes, marks):
+    the cycle collector would walk the growing heap again and again (40% of the time at 3,000
+    records). Reference counting still frees them; the collector runs again afterwards."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()

@@ -1,0 +1,297 @@
+"""`make bench`: build synthetic hubs of several sizes and a plain Material site of the same
+page count, side by side in one run, and write the numbers to benchmarks/RESULTS.md.
+
+Each build runs in its own child process; its peak memory is that child's `ru_maxrss`
+(`os.wait4`). Times are wall-clock on a shared machine: compare the ratios of one run, not
+absolute numbers across runs. Nothing here asserts a timing; the targets are printed next to
+the numbers for a reader to judge.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import gzip
+import json
+import os
+import platform
+import re
+import shutil
+import subprocess
+import sys
+import time
+from dataclasses import asdict, dataclass, field
+from importlib import metadata
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+REPO = HERE.parent
+sys.path[:0] = [str(REPO / "tests"), str(REPO / "hooks"), str(HERE)]
+
+from generate import generate_baseline, generate_hub  # noqa: E402
+
+DEFAULT_SIZES = (300, 3000, 10000)
+PACKAGES = ("mkdocs", "mkdocs-material", "mkdocs-macros-plugin", "pydantic", "pydantic-core",
+            "Jinja2", "Markdown", "PyYAML")
+
+
+@dataclass
+class Run:
+    seconds: float  # wall clock
+    cpu_seconds: float  # user + system time of the child: less disturbed by other load
+    max_rss_mb: float
+    returncode: int
+    stderr: str = ""
+
+
+@dataclass
+class SiteStats:
+    pages: int = 0
+    site_bytes: int = 0
+    search_gzip: int = 0
+    record_page: str = ""
+    record_html_gzip: int = 0
+    record_transfer_gzip: int = 0
+
+
+@dataclass
+class Row:
+    records: int
+    hub: Run
+    base: Run
+    validate_s: float  # CPU
+    hub_site: SiteStats
+    base_site: SiteStats
+    extra: dict = field(default_factory=dict)
+
+    @property
+    def ratio(self) -> float:
+        """Hub over plain Material, in CPU time (wall time swings with the machine's load)."""
+        return self.hub.cpu_seconds / self.base.cpu_seconds if self.base.cpu_seconds else float("nan")
+
+    @property
+    def wall_ratio(self) -> float:
+        return self.hub.seconds / self.base.seconds if self.base.seconds else float("nan")
+
+
+def _env() -> dict[str, str]:
+    return {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONDONTWRITEBYTECODE": "1",
+            "SOURCE_DATE_EPOCH": "1764633600"}
+
+
+def run_child(cmd: list[str], cwd: Path) -> Run:
+    """Run `cmd`; wall time and the child's peak resident memory (Linux: ru_maxrss in KiB)."""
+    start = time.perf_counter()
+    proc = subprocess.Popen(cmd, cwd=cwd, env=_env(), stdout=subprocess.DEVNULL,
+                            stderr=subprocess.PIPE, text=True)
+    err = proc.stderr.read() if proc.stderr else ""
+    _, status, usage = os.wait4(proc.pid, 0)
+    seconds = time.perf_counter() - start
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    return Run(seconds, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024, proc.returncode,
+               err[-4000:])
+
+
+def build(site_root: Path) -> Run:
+    shutil.rmtree(site_root / "site", ignore_errors=True)
+    return run_child([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", "site"], site_root)
+
+
+def validation_seconds(hub: Path) -> tuple[float, float]:
+    """Both validation passes alone, timed inside a child (without interpreter start-up and
+    imports): (CPU seconds, wall seconds)."""
+    code = ("import sys, time; sys.path.insert(0, sys.argv[1]);"
+            "from hub.validate_links import validate; t = time.perf_counter(); c = time.process_time();"
+            "cat, problems = validate(sys.argv[2]);"
+            "print(time.process_time() - c, time.perf_counter() - t);"
+            "sys.exit(any(p.severity == 'error' for p in problems))")
+    out = subprocess.run([sys.executable, "-c", code, str(REPO / "hooks"), str(hub)],
+                         env=_env(), capture_output=True, text=True, check=True)
+    cpu, wall = out.stdout.split()
+    return float(cpu), float(wall)
+
+
+def _gz(data: bytes) -> int:
+    return len(gzip.compress(data, compresslevel=6, mtime=0))
+
+
+ASSET_RE = re.compile(r'<(?:link[^>]+rel="stylesheet"[^>]+href|script[^>]+src)="([^"]+)"')
+
+
+def site_stats(site: Path, record_page: str) -> SiteStats:
+    """Sizes a reader pays for; `record_page` is a path under site/ (e.g. partners/x/index.html)."""
+    pages = [p for p in site.rglob("*.html") if p.name != "404.html"]
+    st = SiteStats(pages=len(pages), site_bytes=sum(p.stat().st_size for p in site.rglob("*") if p.is_file()))
+    index = site / "search" / "search_index.json"
+    if index.exists():
+        st.search_gzip = _gz(index.read_bytes())
+    page = site / record_page
+    if record_page and page.is_file():
+        html = page.read_bytes()
+        st.record_page = record_page
+        st.record_html_gzip = _gz(html)
+        total = st.record_html_gzip
+        for ref in ASSET_RE.findall(html.decode("utf-8")):
+            asset = (page.parent / ref.split("?")[0].split("#")[0]).resolve()
+            if asset.is_file() and asset.suffix in (".css", ".js"):
+                total += _gz(asset.read_bytes())
+        st.record_transfer_gzip = total
+    return st
+
+
+def _typical_partner(site: Path) -> str:
+    """The median-sized partner page: a 'typical' record page."""
+    pages = sorted((p.stat().st_size, p) for p in (site / "partners").glob("*/index.html"))
+    return pages[len(pages) // 2][1].relative_to(site).as_posix() if pages else ""
+
+
+def _best(runs: list[Run]) -> Run:
+    """The least disturbed of repeated builds: fastest CPU and wall time, highest memory."""
+    best = min(runs, key=lambda r: r.cpu_seconds)
+    return Run(min(r.seconds for r in runs), best.cpu_seconds, max(r.max_rss_mb for r in runs),
+               best.returncode)
+
+
+def bench_size(n: int, work: Path, seed: int = 1, log=print, repeat: int = 2) -> Row:
+    from conftest import make_hub
+
+    hub_dir, base_dir = work / f"hub-{n}", work / f"plain-{n}"
+    for d in (hub_dir, base_dir):
+        shutil.rmtree(d, ignore_errors=True)
+    make_hub(hub_dir, records=None)
+    counts = generate_hub(hub_dir, n, seed)
+    log(f"[{n}] generated {counts.total} records: {counts}")
+    v = min(validation_seconds(hub_dir) for _ in range(repeat))
+    log(f"[{n}] validation {v[0]:.2f} s CPU ({v[1]:.2f} s wall)")
+    # The plain site gets the hub's page count, so the hub is built once first to count them.
+    # Then both are built in turn, `repeat` times, so that a burst of load on the machine
+    # hits both alike; the least disturbed build of each is kept.
+    hub_runs = [build(hub_dir)]
+    pages = site_stats(hub_dir / "site", "").pages
+    generate_baseline(base_dir, pages, seed)
+    base_runs: list[Run] = []
+    for i in range(repeat):
+        if i:
+            hub_runs.append(build(hub_dir))
+        base_runs.append(build(base_dir))
+        for name, r in (("hub", hub_runs[-1]), ("plain", base_runs[-1])):
+            if r.returncode:
+                raise SystemExit(f"{name} build failed at {n} records:\n{r.stderr}")
+            log(f"[{n}] {name} build {r.seconds:.1f} s wall, {r.cpu_seconds:.1f} s CPU, "
+                f"{r.max_rss_mb:.0f} MB")
+    hub_site = site_stats(hub_dir / "site", _typical_partner(hub_dir / "site"))
+    base_site = site_stats(base_dir / "site", "partners/item-0/index.html")
+    return Row(counts.total, _best(hub_runs), _best(base_runs), v[0], hub_site, base_site,
+               {"validate_wall_s": v[1]})
+
+
+# --- the report ---------------------------------------------------------------------------------
+
+
+def machine() -> dict[str, str]:
+    cpu = platform.processor() or platform.machine()
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    ram = ""
+    try:
+        kb = int(Path("/proc/meminfo").read_text().split()[1])
+        ram = f"{kb / 1024 / 1024:.1f} GiB"
+    except (OSError, ValueError, IndexError):
+        pass
+    versions = []
+    for name in PACKAGES:
+        try:
+            versions.append(f"{name} {metadata.version(name)}")
+        except metadata.PackageNotFoundError:
+            pass
+    return {"date": dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC"),
+            "cpu": cpu, "cores": str(os.cpu_count()), "ram": ram,
+            "python": platform.python_version(), "os": platform.platform(),
+            "packages": ", ".join(versions)}
+
+
+def _kb(b: float) -> str:
+    return f"{b / 1024:.1f} KB"
+
+
+def report(rows: list[Row], info: dict[str, str], notes: str = "") -> str:
+    lines = [
+        "# Benchmark results",
+        "",
+        "Written by `make bench` (benchmarks/run.py). Synthetic, schema-valid hubs (benchmarks/generate.py,",
+        "seed 1) against a plain Material site with the same number of pages, the same theme settings",
+        "and the same navigation (benchmarks/generate.py `generate_baseline`), built one after the",
+        "other in one run, each build twice in turn (`--repeat`), keeping the least disturbed one.",
+        "The machine is shared with other test runs: CPU time (user + system of the build process)",
+        "is the steadier measure and the ratios use it; wall clock is shown in brackets.",
+        "",
+        f"- Date: {info['date']}",
+        f"- CPU: {info['cpu']}, {info['cores']} cores; RAM {info['ram']}",
+        f"- Python {info['python']} on {info['os']}",
+        f"- Packages: {info['packages']}",
+        "",
+        "| records | pages | hub build CPU (wall) | plain build CPU (wall) | ratio CPU (wall), target ≤ 1.0 "
+        "| validation CPU (wall), target < 2 s at 10k | peak memory hub / plain (target < 1 GB) "
+        "| site size hub / plain | search index gzip per page hub / plain "
+        "| record page HTML gzip (target ≤ 15 KB) | record page transfer gzip (HTML+CSS+JS) |",
+        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+    ]
+    for r in rows:
+        hs, bs = r.hub_site, r.base_site
+        lines.append(
+            f"| {r.records:,} | {hs.pages:,} | {r.hub.cpu_seconds:.1f} s ({r.hub.seconds:.1f} s) "
+            f"| {r.base.cpu_seconds:.1f} s ({r.base.seconds:.1f} s) | {r.ratio:.2f} ({r.wall_ratio:.2f}) "
+            f"| {r.validate_s:.2f} s ({r.extra.get('validate_wall_s', 0):.2f} s) "
+            f"| {r.hub.max_rss_mb:.0f} / {r.base.max_rss_mb:.0f} MB "
+            f"| {hs.site_bytes / 2**20:.1f} / {bs.site_bytes / 2**20:.1f} MB "
+            f"| {_kb(hs.search_gzip / max(hs.pages, 1))} / {_kb(bs.search_gzip / max(bs.pages, 1))} "
+            f"| {_kb(hs.record_html_gzip)} | {_kb(hs.record_transfer_gzip)} |")
+    if len(rows) > 1:
+        lines += ["", "Growth (time per record should stay flat: 10x the records, at most 11x the time):", ""]
+        first = rows[0]
+        for r in rows[1:]:
+            lines.append(f"- {first.records:,} → {r.records:,} records ({r.records / first.records:.1f}x): "
+                         f"hub build {r.hub.cpu_seconds / first.hub.cpu_seconds:.1f}x, "
+                         f"plain build {r.base.cpu_seconds / first.base.cpu_seconds:.1f}x (CPU time), "
+                         f"validation {r.validate_s / max(first.validate_s, 1e-9):.1f}x")
+    lines += ["", f"Typical record page: `{rows[0].hub_site.record_page}` (the median-sized partner page).",
+              ""]
+    if notes:
+        lines += [notes.rstrip(), ""]
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description="Benchmark the hub's build against plain Material.")
+    ap.add_argument("--sizes", default=",".join(map(str, DEFAULT_SIZES)),
+                    help="records per hub, comma-separated (default: %(default)s)")
+    ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--repeat", type=int, default=2, help="builds of each site, in turn (default: 2)")
+    ap.add_argument("--work", type=Path, default=HERE / "work", help="where the hubs are built")
+    ap.add_argument("--out", type=Path, default=HERE / "RESULTS.md")
+    ap.add_argument("--notes", type=Path, default=HERE / "NOTES.md",
+                    help="Markdown appended to the report (profile findings); default: %(default)s")
+    ap.add_argument("--json", type=Path, help="also write the raw numbers as JSON")
+    args = ap.parse_args(argv)
+    sizes = [int(s) for s in args.sizes.split(",") if s.strip()]
+    args.work.mkdir(parents=True, exist_ok=True)
+    rows = [bench_size(n, args.work, args.seed, log=lambda m: print(m, file=sys.stderr, flush=True),
+                       repeat=args.repeat)
+            for n in sizes]
+    notes = args.notes.read_text(encoding="utf-8") if args.notes and args.notes.is_file() else ""
+    text = report(rows, machine(), notes)
+    args.out.write_text(text, encoding="utf-8")
+    if args.json:
+        raw = [asdict(r) | {"ratio": r.ratio, "wall_ratio": r.wall_ratio} for r in rows]
+        args.json.write_text(json.dumps(raw, indent=2))
+    print(text)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

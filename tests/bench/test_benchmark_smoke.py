@@ -1,0 +1,57 @@
+"""The benchmark's generator makes valid hubs, and `benchmarks/run.py` runs end to end.
+
+Tiny sizes only, and no timing is asserted: the numbers are for benchmarks/RESULTS.md.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import REPO, make_hub
+
+sys.path.insert(0, str(REPO / "benchmarks"))
+from generate import generate_baseline, generate_hub, split  # noqa: E402
+
+from hub.validate_links import validate  # noqa: E402
+
+pytestmark = pytest.mark.slow
+
+
+def test_generated_hub_is_valid_and_deterministic(tmp_path: Path) -> None:
+    a, b = make_hub(tmp_path / "a", records=None), make_hub(tmp_path / "b", records=None)
+    counts = generate_hub(a, 40, seed=7)
+    generate_hub(b, 40, seed=7)
+    assert counts.total == 40 and counts == split(40)
+    cat, problems = validate(a)
+    assert problems == []
+    assert (len(cat.partners), len(cat.members), len(cat.briefs), len(cat.modules)) == (
+        counts.partners, counts.members, counts.briefs, counts.modules)
+    assert any(m.prerequisites for m in cat.modules.values())  # the graph has links to check
+    for rel in ("partners.yaml", "members.yaml", "content/briefs/brief-3.md",
+                "curriculum/modules/module-5.yaml"):
+        assert (a / rel).read_bytes() == (b / rel).read_bytes(), rel
+
+
+def test_baseline_has_the_page_count_and_the_hub_theme(tmp_path: Path) -> None:
+    written = generate_baseline(tmp_path / "plain", 57)
+    docs = tmp_path / "plain" / "content"
+    assert written == 57 == len(list(docs.rglob("*.md")))
+    cfg = (tmp_path / "plain" / "mkdocs.yml").read_text()
+    assert "navigation.sections" in cfg and "hooks" not in cfg and "macros" not in cfg
+
+
+def test_benchmark_runs_end_to_end(tmp_path: Path) -> None:
+    out = tmp_path / "RESULTS.md"
+    result = subprocess.run(
+        [sys.executable, str(REPO / "benchmarks" / "run.py"), "--sizes", "40", "--repeat", "1",
+         "--work", str(tmp_path / "work"), "--out", str(out), "--notes", str(tmp_path / "none.md")],
+        capture_output=True, text=True, timeout=600)
+    assert result.returncode == 0, result.stderr
+    report = out.read_text()
+    assert "| 40 |" in report and "CPU:" in report and "mkdocs-material" in report
+    row = next(line for line in report.splitlines() if line.startswith("| 40 |"))
+    assert row.count("KB") == 4 and " MB" in row  # search index, page weight and memory columns
