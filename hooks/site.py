@@ -1,6 +1,7 @@
 """MkDocs hook: wire the hub's data layer (`hooks/hub/`) into the build.
 
-Only this file and `hooks/macros_api.py` know about MkDocs. The events, in build order:
+This file and the other small hooks beside it (`macros.py`, `outputs.py`, `offline.py`,
+`csp.py`) are the only code that knows about MkDocs. The events, in build order:
 validate the records (stop the build on any error), add the generated pages as in-memory
 files, tell each page which template and record it shows, and hand the templates the data.
 """
@@ -36,7 +37,6 @@ def on_config(config):
         log.info(p.format())
     STATE.update(root=root, catalog=catalog, today=today(), specs={}, urls={})
     config["hub_catalog"] = catalog  # for hooks/outputs.py (feeds, citations, open data)
-    _register_macros(config)
     return config
 
 
@@ -139,44 +139,7 @@ def on_page_context(context, page, config, nav):
     return context
 
 
-# --- quality gates: each page's Content-Security-Policy (hub.csp) ---------------------------
-def _offline(config) -> bool:
-    plugin = config.plugins.get("material/offline") or config.plugins.get("offline")
-    return bool(plugin and plugin.config.get("enabled", True))
-
-
-def _csp(html: str, dest_dir: str, config) -> str:
-    from hub.csp import apply_csp, shim_path
-
-    offline, shim = _offline(config), None
-    rel = shim_path(html) if offline else None
-    for base in ((config.site_dir, config.docs_dir, *config.theme.dirs) if rel else ()):
-        path = Path(base, posixpath.normpath(posixpath.join(dest_dir, rel)))  # the site's copy,
-        if path.is_file():  # or its source (docs_dir, overrides/)
-            shim = path.read_text(encoding="utf-8")
-            break
-    return apply_csp(html, offline=offline, shim_js=shim)
-
-
-def on_post_page(output, page, config):
-    return _csp(output, posixpath.dirname(page.file.dest_uri), config)
-
-
-def on_post_template(output_content, template_name, config):  # 404.html
-    return _csp(output_content, "", config)
-
-
 def _edit_url(config, path: str) -> str | None:
     repo = (config.repo_url or "").rstrip("/")
     branch = config.extra.get("edit_branch", "main")
     return f"{repo}/edit/{branch}/{path}" if repo else None
-
-
-def _register_macros(config) -> None:
-    from hub.macros import make_macros
-
-    macros = config.plugins.get("macros")
-    if macros is None:
-        return
-    current = lambda: macros.page.file.src_uri  # noqa: E731  the page being rendered
-    macros.register_macros(make_macros(STATE["catalog"], current))

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import csv
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 import pycountry
@@ -51,7 +51,7 @@ def _display_name(code: str) -> str:
     return getattr(c, "common_name", None) or c.name
 
 
-@lru_cache(maxsize=None)
+@cache
 def country(code: str) -> Country:
     region, income = _table().get(code, ("", ""))
     return Country(code, _display_name(code), region, income)

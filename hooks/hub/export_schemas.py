@@ -27,7 +27,8 @@ def _list_of(model: type, title: str, description: str) -> dict[str, Any]:
 def schemas() -> dict[str, dict[str, Any]]:
     """File name -> JSON Schema (draft 2020-12) of each kind of record file."""
     out = {
-        "partners.schema.json": _list_of(Partner, "Partners", "partners.yaml: the network's partner institutions."),
+        "partners.schema.json": _list_of(Partner, "Partners",
+                                         "partners.yaml: the network's partner institutions."),
         "members.schema.json": _list_of(Member, "Members", "members.yaml: the network's members."),
         "tracks.schema.json": _list_of(Track, "Curriculum tracks", "curriculum/tracks.yaml."),
         "module.schema.json": Module.model_json_schema(mode="validation"),

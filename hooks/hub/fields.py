@@ -11,7 +11,8 @@ import datetime as dt
 import difflib
 import html
 import re
-from typing import Annotated, Any, Mapping
+from collections.abc import Mapping
+from typing import Annotated, Any
 from urllib.parse import urlsplit
 
 import pycountry
@@ -25,7 +26,8 @@ DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 COUNTRY_CODES: frozenset[str] = frozenset(c.alpha_2 for c in pycountry.countries)
 
 EMAIL_RE = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
-PHONE_RE = re.compile(r"(?:\+|\b00)\d{1,3}[\s.-]?(?:\(?\d+\)?[\s.-]?){2,}\d{2,}|\(\d{2,5}\)\s?\d{3,}[\s.-]?\d{3,}")
+PHONE_RE = re.compile(r"(?:\+|\b00)\d{1,3}[\s.-]?(?:\(?\d+\)?[\s.-]?){2,}\d{2,}"
+                      r"|\(\d{2,5}\)\s?\d{3,}[\s.-]?\d{3,}")
 TAG_RE = re.compile(r"<\s*/?\s*[a-zA-Z!?][^>]*>?")
 JINJA_RE = re.compile(r"\{\{|\{%|\{#|%\}|\}\}")
 # Markdown link targets: inline `[x](target)` / `![x](target)`, reference definitions

@@ -7,8 +7,8 @@ MkDocs hook turns each into an in-memory file; a later renderer could do the sam
 
 from __future__ import annotations
 
-import re
 import json
+import re
 from dataclasses import dataclass
 
 from .catalog import Catalog

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path as FsPath
 from typing import Any
 
-from pydantic import BaseModel, TypeAdapter, ValidationError
+from pydantic import BaseModel, ValidationError
 
 from .fields import closest
 from .load_yaml import Document, Path, decode, parse, split_front_matter, where
@@ -171,7 +171,8 @@ def problems_from(exc: ValidationError, model: type[BaseModel], origin: Origin) 
         elif kind == "extra_forbidden":
             name, key = str(loc[-1]), True
             if name.lower() in PRIVATE_FIELDS:
-                message = f"`{name}` cannot be published: the hub keeps no e-mail addresses, phone numbers or postal addresses"
+                message = (f"`{name}` cannot be published: the hub keeps no e-mail addresses, "
+                           "phone numbers or postal addresses")
                 hint = "remove this field (people are reached through the network's coordinators)"
             elif name in TEMPLATE_FIELDS:
                 message = f"`{name}` is not allowed in contributed files: they are never run as templates"

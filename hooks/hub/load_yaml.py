@@ -169,7 +169,8 @@ def _syntax_problem(exc: yaml.YAMLError, path: str, line_offset: int) -> Problem
     return Problem(path, line + line_offset, col, "", message, hint)
 
 
-def parse(text: str, path: str, *, line_offset: int = 0, root: str = "") -> tuple[Document | None, list[Problem]]:
+def parse(text: str, path: str, *, line_offset: int = 0,
+          root: str = "") -> tuple[Document | None, list[Problem]]:
     """Parse one YAML document; on any problem return `None` and the problem, never raise."""
     if not text.strip() or all(
         not ln.strip() or ln.lstrip().startswith("#") for ln in text.splitlines()

@@ -8,7 +8,7 @@ Each returns text or Markdown computed from the catalog, so the pages never go s
 from __future__ import annotations
 
 import posixpath
-from typing import Callable
+from collections.abc import Callable
 
 from .catalog import Catalog
 from .generate_pages import md_text, uri

@@ -6,8 +6,9 @@ Collecting problems is kept apart from printing them: loaders and validators onl
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Iterable, Literal
+from typing import Literal
 
 Severity = Literal["error", "warning"]
 

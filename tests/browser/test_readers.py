@@ -6,10 +6,7 @@ from file:// (as in the offline zip). Skipped when no browser is found, unless C
 
 from __future__ import annotations
 
-import os
 import re
-import shutil
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest

@@ -150,7 +150,8 @@ def test_edit_links_open_the_real_source_file(fixture_site: Path) -> None:
     assert edit("members/ada-example/index.html").endswith("/edit/main/members.yaml")
     assert edit("curriculum/sm-101/index.html").endswith("/edit/main/curriculum/modules/sm-101.yaml")
     assert edit("briefs/alpha-brief/index.html").endswith("/edit/main/content/briefs/alpha-brief.md")
-    assert page(fixture_site, "partners/index.html").select_one("a.md-content__button[href*='/edit/']") is None
+    listing = page(fixture_site, "partners/index.html")
+    assert listing.select_one("a.md-content__button[href*='/edit/']") is None
 
 
 # --- edit links: every page, every path real ---------------------------------------------------

@@ -73,7 +73,7 @@ def test_problems_have_positions(text: str, expected: str) -> None:
 def test_alias_bomb_is_one_error_not_a_hang() -> None:
     bomb = 'a: &a ["x","x","x","x","x","x","x","x","x"]\n' + "".join(
         f"{c}: &{c} [*{p},*{p},*{p},*{p},*{p},*{p},*{p},*{p},*{p}]\n"
-        for p, c in zip("abcdefgh", "bcdefghi"))
+        for p, c in zip("abcdefgh", "bcdefghi", strict=True))
     assert "aliases (*name) are not allowed" in only(bomb)
 
 

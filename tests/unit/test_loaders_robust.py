@@ -158,7 +158,8 @@ DEEP_BLOCK = "".join("  " * i + f"k{i}:\n" for i in range(200)) + "  " * 200 + "
     ("curriculum/modules/sm-101.yaml", b"[" * 5000 + b"]" * 5000, "nested more than 40 levels deep"),
     ("partners.yaml", BOMB.encode(), "aliases (*name)"),
     ("partners.yaml", b"   \n\n", "the file is empty"),
-    ("members.yaml", b"- {a: 1}\n" * 3 + b"\x00", "members.yaml:4:1: the file contains an invisible control character"),
+    ("members.yaml", b"- {a: 1}\n" * 3 + b"\x00",
+     "members.yaml:4:1: the file contains an invisible control character"),
 ])
 def test_nasty_files_give_one_clear_error(hub_copy: Path, rel: str, raw: bytes, expected: str) -> None:
     original = (hub_copy / rel).read_bytes()
