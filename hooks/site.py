@@ -21,7 +21,7 @@ from hub.countries import INCOME_EDITION, country
 from hub.generate_pages import PageSpec, generate_pages, uri
 from hub.models import today
 from hub.problems import errors, format_report
-from hub.render_markdown import render_markdown
+from hub.render_markdown import render_markdown, sanitise_page
 from hub.validate_links import validate
 
 log = logging.getLogger("mkdocs.hooks.hub")
@@ -119,7 +119,7 @@ def on_page_content(html, page, config, files):
         facts = env.get_template(f"hub/facts/{kind}.html").render(
             record=_record(kind, page.meta.get("hub_key")), href=_href_from(page),
             href_asset=_asset_from(page), page=page, config=config)
-        return facts + html
+        return facts + sanitise_page(html)  # the body is contributor Markdown: sanitised
     return html
 
 

@@ -41,3 +41,28 @@ def render_markdown(text: str | None, inline: bool = False) -> Markup:
     if not text:
         return Markup("")
     return Markup(_render(str(text), inline))
+
+
+# What MkDocs' Markdown (with the extensions in mkdocs.yml) makes of a contributor's page body:
+# headings with ids and permalinks, admonitions, details, tables, footnotes, images.
+PAGE_TAGS = ALLOWED_TAGS | {
+    "h1", "h5", "h6", "div", "span", "details", "summary", "img", "cite", "figure",
+    "figcaption", "caption", "col", "colgroup", "tfoot", "kbd", "mark", "small", "s", "u",
+}
+PAGE_ATTRIBUTES = {
+    "*": {"id", "class", "title"},
+    "a": {"href"},
+    "img": {"src", "alt", "width", "height", "loading"},
+    "td": {"colspan", "rowspan", "align"},
+    "th": {"colspan", "rowspan", "align", "scope"},
+    "ol": {"start"},
+    "details": {"open"},
+}
+
+
+def sanitise_page(html: str) -> str:
+    """The rendered body of a contributor's page (a brief, a partner's description, lesson
+    notes), with anything that could run script removed. Validation refuses such input
+    already; this is the second line of defence."""
+    return nh3.clean(html, tags=PAGE_TAGS, attributes=PAGE_ATTRIBUTES,
+                     url_schemes={"http", "https", "mailto"}, link_rel=None)

@@ -84,3 +84,16 @@ def test_ordinary_markdown_passes(text: str) -> None:
 def test_never_crashes_on_any_text(text: str) -> None:
     for offset, message, hint in markdown_problems(text):
         assert 0 <= offset <= len(text) and message and hint
+
+
+def test_page_bodies_are_sanitised_but_keep_mkdocs_markup() -> None:
+    from hub.render_markdown import sanitise_page
+
+    html = ('<h2 id="the-problem">The problem<a class="headerlink" href="#the-problem" '
+            'title="Permanent link">&para;</a></h2><div class="admonition note"><p>x</p></div>'
+            '<p><a href="../partners/a/">ok</a> <img src="x.png" alt="A map" onerror="alert(1)">'
+            '<a href="javascript:alert(1)">bad</a></p><script>alert(1)</script>')
+    out = sanitise_page(html)
+    assert 'id="the-problem"' in out and 'class="headerlink"' in out and 'href="#the-problem"' in out
+    assert 'class="admonition note"' in out and 'href="../partners/a/"' in out and 'alt="A map"' in out
+    assert "onerror" not in out and "javascript:" not in out and "<script" not in out
