@@ -9,7 +9,6 @@ files, tell each page which template and record it shows, and hand the templates
 from __future__ import annotations
 
 import logging
-import posixpath
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
@@ -40,11 +39,20 @@ def on_config(config):
     return config
 
 
+def _brief_slug(src_uri: str) -> str | None:
+    """`briefs/<slug>.md` -> slug; None for pages outside briefs/ and for the listing. A file
+    in a sub-folder gets a slug no brief has, so it is dropped like a draft, never published
+    unvalidated."""
+    if src_uri.startswith("briefs/") and src_uri.endswith(".md") and src_uri != "briefs/index.md":
+        return src_uri[len("briefs/"):-len(".md")]
+    return None
+
+
 def on_files(files: Files, config):
     cat = STATE["catalog"]
     for f in list(files):
-        slug = posixpath.splitext(posixpath.basename(f.src_uri))[0]
-        if f.src_uri.startswith("briefs/") and f.is_documentation_page() and slug != "index":
+        slug = _brief_slug(f.src_uri)
+        if slug is not None:
             if slug not in cat.briefs or not cat.briefs[slug].published:
                 files.remove(f)  # drafts are validated but never published
             else:
@@ -66,8 +74,8 @@ def on_files(files: Files, config):
 
 
 def on_page_markdown(markdown, page, config, files):
-    slug = posixpath.splitext(posixpath.basename(page.file.src_uri))[0]
-    if page.file.src_uri.startswith("briefs/") and slug in STATE["catalog"].briefs:
+    slug = _brief_slug(page.file.src_uri)
+    if slug in STATE["catalog"].briefs:
         front = STATE["catalog"].briefs[slug].front  # the validated values, not MkDocs' YAML 1.1 reading
         page.meta.update(template="hub/brief.html", hub_kind="brief", hub_key=slug,
                          title=front.title, description=front.summary)
@@ -113,9 +121,10 @@ def on_page_content(html, page, config, files):
     kind = page.meta.get("hub_kind")
     if kind in ("partner", "member", "module", "brief"):
         # Key facts go into the page content, so that the search indexes them with the prose.
-        env = STATE.get("env") or config.theme.get_env()
-        _globals(env)
-        STATE["env"] = env
+        env = STATE.get("env")
+        if env is None:  # one theme environment per build (on_env comes after this event)
+            env = STATE["env"] = config.theme.get_env()
+            _globals(env)
         facts = env.get_template(f"hub/facts/{kind}.html").render(
             record=_record(kind, page.meta.get("hub_key")), href=_href_from(page),
             href_asset=_asset_from(page), page=page, config=config)
