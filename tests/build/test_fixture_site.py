@@ -204,3 +204,9 @@ def test_partner_directory_counts_read_without_javascript(fixture_site: Path) ->
     assert "Ministry of health 1" in by_type and "Medical university 1" in by_type
     by_region = " ".join(soup.select_one("#partners-by-region").find_parent("section").get_text(" ").split())
     assert "South-East Asia Region 1" in by_region and "European Region 1" in by_region
+
+
+def test_reference_authors_ending_in_a_full_stop_get_no_second_one(repo_site: Path) -> None:
+    refs = " ".join(page(repo_site, "briefs/community-health-workers/index.html")
+                    .select_one(".hub-references").get_text(" ").split())
+    assert "et al.." not in refs and "et al. Health policy" in refs
