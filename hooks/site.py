@@ -9,10 +9,21 @@ files, tell each page which template and record it shows, and hand the templates
 from __future__ import annotations
 
 import logging
+import os
 from pathlib import Path
+
+import markdown
 
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.pages import (
+    Page,
+    _ExtractAnchorsTreeprocessor,
+    _ExtractTitleTreeprocessor,
+    _RawHTMLPreprocessor,
+    _RelativePathTreeprocessor,
+    get_toc,
+)
 from mkdocs.utils import get_relative_url
 
 from hub import vocab
@@ -20,11 +31,14 @@ from hub.countries import INCOME_EDITION, country
 from hub.generate_pages import PageSpec, generate_pages, uri
 from hub.models import today
 from hub.problems import errors, format_report
+from hub.render_cache import install as install_fragment_cache
 from hub.render_markdown import render_markdown, sanitise_page
 from hub.validate_links import validate
 
 log = logging.getLogger("mkdocs.hooks.hub")
 STATE: dict = {}
+# Set HUB_RENDER_CACHE=off to render every page from scratch (the build test compares both).
+RENDER_CACHE = os.environ.get("HUB_RENDER_CACHE", "on").lower() not in ("off", "0", "false", "no")
 
 
 def on_config(config):
@@ -34,7 +48,8 @@ def on_config(config):
         raise PluginError("The records have errors:\n" + format_report(problems))
     for p in problems:  # warnings (e.g. briefs due for review): shown on the page, not fatal
         log.info(p.format())
-    STATE.update(root=root, catalog=catalog, today=today(), specs={}, urls={})
+    STATE.update(root=root, catalog=catalog, today=today(), specs={}, urls={}, md=None, env=None,
+                 in_nav=set())
     config["hub_catalog"] = catalog  # for hooks/outputs.py (feeds, citations, open data)
     return config
 
@@ -71,6 +86,40 @@ def on_files(files: Files, config):
     STATE["specs"] = specs
     STATE["urls"] = {f.src_uri: f.url for f in files.documentation_pages()}
     return files
+
+
+class SharedMarkdownPage(Page):
+    """MkDocs builds a new `Markdown` converter, with all its extensions, for every page
+    (about 1 ms each, a tenth of a record page's build); the hub's pages share one, reset
+    between pages (`Markdown.reset()`, which every configured extension supports). The rest
+    is MkDocs' own `Page.render`, step for step."""
+
+    def render(self, config, files) -> None:
+        if not RENDER_CACHE:
+            return super().render(config, files)
+        md = STATE.get("md")
+        if md is None:
+            md = STATE["md"] = markdown.Markdown(extensions=config["markdown_extensions"],
+                                                 extension_configs=config["mdx_configs"] or {})
+        md.reset()
+        raw_html, anchors = _RawHTMLPreprocessor(), _ExtractAnchorsTreeprocessor(self.file, files, config)
+        relative, title = _RelativePathTreeprocessor(self.file, files, config), _ExtractTitleTreeprocessor()
+        for ext in (raw_html, anchors, relative, title):
+            ext._register(md)  # same names each time: replaces the previous page's
+        self.content = md.convert(self.markdown)
+        self.toc = get_toc(getattr(md, "toc_tokens", []))
+        self._title_from_render = title.title
+        self.present_anchor_ids = anchors.present_anchor_ids | raw_html.present_anchor_ids
+        if log.getEffectiveLevel() > logging.DEBUG:
+            self.links_to_anchors = relative.links_to_anchors
+
+
+def on_nav(nav, config, files):
+    STATE["in_nav"] = {p.file.src_uri for p in nav.pages}
+    for f in files.documentation_pages():
+        if type(f.page) is Page:  # same object (the nav holds it), one shared converter
+            f.page.__class__ = SharedMarkdownPage
+    return nav
 
 
 def on_page_markdown(markdown, page, config, files):
@@ -112,6 +161,7 @@ def _record(kind: str | None, key: str | None):
 
 
 def _globals(env) -> None:
+    install_fragment_cache(env, enabled=RENDER_CACHE)
     env.globals.update(hub=STATE["catalog"], vocab=vocab, country=country, today=STATE["today"],
                        income_edition=INCOME_EDITION)
     env.filters["markdown"] = render_markdown
@@ -122,7 +172,7 @@ def on_page_content(html, page, config, files):
     if kind in ("partner", "member", "module", "brief"):
         # Key facts go into the page content, so that the search indexes them with the prose.
         env = STATE.get("env")
-        if env is None:  # one theme environment per build (on_env comes after this event)
+        if env is None:  # one environment per build for the facts (on_env's renders the pages)
             env = STATE["env"] = config.theme.get_env()
             _globals(env)
         facts = env.get_template(f"hub/facts/{kind}.html").render(
@@ -140,12 +190,24 @@ def on_env(env, config, files):
 def on_page_context(context, page, config, nav):
     kind = page.meta.get("hub_kind")
     context["href"], context["href_asset"] = _href_from(page), _asset_from(page)
+    context["hub_nav_key"] = _nav_key(page, nav)
     if kind:
         context["record"] = _record(kind, page.meta.get("hub_key"))
         spec = STATE["specs"].get(page.file.src_uri)
         if spec is not None:  # generated: edit the record's own file, or nothing (listings)
             page.edit_url = _edit_url(config, spec.source) if spec.source else None
     return context
+
+
+def _nav_key(page, nav) -> str | None:
+    """The folder of a page that is not in the navigation, as the key of its shared sidebar
+    (see overrides/main.html); None for nav pages, whose sidebar marks them active."""
+    if page.file.src_uri in STATE["in_nav"]:
+        return None
+    folder = page.url.rstrip("/").rpartition("/")[0]
+    if any(p.url.startswith(page.url) for p in nav.pages if page.url):  # nav links under this page
+        return None
+    return f"nav:{folder}/"
 
 
 def _edit_url(config, path: str) -> str | None:

@@ -113,3 +113,70 @@ def offline_bundle(offline_build: tuple[Path, Path], tmp_path_factory: pytest.Te
         zf.extractall(dest)
     (top,) = dest.iterdir()
     return top
+
+
+# --- `mkdocs serve` (live preview): started on a free loopback port --------------------------
+def free_port() -> int:
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def fetch(url: str) -> str | None:
+    """The page at `url`, or None while the server is not (yet) answering."""
+    import urllib.error
+    import urllib.request
+
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:  # noqa: S310 (loopback only)
+            return response.read().decode("utf-8")
+    except (urllib.error.URLError, ConnectionError, TimeoutError):
+        return None
+
+
+def wait_for(url: str, text: str, timeout: float, proc: subprocess.Popen | None = None) -> float:
+    """Seconds until the page at `url` contains `text`; raises TimeoutError after `timeout`."""
+    import time
+
+    start = time.perf_counter()
+    while time.perf_counter() - start < timeout:
+        if proc is not None and proc.poll() is not None:
+            raise RuntimeError(f"mkdocs serve stopped (exit code {proc.returncode})")
+        page = fetch(url)
+        if page is not None and text in page:
+            return time.perf_counter() - start
+        time.sleep(0.05)
+    raise TimeoutError(f"{url} did not show {text!r} within {timeout:.0f} s")
+
+
+class Serving:
+    """`mkdocs serve` of the hub in `root`, as `make serve` runs it (a context manager)."""
+
+    def __init__(self, root: Path) -> None:
+        self.root, self.port = root, free_port()
+        self.url = f"http://127.0.0.1:{self.port}/"
+        self.proc: subprocess.Popen | None = None
+        self.log = root / "serve.log"  # what `mkdocs serve` prints (a file: a pipe could fill up)
+
+    def __enter__(self) -> "Serving":
+        env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONDONTWRITEBYTECODE": "1"}
+        with self.log.open("w", encoding="utf-8") as log:
+            self.proc = subprocess.Popen(
+                [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{self.port}"],
+                cwd=self.root, env=env, stdout=log, stderr=subprocess.STDOUT, text=True)
+        try:
+            wait_for(self.url, "</html>", timeout=300, proc=self.proc)
+        except BaseException:
+            self.__exit__()
+            raise
+        return self
+
+    def __exit__(self, *exc) -> None:
+        assert self.proc is not None
+        self.proc.terminate()
+        try:
+            self.proc.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            self.proc.kill()

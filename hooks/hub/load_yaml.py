@@ -76,28 +76,81 @@ class _StrictLoader(yaml.SafeLoader):
 
 @dataclass
 class Document:
-    """A YAML document as plain values, with the position of every value and key."""
+    """A YAML document as plain values. The line and column of any value or key are found
+    on demand (`position`), by composing `text` again: only files with a problem need them,
+    and keeping a position for every value of every record cost a third of the validation
+    time and tens of MB at 10,000 records (benchmarks/RESULTS.md)."""
 
     path: str
     data: Any
     line_offset: int = 0
     root: str = ""
-    values: dict[Path, tuple[int, int]] = field(default_factory=dict)
-    keys: dict[Path, tuple[int, int]] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
+    text: str | None = field(default=None, repr=False)  # the YAML that was read
+    _table: tuple[dict[Path, tuple[int, int]], dict[Path, tuple[int, int]]] | None = field(
+        default=None, repr=False, compare=False)
+
+    @property
+    def values(self) -> dict[Path, tuple[int, int]]:
+        """Position (line, column; 1-based, without `line_offset`) of each value, by location."""
+        return self._positions()[0]
+
+    @property
+    def keys(self) -> dict[Path, tuple[int, int]]:
+        """Position of each mapping key, by the location of its value."""
+        return self._positions()[1]
+
+    def _positions(self) -> tuple[dict[Path, tuple[int, int]], dict[Path, tuple[int, int]]]:
+        if self._table is None:
+            values: dict[Path, tuple[int, int]] = {}
+            keys: dict[Path, tuple[int, int]] = {}
+            top = _compose(self.text) if self.text is not None else None
+            if top is not None:
+                _index(top, (), values, keys)
+            self._table = (values, keys)
+        return self._table
 
     def position(self, loc: Path, *, key: bool = False) -> tuple[int, int]:
         """Position of the value (or key) at `loc`, or of its nearest ancestor that has one."""
-        table = self.keys if key else self.values
+        values, keys = self._positions()
+        table = keys if key else values
         for n in range(len(loc), -1, -1):
             prefix = tuple(loc[:n])
             if prefix in table:
                 line, col = table[prefix]
                 return line + self.line_offset, col
-            if key and prefix in self.values:
-                line, col = self.values[prefix]
+            if key and prefix in values:
+                line, col = values[prefix]
                 return line + self.line_offset, col
         return 1 + self.line_offset, 1
+
+
+def _compose(text: str) -> Node | None:
+    """The node tree of a text that was read without error (libyaml when present)."""
+    for loader_type in ((_CLoader,) if _CLoader is not None else ()) + (_StrictLoader,):
+        loader = loader_type(text)
+        try:
+            return loader.get_single_node()
+        except (yaml.YAMLError, _Stop, RecursionError):
+            continue
+        finally:
+            loader.dispose()
+    return None
+
+
+def _index(node: Node, loc: Path, values: dict, keys: dict) -> None:
+    """Record the positions `_build` would have seen, for the values it kept."""
+    values[loc] = (node.start_mark.line + 1, node.start_mark.column + 1)
+    if isinstance(node, SequenceNode):
+        for i, item in enumerate(node.value):
+            _index(item, loc + (i,), values, keys)
+    elif isinstance(node, MappingNode):
+        for key_node, value_node in node.value:
+            sub = loc + (key_node.value,)
+            if sub in keys:  # a duplicate key: `_build` kept the first
+                continue
+            keys[sub] = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
+            _index(value_node, sub, values, keys)
 
 
 def where(loc: Path, root: str = "") -> str:
@@ -192,7 +245,7 @@ def parse(text: str, path: str, *, line_offset: int = 0,
         top = loader.get_single_node()
         if top is None:
             return None, [Problem(path, 1 + line_offset, 1, "", "the file holds no data")]
-        doc = Document(path, None, line_offset, root)
+        doc = Document(path, None, line_offset, root, text=text)
         doc.data = _build(top, (), doc)
         return doc, doc.problems
     except _Stop as stop:
@@ -246,7 +299,7 @@ def _parse_fast(text: str, path: str, line_offset: int, root: str
         top = loader.get_single_node()
         if top is None:
             return None
-        doc = Document(path, None, line_offset, root)
+        doc = Document(path, None, line_offset, root, text=text)
         # An alias needs a `*`: without one no node can be met twice, and tracking is skipped.
         doc.data = _build(top, (), doc, fast=True, visited=set() if "*" in text else None)
         return doc, doc.problems
@@ -265,7 +318,6 @@ def _build(node: Node, loc: Path, doc: Document, fast: bool = False,
             if id(node) in visited:
                 raise _Fallback
             visited.add(id(node))
-    doc.values[loc] = (node.start_mark.line + 1, node.start_mark.column + 1)
     if node.tag not in _STD_TAGS:
         raise _Stop(node.start_mark.line + 1, node.start_mark.column + 1,
                     f"the YAML tag {node.tag!r} is not allowed in record files",
@@ -296,7 +348,6 @@ def _build(node: Node, loc: Path, doc: Document, fast: bool = False,
                     "keep one of the two and delete the other"))
                 continue
             seen[key] = kline
-            doc.keys[loc + (key,)] = (kline, kcol)
             out[key] = _build(value_node, loc + (key,), doc, fast, visited)
         return out
     raise _Stop(node.start_mark.line + 1, node.start_mark.column + 1, "unsupported YAML value")

@@ -1,0 +1,49 @@
+"""Fragment cache for Jinja templates: `{% cache key %}...{% endcache %}`.
+
+A block between the tags is rendered once per distinct key and the same HTML is reused for
+every later page with that key. The hub uses it for the navigation sidebar of pages that are
+not in the navigation (record pages, briefs): nothing in it is active and its links are
+relative to the page's folder, so every record page in one folder has the same sidebar. With
+thousands of records that sidebar was a fifth of the build (benchmarks/RESULTS.md).
+
+The cache lives on the Jinja environment, so it ends with the build that made it (`mkdocs
+serve` makes a new environment per rebuild). `enabled=False` renders every block afresh: the
+build test compares a whole site built both ways, byte for byte.
+
+Jinja only, no MkDocs: the pattern is the "fragment cache" example of Jinja's documentation.
+"""
+
+from __future__ import annotations
+
+from jinja2 import nodes
+from jinja2.ext import Extension
+
+
+class FragmentCache(Extension):
+    tags = {"cache"}
+
+    def __init__(self, environment) -> None:
+        super().__init__(environment)
+        environment.extend(hub_fragments={}, hub_fragments_enabled=True)
+
+    def parse(self, parser):
+        lineno = next(parser.stream).lineno
+        key = parser.parse_expression()
+        body = parser.parse_statements(("name:endcache",), drop_needle=True)
+        return nodes.CallBlock(self.call_method("_cached", [key]), [], [], body).set_lineno(lineno)
+
+    def _cached(self, key, caller) -> str:
+        env = self.environment
+        if not key or not env.hub_fragments_enabled:  # no key (None, undefined): no cache
+            return caller()
+        html = env.hub_fragments.get(key)
+        if html is None:
+            html = env.hub_fragments[key] = caller()
+        return html
+
+
+def install(env, enabled: bool = True) -> None:
+    """Add the `{% cache %}` tag to `env` (a fresh, empty cache)."""
+    env.add_extension(FragmentCache)
+    env.hub_fragments = {}
+    env.hub_fragments_enabled = enabled
