@@ -13,7 +13,6 @@ import os
 from pathlib import Path
 
 import markdown
-
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import (

@@ -160,7 +160,7 @@ class Serving:
         self.proc: subprocess.Popen | None = None
         self.log = root / "serve.log"  # what `mkdocs serve` prints (a file: a pipe could fill up)
 
-    def __enter__(self) -> "Serving":
+    def __enter__(self) -> Serving:
         env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONDONTWRITEBYTECODE": "1"}
         with self.log.open("w", encoding="utf-8") as log:
             self.proc = subprocess.Popen(

@@ -87,13 +87,16 @@ def test_shortcuts_change_no_byte(two_builds) -> None:
 
 def test_no_state_leaks_from_one_page_to_the_next(two_builds) -> None:
     cached, _ = two_builds
-    stateful = BeautifulSoup((cached / "briefs" / "footnote-brief" / "index.html").read_text(), "html.parser")
-    plain = BeautifulSoup((cached / "briefs" / "footnote-brief-plain" / "index.html").read_text(), "html.parser")
-    article = stateful.select_one("article")
+    def article_of(slug: str):
+        page = (cached / "briefs" / slug / "index.html").read_text(encoding="utf-8")
+        return BeautifulSoup(page, "html.parser").select_one("article")
+
+    stateful, plain = article_of("footnote-brief"), article_of("footnote-brief-plain")
+    article = stateful
     assert article.select_one("div.footnote") is not None
     assert article.select_one('abbr[title="Universal health coverage"]') is not None
     assert [h["id"] for h in article.select("h2[id^=the-problem]")] == ["the-problem", "the-problem_1"]
-    article = plain.select_one("article")
+    article = plain
     assert article.select_one("div.footnote") is None
     assert article.select_one('abbr[title="Universal health coverage"]') is None
     assert [h["id"] for h in article.select("h2[id^=the-problem]")] == ["the-problem"]
