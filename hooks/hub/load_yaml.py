@@ -279,6 +279,13 @@ if hasattr(yaml, "CSafeLoader"):  # libyaml, when PyYAML was built with it
         def resolve(self, kind: type, value: Any, implicit: Any) -> str:  # type: ignore[override]
             return _KIND_TAGS[kind]
 
+        # No path resolvers are registered: libyaml calls these for every node, for nothing.
+        def descend_resolver(self, current_node: Any, current_index: Any) -> None:  # type: ignore[override]
+            pass
+
+        def ascend_resolver(self) -> None:  # type: ignore[override]
+            pass
+
     _CLoader: type | None = _CLoaderType
 else:
     _CLoader = None
@@ -326,31 +333,51 @@ def _build(node: Node, loc: Path, doc: Document, fast: bool = False,
         if not node.style and node.value in _NULLS:  # plain: None (PyYAML) or "" (libyaml)
             return None
         return node.value
+    # Most values are plain text: a scalar child whose checks cannot fail (a standard tag, not
+    # too deep, no alias tracking) is built right here; any other goes through `_build`, which
+    # reports it. Two thirds of the calls saved at 10,000 records (benchmarks/RESULTS.md).
+    inline = visited is None and (not fast or len(loc) + 1 < MAX_DEPTH)
     if isinstance(node, SequenceNode):
-        return [_build(item, loc + (i,), doc, fast, visited) for i, item in enumerate(node.value)]
+        items: list[Any] = []
+        for i, item in enumerate(node.value):
+            if inline and type(item) is ScalarNode and item.tag in _STD_TAGS:
+                items.append(None if not item.style and item.value in _NULLS else item.value)
+            else:
+                items.append(_build(item, loc + (i,), doc, fast, visited))
+        return items
     if isinstance(node, MappingNode):
         out: dict[str, Any] = {}
-        seen: dict[str, int] = {}
+        seen: dict[str, Node] = {}
         for key_node, value_node in node.value:
-            kline, kcol = key_node.start_mark.line + 1, key_node.start_mark.column + 1
-            if not isinstance(key_node, ScalarNode):
-                raise _Stop(kline, kcol, "a field name must be a plain word",
-                            "write `name: value` with the name on the left")
-            key = key_node.value
-            if key == "<<":
-                raise _Stop(kline, kcol, "merge keys (<<) are not allowed in record files",
-                            "write every field out in full")
-            if key in seen:
-                doc.problems.append(Problem(
-                    doc.path, kline + doc.line_offset, kcol, where(loc + (key,), doc.root),
-                    f"the field {key!r} appears twice in the same record "
-                    f"(first on line {seen[key] + doc.line_offset})",
-                    "keep one of the two and delete the other"))
+            if not isinstance(key_node, ScalarNode) or key_node.value == "<<" or key_node.value in seen:
+                _key_problem(key_node, loc, doc, seen)
                 continue
-            seen[key] = kline
-            out[key] = _build(value_node, loc + (key,), doc, fast, visited)
+            key = key_node.value
+            seen[key] = key_node
+            if inline and type(value_node) is ScalarNode and value_node.tag in _STD_TAGS:
+                out[key] = (None if not value_node.style and value_node.value in _NULLS
+                            else value_node.value)
+            else:
+                out[key] = _build(value_node, loc + (key,), doc, fast, visited)
         return out
     raise _Stop(node.start_mark.line + 1, node.start_mark.column + 1, "unsupported YAML value")
+
+
+def _key_problem(key_node: Node, loc: Path, doc: Document, seen: dict[str, Node]) -> None:
+    """A field name that is not a word or a merge key (raise), or a duplicate (a problem)."""
+    kline, kcol = key_node.start_mark.line + 1, key_node.start_mark.column + 1
+    if not isinstance(key_node, ScalarNode):
+        raise _Stop(kline, kcol, "a field name must be a plain word",
+                    "write `name: value` with the name on the left")
+    key = key_node.value
+    if key == "<<":
+        raise _Stop(kline, kcol, "merge keys (<<) are not allowed in record files",
+                    "write every field out in full")
+    first = seen[key].start_mark.line + 1
+    doc.problems.append(Problem(
+        doc.path, kline + doc.line_offset, kcol, where(loc + (key,), doc.root),
+        f"the field {key!r} appears twice in the same record (first on line {first + doc.line_offset})",
+        "keep one of the two and delete the other"))
 
 
 _FRONT = re.compile(r"\A---[ \t]*\r?\n(.*?\r?\n)?(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S)
