@@ -215,6 +215,28 @@ def serve_reload(work: Path, edits: int = 3, log=print) -> list[float]:
     return times
 
 
+def phases(site_root: Path) -> dict[str, float]:
+    """CPU seconds per phase of one build (benchmarks/phases.py, in a child process)."""
+    shutil.rmtree(site_root / "site", ignore_errors=True)
+    out = subprocess.run([sys.executable, str(HERE / "phases.py"), str(site_root)], cwd=site_root,
+                         env=_env(), capture_output=True, text=True, check=True)
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def phase_table(n: int, hub: dict[str, float], plain: dict[str, float]) -> list[str]:
+    lines = [f"Where the CPU time goes at {n:,} records (benchmarks/phases.py: one more build of each "
+             "site, each phase's own time, a template rendered by a hook counted as template rendering):",
+             "", "| phase | hub | plain Material |", "| --- | ---: | ---: |"]
+    names = sorted((set(hub) | set(plain)) - {"total"}, key=lambda k: -max(hub.get(k, 0), plain.get(k, 0)))
+    def cell(d: dict[str, float], k: str) -> str:
+        return f"{d[k]:.2f} s ({100 * d[k] / d['total']:.0f} %)" if d.get(k) else "—"
+    for k in names:
+        if max(hub.get(k, 0), plain.get(k, 0)) >= 0.005:
+            lines.append(f"| {k} | {cell(hub, k)} | {cell(plain, k)} |")
+    lines += [f"| **total** | **{hub['total']:.2f} s** | **{plain['total']:.2f} s** |", ""]
+    return lines
+
+
 # --- the report ---------------------------------------------------------------------------------
 
 
@@ -250,7 +272,7 @@ def _kb(b: float) -> str:
 
 
 def report(rows: list[Row], info: dict[str, str], notes: str = "",
-           serve: list[float] | None = None) -> str:
+           serve: list[float] | None = None, profile: list[str] | None = None) -> str:
     lines = [
         "# Benchmark results",
         "",
@@ -292,6 +314,7 @@ def report(rows: list[Row], info: dict[str, str], notes: str = "",
                          f"validation {r.validate_s / max(first.validate_s, 1e-9):.1f}x")
     lines += ["", f"Typical record page: `{rows[0].hub_site.record_page}` (the median-sized partner page).",
               ""]
+    lines += profile or []
     if serve:
         shown = ", ".join(f"{t:.1f} s" for t in serve)
         lines += [f"`make serve` on the repository's sample content: an edit to `partners.yaml` showed "
@@ -320,10 +343,12 @@ def main(argv: list[str] | None = None) -> int:
     rows = [bench_size(n, args.work, args.seed, log=lambda m: print(m, file=sys.stderr, flush=True),
                        repeat=args.repeat)
             for n in sizes]
+    n = min(sizes, key=lambda k: abs(k - 3000))  # profile the size nearest 3,000 records
+    profile = phase_table(n, phases(args.work / f"hub-{n}"), phases(args.work / f"plain-{n}"))
     serve = None if args.no_serve else serve_reload(
         args.work, log=lambda m: print(m, file=sys.stderr, flush=True))
     notes = args.notes.read_text(encoding="utf-8") if args.notes and args.notes.is_file() else ""
-    text = report(rows, machine(), notes, serve)
+    text = report(rows, machine(), notes, serve, profile)
     args.out.write_text(text, encoding="utf-8")
     if args.json:
         raw = [asdict(r) | {"ratio": r.ratio, "wall_ratio": r.wall_ratio} for r in rows]
