@@ -3,7 +3,8 @@
 This file and the other small hooks beside it (`macros.py`, `outputs.py`, `offline.py`,
 `csp.py`) are the only code that knows about MkDocs. The events, in build order:
 validate the records (stop the build on any error), add the generated pages as in-memory
-files, tell each page which template and record it shows, and hand the templates the data.
+files, give every page the shared Markdown converter, tell each page which template and
+record it shows, and hand the templates the data (and the keys of their cached fragments).
 """
 
 from __future__ import annotations
@@ -201,12 +202,11 @@ def on_page_context(context, page, config, nav):
 def _nav_key(page, nav) -> str | None:
     """The folder of a page that is not in the navigation, as the key of its shared sidebar
     (see overrides/main.html); None for nav pages, whose sidebar marks them active."""
-    if page.file.src_uri in STATE["in_nav"]:
+    if page.file.src_uri in STATE["in_nav"] or not page.url:
         return None
-    folder = page.url.rstrip("/").rpartition("/")[0]
-    if any(p.url.startswith(page.url) for p in nav.pages if page.url):  # nav links under this page
+    if any(p.url.startswith(page.url) for p in nav.pages):  # nav pages below this one: links differ
         return None
-    return f"nav:{folder}/"
+    return f"nav:{page.url.rstrip('/').rpartition('/')[0]}/"
 
 
 def _edit_url(config, path: str) -> str | None:

@@ -1,10 +1,12 @@
 """Fragment cache for Jinja templates: `{% cache key %}...{% endcache %}`.
 
 A block between the tags is rendered once per distinct key and the same HTML is reused for
-every later page with that key. The hub uses it for the navigation sidebar of pages that are
-not in the navigation (record pages, briefs): nothing in it is active and its links are
-relative to the page's folder, so every record page in one folder has the same sidebar. With
-thousands of records that sidebar was a fifth of the build (benchmarks/RESULTS.md).
+every later page with that key; a false key (None, "", undefined) renders the block afresh.
+The hub uses it for parts of Material's page that do not depend on the page: the sidebar and
+footer of pages outside the navigation (nothing in them is active, their links are relative
+to the folder: key = the folder) and the header around the title, styles, scripts and config
+(key = base_url). With thousands of records the sidebar alone was a fifth of the build
+(benchmarks/RESULTS.md).
 
 The cache lives on the Jinja environment, so it ends with the build that made it (`mkdocs
 serve` makes a new environment per rebuild). `enabled=False` renders every block afresh: the
