@@ -8,7 +8,7 @@ export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 export PYTHONPATH := hooks
 
-.PHONY: help serve build validate check test bench offline new vocab-docs schemas lock clean vendor
+.PHONY: help serve build validate check security test bench offline new vocab-docs schemas lock clean vendor
 
 # --- Reproducible builds and the offline zip ------------------------------------------------
 # Dates in the output come from the last commit (override by setting SOURCE_DATE_EPOCH): the
@@ -40,6 +40,10 @@ validate: $(STAMP) ## Check every record and every link between records
 check: $(STAMP) ## Same verdict as CI's validate step: run it before a pull request
 	$(BIN)/python -m hub validate
 	$(BIN)/python -m hub schemas
+
+security: $(STAMP) ## Audit .github/ with zizmor (offline, strictest), then validate every record
+	$(BIN)/zizmor --offline --no-config --persona auditor .github
+	$(BIN)/python -m hub validate
 
 build: $(STAMP) ## Validate, then build the site into site/
 	$(BIN)/python -m hub validate

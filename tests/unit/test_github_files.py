@@ -141,7 +141,7 @@ def test_every_top_level_path_has_an_owner() -> None:
     "mkdocs.yml", "Makefile", "requirements.lock", "requirements.in", "pyproject.toml",
     ".github/workflows/ci.yml", ".github/CODEOWNERS", ".github/ISSUE_TEMPLATE/config.yml",
     ".ci/run", "content/index.md", "content/assets/hub.css", "schemas/brief.schema.json",
-    "tests/conftest.py",
+    "tests/conftest.py", "SECURITY.md", ".github/dependabot.yml", "content/assets/filters.js",
 ])
 def test_code_needs_a_maintainer(path: str) -> None:
     assert owners_of(path) == [MAINTAINERS]
