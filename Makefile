@@ -8,7 +8,7 @@ export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 export PYTHONPATH := hooks
 
-.PHONY: help serve build validate check security test bench offline new vocab-docs schemas lock clean vendor
+.PHONY: help serve build validate check security test bench offline new vocab-docs schemas generate adopt lock clean vendor
 
 # --- Reproducible builds and the offline zip ------------------------------------------------
 # Dates in the output come from the last commit (override by setting SOURCE_DATE_EPOCH): the
@@ -18,7 +18,7 @@ EPOCH    ?= $(or $(SOURCE_DATE_EPOCH),$(shell git log -1 --format=%ct 2>/dev/nul
 ifneq ($(EPOCH),)
 build offline: export SOURCE_DATE_EPOCH := $(EPOCH)
 endif
-HUB_NAME ?= health-equity-hub
+HUB_NAME ?=
 OFFLINE_SITE := dist/offline-site
 # --------------------------------------------------------------------------------------------
 
@@ -39,7 +39,7 @@ validate: $(STAMP) ## Check every record and every link between records
 
 check: $(STAMP) ## Same verdict as CI's validate step: run it before a pull request
 	$(BIN)/python -m hub validate
-	$(BIN)/python -m hub schemas
+	$(BIN)/python -m hub generate
 
 security: $(STAMP) ## Audit .github/ with zizmor (offline, strictest), then validate every record
 	$(BIN)/zizmor --offline --no-config --persona auditor .github
@@ -60,8 +60,7 @@ new: $(STAMP) ## Start a record from a template: make new KIND=partner|member|br
 	@test -n "$(KIND)" -a -n "$(ID)" || { echo "usage: make new KIND=partner|member|brief|module ID=<id>" >&2; exit 2; }
 	$(BIN)/python -m hub new $(KIND) $(ID)
 
-vocab-docs: $(STAMP) ## Regenerate the lists of controlled words in CONTRIBUTING.md
-	$(BIN)/python -m hub vocab-docs --write
+vocab-docs: generate ## Same as `make generate` (kept for old habits)
 # --- end contributors ---------------------------------------------------------------------
 # --- bench (performance at scale; see benchmarks/RESULTS.md) ---------------------------------
 SIZES ?= 300,3000,10000
@@ -69,14 +68,21 @@ bench: $(STAMP) ## Build synthetic hubs against plain Material; SIZES=300,3000 f
 	$(BIN)/python benchmarks/run.py --sizes $(SIZES)
 # --- end bench ----------------------------------------------------------------------------------
 
-schemas: $(STAMP) ## Re-export the JSON Schemas in schemas/ from the models
-	$(BIN)/python -m hub schemas --write
+schemas: generate ## Same as `make generate` (kept for old habits)
+
+# --- maintainers: what a network decides lives in hub.yml ------------------------------------
+generate: $(STAMP) ## Rewrite what derives from hub.yml: schemas/, issue-form options, CONTRIBUTING.md lists
+	$(BIN)/python -m hub generate --write
+
+adopt: $(STAMP) ## Start a new hub from this one: make adopt DEST=../our-hub (records emptied, hub.yml kept)
+	@test -n "$(DEST)" || { echo "usage: make adopt DEST=<new folder>" >&2; exit 2; }
+	$(BIN)/python -m hub adopt $(DEST)
 
 offline: $(STAMP) ## Build the offline zip dist/<name>-offline-<version>.zip (open index.html from file://)
 	$(BIN)/python -m hub validate
 	rm -rf $(OFFLINE_SITE)
 	HUB_OFFLINE=true $(BIN)/mkdocs build --strict --site-dir $(OFFLINE_SITE)
-	$(BIN)/python -m hub offline --site $(OFFLINE_SITE) --out dist --name $(HUB_NAME)
+	$(BIN)/python -m hub offline --site $(OFFLINE_SITE) --out dist $(if $(HUB_NAME),--name $(HUB_NAME))
 
 vendor: ## Refresh the vendored iframe-worker search shim from npm (maintainers; needs npm)
 	tools/vendor-iframe-worker.sh $(IFRAME_WORKER_VERSION)

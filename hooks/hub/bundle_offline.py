@@ -56,7 +56,9 @@ def site_files(site: Path) -> list[str]:
     return sorted(p.relative_to(site).as_posix() for p in site.rglob("*") if p.is_file())
 
 
-def readme_text(site_name: str, version: str, epoch: int) -> str:
+def readme_text(site_name: str, version: str, epoch: int, licence: str = "") -> str:
+    """The README.txt of the zip; `site_name` and `licence` (the copyright line) come from
+    the network's hub.yml."""
     built = _utc(epoch).strftime("%Y-%m-%d %H:%M UTC")
     return f"""{site_name}: offline copy
 {'=' * (len(site_name) + 14)}
@@ -80,18 +82,18 @@ How to check that the copy is complete and unchanged
   Every line must end in "OK". On Windows, compare the zip's checksum with the one
   published next to it (PowerShell: Get-FileHash <zip file>).
 
-Content: CC BY 4.0 unless a page says otherwise.
+{licence}
 """
 
 
 def write_bundle(site: Path, out_dir: Path, *, name: str, version: str, epoch: int,
-                 site_name: str = "Health Equity Knowledge Hub") -> Bundle:
+                 site_name: str = "Knowledge hub", licence: str = "") -> Bundle:
     """Zip `site` into `out_dir/<name>-offline-<version>.zip`; also write `<zip>.sha256`."""
     if not (site / "index.html").is_file():
         raise FileNotFoundError(f"{site}/index.html: not a built site (run the offline build first)")
     folder = f"{name}-offline-{version}"
     paths = site_files(site)
-    extra = {README: readme_text(site_name, version, epoch).encode("utf-8")}
+    extra = {README: readme_text(site_name, version, epoch, licence).encode("utf-8")}
     clash = sorted(set(extra) & set(paths)) + ([MANIFEST] if MANIFEST in paths else [])
     if clash:
         raise ValueError(f"{site}: the site already has {', '.join(clash)} at its top")

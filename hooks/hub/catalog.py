@@ -55,11 +55,14 @@ class Catalog:
 
     @cached_property
     def modules_in_order(self) -> list[Module]:
-        """Modules by track, then level, then id."""
-        levels = {"introductory": 0, "intermediate": 1, "advanced": 2}
+        """Modules by track, then level (in the order of hub.yml's `levels`), then id."""
+        from .vocab import TRACK_LEVELS
+
+        levels = {word: i for i, word in enumerate(TRACK_LEVELS)}
         track_order = {t: i for i, t in enumerate(self.tracks)}
         return sorted(self.modules.values(),
-                      key=lambda m: (track_order.get(m.track, 99), levels[m.level], m.id))
+                      key=lambda m: (track_order.get(m.track, len(track_order)),
+                                     levels.get(m.level, len(levels)), m.id))
 
     @cached_property
     def partners_by_name(self) -> list[Partner]:

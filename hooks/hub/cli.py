@@ -66,9 +66,48 @@ def cmd_vocab_docs(args: argparse.Namespace) -> int:
         return 0
     if is_current(path):
         return 0
-    print("CONTRIBUTING.md: the lists of controlled words are out of date with hooks/hub/vocab.py; "
-          "run `make vocab-docs`", file=sys.stderr)
+    print("CONTRIBUTING.md: the lists of controlled words are out of date with hub.yml; "
+          "run `make generate`", file=sys.stderr)
     return 1
+
+
+def cmd_generate(args: argparse.Namespace) -> int:
+    """Check (or --write) every file derived from hub.yml."""
+    from .generate_derived import stale, write
+
+    root = Path(args.root)
+    if args.write:
+        for rel in write(root):
+            print(f"updated {rel}", file=sys.stderr)
+        return 0
+    found = stale(root)
+    for message in found:
+        print(message, file=sys.stderr)
+    return 1 if found else 0
+
+
+def cmd_adopt(args: argparse.Namespace) -> int:
+    from .adopt import AdoptError, adopt
+
+    try:
+        done = adopt(Path(args.root), Path(args.dest))
+    except AdoptError as exc:
+        print(f"hub adopt: {exc}", file=sys.stderr)
+        return 1
+    print(done, file=sys.stderr)
+    return 0
+
+
+def _use_config(root: Path) -> int:
+    """Make the hub's own hub.yml the active configuration; 1 (and the problems) if it is wrong."""
+    from . import config
+
+    cfg, problems = config.load(root)
+    if cfg is None:
+        print(format_report(problems), file=sys.stderr)
+        return 1
+    config.use(cfg)
+    return 0
 
 
 def cmd_offline(args: argparse.Namespace) -> int:
@@ -86,9 +125,14 @@ def cmd_offline(args: argparse.Namespace) -> int:
     if not (site / "index.html").is_file():
         print(f"{site}: no built site here; run `make offline`", file=sys.stderr)
         return 1
+    from . import config
+
+    cfg = config.load_or_raise(Path(args.root))
     epoch = build_epoch()
     version = args.version or bundle_version(Path(args.root), epoch)
-    bundle = write_bundle(site, Path(args.out), name=args.name, version=version, epoch=epoch)
+    bundle = write_bundle(site, Path(args.out), name=args.name or cfg.network.short_name,
+                          version=version, epoch=epoch, site_name=cfg.network.name,
+                          licence=cfg.network.copyright)
     print(f"wrote {bundle.zip_path} ({bundle.files} files, sha256 {bundle.sha256})", file=sys.stderr)
     print(bundle.zip_path)
     return 0
@@ -98,7 +142,7 @@ def add_offline_parser(sub) -> None:
     o = sub.add_parser("offline", help="zip an offline build into a bundle (see `make offline`)")
     o.add_argument("--site", default="dist/offline-site", help="the offline build's folder")
     o.add_argument("--out", default="dist", help="where to write the zip")
-    o.add_argument("--name", default="health-equity-hub", help="the zip's name prefix")
+    o.add_argument("--name", help="the zip's name prefix (default: network.short_name of hub.yml)")
     o.add_argument("--version", help="version in the zip's name (default: git describe, or date)")
     o.add_argument("--verify", metavar="FOLDER", help="check an unzipped bundle against SHA256SUMS")
     o.set_defaults(func=cmd_offline)
@@ -111,7 +155,7 @@ def cmd_check_links(args: argparse.Namespace) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="hub", description="Health Equity Knowledge Hub tools")
+    parser = argparse.ArgumentParser(prog="hub", description="The knowledge hub's tools")
     parser.add_argument("--root", default=".", help="the hub's folder (default: here)")
     parser.add_argument("--debug", action="store_true", help="show Python tracebacks of bugs")
     sub = parser.add_subparsers(dest="command", required=True)
@@ -128,12 +172,21 @@ def main(argv: list[str] | None = None) -> int:
     d = sub.add_parser("vocab-docs", help="check (or --write) the word lists in CONTRIBUTING.md")
     d.add_argument("--write", action="store_true")
     d.set_defaults(func=cmd_vocab_docs)
+    g = sub.add_parser("generate", help="check (or --write) every file derived from hub.yml")
+    g.add_argument("--write", action="store_true")
+    g.set_defaults(func=cmd_generate)
+    a = sub.add_parser("adopt", help="start a new hub from this one in DEST: configuration kept, "
+                                     "sample content emptied")
+    a.add_argument("dest", help="an empty or new folder")
+    a.set_defaults(func=cmd_adopt)
     add_offline_parser(sub)
     c = sub.add_parser("check-links", help="check every internal link and anchor of a built site")
     c.add_argument("site", nargs="?", default="site", help="the built site (default: site)")
     c.set_defaults(func=cmd_check_links)
     args = parser.parse_args(argv)
     try:
+        if args.command not in ("validate", "adopt", "offline", "check-links") and _use_config(Path(args.root)):
+            return 1
         return args.func(args)
     except KeyboardInterrupt:
         return 130

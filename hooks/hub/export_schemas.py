@@ -13,9 +13,8 @@ from typing import Any
 
 from pydantic import TypeAdapter
 
+from . import config
 from .models import Brief, Member, Module, Partner, Track
-
-BASE = "https://health-equity-hub.example.org/schemas/"
 
 
 def _list_of(model: type, title: str, description: str) -> dict[str, Any]:
@@ -24,22 +23,39 @@ def _list_of(model: type, title: str, description: str) -> dict[str, Any]:
     return schema
 
 
-def schemas() -> dict[str, dict[str, Any]]:
-    """File name -> JSON Schema (draft 2020-12) of each kind of record file."""
-    out = {
-        "partners.schema.json": _list_of(Partner, "Partners",
-                                         "partners.yaml: the network's partner institutions."),
-        "members.schema.json": _list_of(Member, "Members", "members.yaml: the network's members."),
-        "tracks.schema.json": _list_of(Track, "Curriculum tracks", "curriculum/tracks.yaml."),
-        "module.schema.json": Module.model_json_schema(mode="validation"),
-        "brief.schema.json": Brief.model_json_schema(mode="validation"),
-    }
-    for name, schema in out.items():
-        schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
-        schema["$id"] = BASE + name
-    out["module.schema.json"]["description"] = "curriculum/modules/<id>.yaml: one curriculum module."
-    out["brief.schema.json"]["description"] = "The front matter of content/briefs/<slug>.md."
-    return out
+def schemas(cfg: config.HubConfig | None = None, *, with_config: bool = False
+            ) -> dict[str, dict[str, Any]]:
+    """File name -> JSON Schema (draft 2020-12) of each kind of record file of the sections
+    the hub has, with the words and required fields of its `hub.yml` (`cfg`, or the active
+    one). `with_config`: also the schema of `hub.yml` itself (for the repository's schemas/)."""
+    with config.using(cfg) as c:
+        out: dict[str, dict[str, Any]] = {
+            "partners.schema.json": _list_of(Partner, "Partners",
+                                             "partners.yaml: the network's partner institutions."),
+        }
+        if c.enabled("members"):
+            out["members.schema.json"] = _list_of(Member, "Members", "members.yaml: the network's members.")
+        if c.enabled("curriculum"):
+            out["tracks.schema.json"] = _list_of(Track, "Curriculum tracks", "curriculum/tracks.yaml.")
+            out["module.schema.json"] = Module.model_json_schema(mode="validation")
+            out["module.schema.json"]["description"] = "curriculum/modules/<id>.yaml: one curriculum module."
+        if c.enabled("briefs"):
+            brief = out["brief.schema.json"] = Brief.model_json_schema(mode="validation")
+            brief["description"] = "The front matter of content/briefs/<slug>.md."
+            for name, needed in (("tiers", c.required.brief_tiers),
+                                 ("sdg_targets", c.required.brief_sdg_targets)):
+                if needed:  # required by this network (hub.yml `required:`)
+                    brief["required"] = sorted({*brief.get("required", []), name},
+                                               key=list(brief["properties"]).index)
+                    brief["properties"][name].pop("default", None)
+                    brief["properties"][name]["minItems"] = 1
+        if with_config:
+            out["hub.schema.json"] = config.HubConfig.model_json_schema(mode="validation")
+            out["hub.schema.json"]["description"] = "hub.yml: what the network decides."
+        for name, schema in out.items():
+            schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+            schema["$id"] = c.schema_base + name
+        return dict(sorted(out.items()))
 
 
 def render(schema: dict[str, Any]) -> str:
@@ -49,7 +65,11 @@ def render(schema: dict[str, Any]) -> str:
 def write_schemas(folder: Path) -> list[Path]:
     folder.mkdir(parents=True, exist_ok=True)
     written = []
-    for name, schema in schemas().items():
+    current = schemas(with_config=True)
+    for old in folder.glob("*.schema.json"):  # a section switched off: its schema goes
+        if old.name not in current:
+            old.unlink()
+    for name, schema in current.items():
         path = folder / name
         path.write_text(render(schema), encoding="utf-8")
         written.append(path)
@@ -59,8 +79,10 @@ def write_schemas(folder: Path) -> list[Path]:
 def check_schemas(folder: Path) -> list[str]:
     """Names of the schema files that are missing or differ from the models."""
     stale = []
-    for name, schema in schemas().items():
+    current = schemas(with_config=True)
+    for name, schema in current.items():
         path = folder / name
         if not path.is_file() or path.read_text(encoding="utf-8") != render(schema):
             stale.append(name)
+    stale += sorted(p.name for p in folder.glob("*.schema.json") if p.name not in current)
     return stale

@@ -235,8 +235,21 @@ def vocabulary(words: Mapping[str, str], noun: str) -> Any:
             return v
         raise fail(f"{v!r} is not a known {noun}", did_you_mean(v, words, noun + "s"))
 
-    schema = {"type": "string", "enum": list(words), "description": f"A {noun}."}
-    return Annotated[str, BeforeValidator(_text), AfterValidator(check), WithJsonSchema(schema)]
+    return Annotated[str, BeforeValidator(_text), AfterValidator(check), LiveEnum(words, f"A {noun}.")]
+
+
+class LiveEnum:
+    """The JSON Schema of a vocabulary field, read when the schema is made (not at import):
+    the words come from the active `hub.yml`."""
+
+    def __init__(self, words: Mapping[str, str], description: str = "") -> None:
+        self.words, self.description = words, description
+
+    def __get_pydantic_json_schema__(self, core_schema: Any, handler: Any) -> dict[str, Any]:
+        out: dict[str, Any] = {"type": "string", "enum": list(self.words)}
+        if self.description:
+            out["description"] = self.description
+        return out
 
 
 # --- codes ----------------------------------------------------------------------------------
@@ -361,13 +374,13 @@ def _sdg(v: Any) -> str:
                did_you_mean(v, SDG_TARGETS, "SDG targets") + " (write targets in quotes: \"3.8\")")
 
 
-def _sdg_schema() -> dict[str, Any]:
+def _sdg_targets() -> Mapping[str, str]:
     from .vocab import SDG_TARGETS
 
-    return {"type": "string", "enum": list(SDG_TARGETS)}
+    return SDG_TARGETS
 
 
-SdgTarget = Annotated[str, BeforeValidator(_sdg), WithJsonSchema(_sdg_schema())]
+SdgTarget = Annotated[str, BeforeValidator(_sdg), LiveEnum(_sdg_targets())]
 
 
 # --- numbers, dates, booleans (written as text in YAML) --------------------------------------

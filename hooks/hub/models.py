@@ -76,9 +76,11 @@ class Partner(Record):
     @model_validator(mode="after")
     def _tier_only_for_government(self) -> Partner:
         if self.tier and self.type not in vocab.GOVERNMENT_TYPES:
+            kinds = list(vocab.GOVERNMENT_TYPES)
+            only = (", ".join(kinds[:-1]) + " or " + kinds[-1]) if len(kinds) > 1 else "".join(kinds)
             raise fail(f"a partner of type '{self.type}' has no tier of government",
-                       "remove `tier:`; it is only for a ministry, a provincial-health-office or a "
-                       "municipal-health-office",
+                       f"remove `tier:`; it is only for partners of type {only}" if kinds
+                       else "remove `tier:`; this network has no government partner types",
                        field="tier")
         return self
 
@@ -162,9 +164,9 @@ class Brief(Record):
     authors: Annotated[list[Author], Field(min_length=1)]
     partners: list[Slug] = []
     countries: Annotated[list[CountryCode], Field(min_length=1)]
-    tiers: Annotated[list[Tier], Field(min_length=1)]
+    tiers: list[Tier] = []  # required or not: `required.brief_tiers` in hub.yml
     topics: Annotated[list[Topic], Field(min_length=1)]
-    sdg_targets: Annotated[list[SdgTarget], Field(min_length=1)]
+    sdg_targets: list[SdgTarget] = []  # required or not: `required.brief_sdg_targets`
     status: Status
     summary: Annotated[PlainText, Field(max_length=400)]
     recommendations: Annotated[list[MarkdownText], Field(min_length=1)]
@@ -172,6 +174,32 @@ class Brief(Record):
     review_by: IsoDate
     doi: Doi | None = None
     lang: Language = "en"
+
+    @model_validator(mode="before")
+    @classmethod
+    def _required_by_the_network(cls, data: Any) -> Any:
+        """Fields the network's hub.yml requires: missing is reported as pydantic's own
+        `missing`, empty as `too_short`, so the messages are those of any required list."""
+        from pydantic_core import InitErrorDetails, PydanticCustomError, ValidationError
+
+        from .config import active
+
+        if not isinstance(data, dict):
+            return data
+        req = active().required
+        errs: list[InitErrorDetails] = []
+        for name, needed in (("tiers", req.brief_tiers), ("sdg_targets", req.brief_sdg_targets)):
+            if not needed:
+                continue
+            if name not in data:
+                errs.append({"type": "missing", "loc": (name,), "input": data})
+            elif isinstance(data[name], list) and not data[name]:
+                errs.append({"type": PydanticCustomError(
+                    "too_short", "needs at least 1 item", {"min_length": 1}),
+                    "loc": (name,), "input": data[name]})
+        if errs:
+            raise ValidationError.from_exception_data(cls.__name__, errs)
+        return data
 
     @model_validator(mode="after")
     def _review_after_date(self) -> Brief:

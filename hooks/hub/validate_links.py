@@ -150,7 +150,16 @@ def _cycles(cat: Catalog) -> list[Problem]:
 
 
 def validate(root: Path | str, on: dt.date | None = None) -> tuple[Catalog, list[Problem]]:
-    """Both passes over the hub at `root`: the catalog and every problem, sorted."""
+    """Both passes over the hub at `root`: the catalog and every problem, sorted.
+
+    The hub's `hub.yml` is read first and becomes the active configuration (its vocabularies
+    are the words the records may use); when it has mistakes, only those are reported."""
+    from . import config
+
+    cfg, problems = config.load(root)
+    if cfg is None:
+        return Catalog(), problems
+    config.use(cfg)
     src = Sources(Path(root))
     with _gc_paused():
         cat, problems = build_catalog(load_all(src), src, on)

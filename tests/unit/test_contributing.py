@@ -25,7 +25,7 @@ def examples() -> dict[str, str]:
 
 
 def repo_copy(dest: Path) -> Path:
-    for part in ("partners.yaml", "members.yaml"):
+    for part in ("hub.yml", "partners.yaml", "members.yaml"):
         shutil.copy2(REPO / part, dest / part)
     shutil.copytree(REPO / "curriculum", dest / "curriculum")
     (dest / "content").mkdir()

@@ -11,11 +11,13 @@ hooks/hub/, not here.
 from __future__ import annotations
 
 import datetime as dt
+import shutil
 from pathlib import Path
 from typing import Any
 
 import pytest
 
+from conftest import FIXTURE
 from hub.validate_links import validate
 
 BASES: dict[str, list[tuple[str, str]]] = {
@@ -102,6 +104,7 @@ def make_mini_hub(root: Path, kind: Any, changes: dict | None = None) -> None:
     elif kind is not None:
         files[FILES[kind]] = fields_text(kind, changes or {})
     (root / "content" / "briefs").mkdir(parents=True, exist_ok=True)
+    shutil.copy2(FIXTURE / "hub.yml", root / "hub.yml")  # the fixture network's configuration
     for rel, text in files.items():
         if rel != missing and rel not in raw:
             (root / rel).parent.mkdir(parents=True, exist_ok=True)
@@ -335,8 +338,8 @@ CASES = [
     ], id='bool'),
     pytest.param('partner', {'type': 'ngo'}, [
         "partners.yaml:5:9: partners[1].tier: a partner of type 'ngo' has no tier of "
-        'government; remove `tier:`; it is only for a ministry, a provincial-health-office or '
-        'a municipal-health-office',
+        'government; remove `tier:`; it is only for partners of type ministry, '
+        'provincial-health-office or municipal-health-office',
     ], id='tier-not-government'),
     pytest.param('brief', {'authors': '\n  - {member: ada-example, name: Ada}'}, [
         'content/briefs/x-brief.md:5:5: authors[1]: an author has both `member:` and `name:`; '
