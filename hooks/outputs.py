@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from mkdocs.structure.files import File, Files
 
+from hub import config as hub_config
 from hub import facets, jsonld
 from hub.export_data import data_files
 from hub.render_citations import apa_parts, author_names, citation, render_bibtex, render_csl_json, render_ris
@@ -24,7 +25,7 @@ STATE: dict = {}
 
 
 def _site_url(config) -> str:
-    return (config.site_url or "https://example.org/").rstrip("/") + "/"
+    return (config.site_url or hub_config.active().site_url).rstrip("/") + "/"
 
 
 def on_files(files: Files, config):
@@ -35,10 +36,13 @@ def on_files(files: Files, config):
     STATE.update(catalog=cat, base=base, brief_url=brief_url, urls=urls)
 
     out: dict[str, str | bytes] = dict(data_files(cat))
-    site = FeedSite(config.site_name, config.site_description or "", base,
-                    base + urls["briefs/index.md"], config.theme.get("language") or "en")
-    out[RSS_FILE] = render_rss(cat, site, brief_url.__getitem__)
-    out[ATOM_FILE] = render_atom(cat, site, brief_url.__getitem__)
+    cfg = hub_config.active()
+    if cfg.enabled("briefs"):  # no briefs section, no feeds
+        site = FeedSite(config.site_name, config.site_description or "", base,
+                        base + urls["briefs/index.md"], config.theme.get("language") or "en",
+                        cfg.section("briefs").title)
+        out[RSS_FILE] = render_rss(cat, site, brief_url.__getitem__)
+        out[ATOM_FILE] = render_atom(cat, site, brief_url.__getitem__)
     for b in cat.published_briefs:
         c = citation(cat, b, config.site_name, brief_url[b.slug])
         for ext, (_, render) in CITE_FORMATS.items():
@@ -92,8 +96,9 @@ def _map(kind: str = "partners"):
 def on_env(env, config, files):
     STATE["site_name"] = config.site_name
     cat = config["hub_catalog"]
+    feeds = {"rss": RSS_FILE, "atom": ATOM_FILE} if hub_config.active().enabled("briefs") else {}
     env.globals.update(
-        hub_cite=_cite, hub_jsonld=_jsonld, hub_map=_map, hub_feeds={"rss": RSS_FILE, "atom": ATOM_FILE},
+        hub_cite=_cite, hub_jsonld=_jsonld, hub_map=_map, hub_feeds=feeds,
         hub_facets=lambda kind, records: facets.facets(cat, kind, list(records)),
         hub_item_facets=lambda kind, record: facets.item_values(cat, kind, record),
         hub_sort_keys=facets.sort_keys, hub_sorts=facets.SORTS,

@@ -26,6 +26,7 @@ from mkdocs.structure.pages import (
 )
 from mkdocs.utils import get_relative_url
 
+from hub import config as hub_config
 from hub import vocab
 from hub.countries import INCOME_EDITION, country
 from hub.generate_pages import PageSpec, generate_pages, uri
@@ -162,8 +163,10 @@ def _record(kind: str | None, key: str | None):
 
 def _globals(env) -> None:
     install_fragment_cache(env, enabled=RENDER_CACHE)
+    cfg = hub_config.active()  # the hub's hub.yml: which sections and facts it has
     env.globals.update(hub=STATE["catalog"], vocab=vocab, country=country, today=STATE["today"],
-                       income_edition=INCOME_EDITION)
+                       income_edition=INCOME_EDITION, hub_config=cfg, hub_on=cfg.enabled,
+                       hub_sections=cfg.sections, hub_facts=cfg.facts)
     env.filters["markdown"] = render_markdown
 
 

@@ -102,10 +102,20 @@ def render_json(rows: list[dict[str, Any]]) -> str:
     return json.dumps(rows, ensure_ascii=False, indent=2) + "\n"
 
 
+# Data set -> the section of hub.yml it belongs to.
+SECTION_OF = {"partners": "partners", "members": "members", "briefs": "briefs",
+              "tracks": "curriculum", "modules": "curriculum"}
+
+
 def data_files(cat: Catalog) -> dict[str, str]:
-    """Site path -> text of every file of the open data set."""
+    """Site path -> text of every file of the open data set (of the sections the hub has)."""
+    from .config import active
+
+    on = active().enabled
     files: dict[str, str] = {}
     for name, rows in records(cat).items():
+        if not on(SECTION_OF[name]):
+            continue
         files[f"data/{name}.json"] = render_json(rows)
         files[f"data/{name}.csv"] = render_csv(name, rows)
     for name, schema in schemas().items():

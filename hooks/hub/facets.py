@@ -69,12 +69,20 @@ Extract = Callable[[Any], list[str]]
 
 
 def _specs(cat: Catalog) -> dict[str, list[tuple[str, str, Extract]]]:
-    return {
+    """Facets per listing; WHO region and income group only where hub.yml shows them (with
+    its labels), tiers and SDG targets only where the network has such words."""
+    from .config import active
+
+    cfg = active()
+    facts = cfg.facts
+    specs = {
         "partners": [
             ("type", "Type", lambda p: [p.type]),
             ("country", "Country", lambda p: [p.country]),
-            ("region", "WHO region", lambda p: [_region(p.country)]),
-            ("income", "Income group", lambda p: [_income(p.country)]),
+            *([("region", facts.who_region.label, lambda p: [_region(p.country)])]
+              if facts.who_region.show else []),
+            *([("income", facts.income_group.label, lambda p: [_income(p.country)])]
+              if facts.income_group.show else []),
             ("focus", "Focus", lambda p: list(p.focus)),
         ],
         "members": [
@@ -96,6 +104,11 @@ def _specs(cat: Catalog) -> dict[str, list[tuple[str, str, Extract]]]:
             ("duration", "Duration", lambda m: [duration_bucket(m.duration_hours)]),
         ],
     }
+    if not cfg.vocabularies.tiers:
+        specs["briefs"] = [s for s in specs["briefs"] if s[0] != "tier"]
+    if not cfg.vocabularies.sdg_targets:
+        specs["briefs"] = [s for s in specs["briefs"] if s[0] != "sdg"]
+    return specs
 
 
 def _labels(cat: Catalog, key: str) -> dict[str, str] | None:

@@ -11,8 +11,10 @@ import json
 import re
 from dataclasses import dataclass
 
+from . import config
 from .catalog import Catalog
 from .countries import country
+from .sections import LISTING_PAGES
 from .vocab import TOPICS
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!>])")  # Python-Markdown's escapable set
@@ -55,49 +57,46 @@ def uri(kind: str, key: str = "") -> str:
     if kind in folders:
         folder = folders[kind]
         return f"{folder}/{key.lower() if kind == 'country' else key}.md" if key else f"{folder}/index.md"
-    if kind in LISTINGS:
-        return LISTINGS[kind][0]
+    if kind in LISTING_PAGES:
+        return LISTING_PAGES[kind]
     raise KeyError(kind)
 
 
-# Listing pages: kind -> (source path, title, description).
-LISTINGS: dict[str, tuple[str, str, str]] = {
-    "partners": ("partners/index.md", "Partners",
-                 "The institutions of the network, by type, country and WHO region."),
-    "members": ("members/index.md", "Members",
-                "Young health professionals of the network who chose a public profile."),
-    "briefs": ("briefs/index.md", "Policy briefs",
-               "Evidence-based policy briefs for federal, provincial and local government."),
-    "curriculum": ("curriculum/index.md", "Curriculum",
-                   "The social-medicine and global-health curriculum: tracks and modules."),
-    "countries": ("countries/index.md", "Countries",
-                  "Every country in the hub, with its partners, members, briefs and modules."),
-    "topics": ("topics/index.md", "Topics", "Every topic, with the records that address it."),
-}
+def listings(cfg: config.HubConfig | None = None) -> dict[str, tuple[str, str, str]]:
+    """Listing pages of the sections the network has: kind -> (source path, title, description),
+    the wording from hub.yml."""
+    cfg = cfg or config.active()
+    return {kind: (path, cfg.section(kind).title, cfg.section(kind).description)
+            for kind, path in LISTING_PAGES.items() if cfg.enabled(kind)}
 
 
 def generate_pages(cat: Catalog) -> list[PageSpec]:
-    """Every generated page, listings first, in a stable order."""
+    """Every generated page of the sections the network has, listings first, in a stable order."""
+    cfg = config.active()
+    on = cfg.enabled
     pages = [PageSpec(path, title, f"hub/{kind}.html", kind, body=desc, description=desc)
-             for kind, (path, title, desc) in LISTINGS.items()]
+             for kind, (path, title, desc) in listings(cfg).items()]
     for p in sorted(cat.partners.values(), key=lambda p: p.id):
         pages.append(PageSpec(
             uri("partner", p.id), p.name, "hub/partner.html", "partner", p.id, p.description,
             f"{p.name}, {country(p.country).name}.", cat.origin("partner", p.id).path))
-    for m in sorted(cat.public_members.values(), key=lambda m: m.id):
+    members, modules = cfg.section("members").title, cfg.section("curriculum").title
+    for m in sorted(cat.public_members.values(), key=lambda m: m.id) if on("members") else ():
         pages.append(PageSpec(
             uri("member", m.id), m.name, "hub/member.html", "member", m.id, md_text(m.bio or ""),
-            f"{m.name}, member of the network ({country(m.country).name}).",
+            f"{m.name} ({members}, {country(m.country).name}).",
             cat.origin("member", m.id).path))
-    for m in cat.modules_in_order:
+    for m in cat.modules_in_order if on("curriculum") else ():
         pages.append(PageSpec(
             uri("module", m.id), m.title, "hub/module.html", "module", m.id, m.notes or "",
-            f"Curriculum module: {m.title}.", cat.origin("module", m.id).path))
-    for c in cat.countries:
-        about = f"Partners, members, policy briefs and curriculum modules in {c.name}."
+            f"{m.title} ({modules}).", cat.origin("module", m.id).path))
+    kinds = ", ".join(cfg.section(k).title for k in ("partners", "members", "briefs", "curriculum")
+                      if on(k))
+    for c in cat.countries if on("countries") else ():
+        about = f"{c.name}: {kinds}."
         pages.append(PageSpec(uri("country", c.code), c.name, "hub/country.html", "country",
                               c.code, about, about))
-    for t in cat.by_topic:
-        about = f"Policy briefs, partners and members of the hub on {TOPICS[t].lower()}."
+    for t in cat.by_topic if on("topics") else ():
+        about = f"{TOPICS[t]}: {kinds}."
         pages.append(PageSpec(uri("topic", t), TOPICS[t], "hub/topic.html", "topic", t, about, about))
     return pages

@@ -10,12 +10,19 @@ import json
 from typing import Any
 
 from .catalog import BriefRecord, Catalog
+from .config import active
 from .countries import country
 from .models import Member, Module, Partner
 from .render_citations import author_names
 from .vocab import COMPETENCIES, PARTNER_TYPES, PROFESSIONS, TOPICS, TRACK_LEVELS
 
 CONTEXT = "https://schema.org"
+
+
+def _genre() -> str:
+    """What one brief is called (hub.yml: sections.briefs.singular, else its title)."""
+    s = active().section("briefs")
+    return s.singular or s.title
 
 
 def dumps_for_script(data: Any) -> str:
@@ -47,13 +54,13 @@ def report(cat: Catalog, b: BriefRecord, url: str, publisher: str, publisher_url
     data: dict = {
         "@context": CONTEXT, "@type": "Report", "@id": url, "url": url, "headline": f.title,
         "name": f.title, "abstract": f.summary, "datePublished": f.date.isoformat(),
-        "inLanguage": f.lang, "genre": "Policy brief",
+        "inLanguage": f.lang, "genre": _genre(),
         "author": [{"@type": "Person", "name": n} for n in author_names(cat, b)],
         "publisher": {"@type": "Organization", "name": publisher, "url": publisher_url},
         "about": [TOPICS[t] for t in f.topics],
         "spatialCoverage": [_place(c) for c in f.countries],
         "citation": [r.title for r in f.references],
-        "license": "https://creativecommons.org/licenses/by/4.0/",
+        "license": active().network.licence.url,
     }
     if f.doi:
         data["identifier"] = {"@type": "PropertyValue", "propertyID": "DOI", "value": f.doi}

@@ -246,6 +246,8 @@ def _list_file(path: FsPath, rel: str, root: str, model: type[BaseModel],
     if text is None:
         broken.add((kind, "*"))
         return []
+    if _only_comments(text):  # a list with nothing in it yet (a new hub): valid and empty
+        return []
     doc, probs = parse(text, rel, root=root)
     problems.extend(probs)
     if doc is None:
@@ -265,6 +267,13 @@ def _list_file(path: FsPath, rel: str, root: str, model: type[BaseModel],
         else:
             _broken_id(kind, item, broken)
     return out
+
+
+def _only_comments(text: str) -> bool:
+    """Comments and blank lines only, with at least one comment (a file with nothing at all in
+    it is still reported as empty: it was probably emptied by mistake)."""
+    lines = [ln.strip() for ln in text.splitlines() if ln.strip()]
+    return bool(lines) and all(ln.startswith("#") for ln in lines)
 
 
 def load_brief(path: FsPath, rel: str, problems: list[Problem]) -> tuple[Brief, str, Origin] | None:
@@ -314,14 +323,23 @@ def _body_problems(body: str, rel: str, first_line: int) -> list[Problem]:
 
 def load_all(src: Sources) -> Loaded:
     """Pass 1 over every record file of a hub. Never raises for a contributor's mistake."""
+    from .config import active
+
+    cfg = active()
     out = Loaded()
     p = out.problems
-    for rel, root, model, bucket in (
-        (src.partners, "partners", Partner, out.partners),
-        (src.members, "members", Member, out.members),
-        (f"{src.curriculum}/tracks.yaml", "tracks", Track, out.tracks),
+    for rel, root, model, bucket, section in (
+        (src.partners, "partners", Partner, out.partners, "partners"),
+        (src.members, "members", Member, out.members, "members"),
+        (f"{src.curriculum}/tracks.yaml", "tracks", Track, out.tracks, "curriculum"),
     ):
         path = src.root / rel
+        if not cfg.enabled(section):
+            if path.exists():
+                p.append(Problem(rel, 1, 1, "", f"not read: the {section} section is switched off in hub.yml",
+                                 f"remove {rel}, or switch the section on (sections.{section}.enabled)",
+                                 "warning"))
+            continue
         if not path.exists():
             p.append(Problem(rel, 1, 1, "", "the file is missing",
                              f"create {rel} (see CONTRIBUTING.md)"))
@@ -330,7 +348,8 @@ def load_all(src: Sources) -> Loaded:
         out.files.append(rel)
         bucket.extend(_list_file(path, rel, root, model, p, out.broken))
 
-    for path in sorted((src.root / src.curriculum / "modules").glob("*.yaml")):
+    for path in sorted((src.root / src.curriculum / "modules").glob("*.yaml")
+                       if cfg.enabled("curriculum") else ()):
         rel = src.rel(path)
         out.files.append(rel)
         out.broken.add(("module", path.stem))  # removed again below once the module is valid
@@ -358,7 +377,7 @@ def load_all(src: Sources) -> Loaded:
             out.modules.append((module, origin))
             out.broken.discard(("module", path.stem))
 
-    for path in sorted((src.root / src.briefs).glob("*.md")):
+    for path in sorted((src.root / src.briefs).glob("*.md") if cfg.enabled("briefs") else ()):
         rel = src.rel(path)
         out.files.append(rel)
         from .fields import SLUG_RE

@@ -41,6 +41,8 @@ def make_macros(cat: Catalog, current_src: Callable[[], str]) -> dict[str, Calla
         return f"{value:g}" if isinstance(value, float) else str(value)
 
     def latest_briefs(n: int = 3) -> str:
+        if not cat.published_briefs:
+            return "*Nothing published yet.*"
         lines = []
         for b in cat.published_briefs[:n]:
             href = _link(current_src(), "brief", b.slug)
@@ -56,5 +58,46 @@ def make_macros(cat: Catalog, current_src: Callable[[], str]) -> dict[str, Calla
 
         return field_table(name)
 
+    def summary() -> str:
+        """What the hub holds, in one paragraph, for the sections the network has; says what is
+        missing instead of "0 partners in 0 countries"."""
+        from .config import active
+
+        cfg = active()
+        c = counts(cat)
+        if not c["partners"]:
+            return ("The hub has no records yet. Its partners, "
+                    + ", ".join(cfg.section(k).title.lower() for k in ("members", "briefs", "curriculum")
+                                if cfg.enabled(k))
+                    + " appear here as they are added (see the contributing guide).")
+        parts = [f"**{c['partners']} partners** in **{c['countries']} countries**"
+                 + (f" across **{c['who_regions']} {cfg.facts.who_region.label}s**"
+                    if cfg.facts.who_region.show and c["who_regions"] else "")]
+        if cfg.enabled("members"):
+            parts.append(f"**{c['members']} members** with a public profile" if c["members"]
+                         else "no member profiles yet")
+        if cfg.enabled("briefs"):
+            title = cfg.section("briefs").title.lower()
+            parts.append(f"**{c['briefs']} {title}**" if c["briefs"] else f"no {title} yet")
+        if cfg.enabled("curriculum"):
+            parts.append(f"a curriculum of **{c['modules']} modules** ({count('hours')} hours of teaching) "
+                         f"in {c['tracks']} tracks" if c["modules"] else "no curriculum modules yet")
+        text = ", ".join(parts[:-1]) + (" and " if len(parts) > 1 else "") + parts[-1]
+        return f"The hub gathers {text}."
+
+    def network(key: str) -> str:
+        """The network's identity from hub.yml: name, description, licence, licence_url."""
+        from .config import active
+
+        n = active().network
+        values = {"name": n.name, "description": n.description, "licence": n.licence.name,
+                  "licence_url": n.licence.url, "site_url": n.site_url}
+        return md_text(values[key]) if key != "licence_url" and key != "site_url" else values[key]
+
+    def on(section: str) -> bool:
+        from .config import active
+
+        return active().enabled(section)
+
     return {"count": count, "latest_briefs": latest_briefs, "hub_link": link,
-            "data_fields": data_fields}
+            "data_fields": data_fields, "summary": summary, "network": network, "section_on": on}

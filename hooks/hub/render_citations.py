@@ -13,7 +13,12 @@ from dataclasses import dataclass
 
 from .catalog import BriefRecord, Catalog
 
-GENRE = "Policy brief"
+def genre() -> str:
+    """What one brief is called in citations (hub.yml: sections.briefs.singular)."""
+    from .config import active
+
+    s = active().section("briefs")
+    return s.singular or s.title
 
 
 @dataclass(frozen=True)
@@ -90,7 +95,7 @@ def render_bibtex(c: Citation) -> str:
         ("title", "{" + bibtex_escape(c.title) + "}"),  # double braces keep the capitals
         ("author", authors),
         ("institution", bibtex_escape(c.publisher)),
-        ("type", GENRE),
+        ("type", genre()),
         ("year", str(c.year)),
         ("month", _MONTHS[c.month - 1]),
         ("url", c.url),
@@ -110,7 +115,7 @@ def render_ris(c: Citation) -> str:
     lines = [("TY", "RPRT"), ("TI", c.title)]
     lines += [("AU", p.inverted) for p in c.authors]
     lines += [("PY", str(c.year)), ("DA", f"{c.year:04d}/{c.month:02d}/{c.day:02d}"),
-              ("PB", c.publisher), ("M3", GENRE), ("UR", c.url)]
+              ("PB", c.publisher), ("M3", genre()), ("UR", c.url)]
     if c.doi:
         lines.append(("DO", c.doi))
     lines += [("AB", c.summary), ("LA", c.lang), ("ER", "")]
@@ -123,7 +128,7 @@ def csl_item(c: Citation) -> dict:
     item: dict = {
         "id": c.key,
         "type": "report",
-        "genre": GENRE,
+        "genre": genre(),
         "title": c.title,
         "author": [{"family": p.family, "given": p.given} if p.given else {"literal": p.family}
                    for p in c.authors],
@@ -165,7 +170,7 @@ def apa_parts(c: Citation) -> dict[str, str]:
         "authors": apa_authors(c.authors),
         "date": f"{c.year}, {months[c.month - 1]} {c.day}",
         "title": c.title,
-        "genre": GENRE,
+        "genre": genre(),
         "publisher": c.publisher,
         "link": f"https://doi.org/{c.doi}" if c.doi else c.url,
     }

@@ -32,6 +32,8 @@ class FeedSite:
     site_url: str  # absolute, ends with "/"
     listing_url: str  # absolute URL of the briefs listing
     language: str = "en"
+    section: str = "Policy briefs"  # the title of the briefs section (hub.yml)
+    built: dt.date | None = None  # the build's date: the feed's date while it has no entry
 
 
 def _midnight(d: dt.date) -> dt.datetime:
@@ -46,8 +48,13 @@ def rfc3339(d: dt.date) -> str:
     return _midnight(d).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
-def _updated(briefs: list[BriefRecord]) -> dt.date:
-    return max((b.front.date for b in briefs), default=dt.date(1970, 1, 1))
+def _updated(briefs: list[BriefRecord], site: FeedSite) -> dt.date:
+    """The newest brief's date; with no brief yet, the build's date (never 1970-01-01)."""
+    if briefs:
+        return max(b.front.date for b in briefs)
+    from .models import today
+
+    return site.built or today()
 
 
 def _serialise(root: ET.Element) -> bytes:
@@ -60,11 +67,11 @@ def render_rss(cat: Catalog, site: FeedSite, url_of: Callable[[str], str]) -> by
     ET.register_namespace("atom", ATOM_NS)
     rss = ET.Element("rss", {"version": "2.0"})
     ch = ET.SubElement(rss, "channel")
-    ET.SubElement(ch, "title").text = f"{site.title}: policy briefs"
+    ET.SubElement(ch, "title").text = f"{site.title}: {site.section}"
     ET.SubElement(ch, "link").text = site.listing_url
     ET.SubElement(ch, "description").text = site.description
     ET.SubElement(ch, "language").text = site.language
-    ET.SubElement(ch, "lastBuildDate").text = rfc822(_updated(briefs))
+    ET.SubElement(ch, "lastBuildDate").text = rfc822(_updated(briefs, site))
     ET.SubElement(ch, f"{{{ATOM_NS}}}link", {"href": site.site_url + RSS_FILE, "rel": "self",
                                              "type": "application/rss+xml"})
     for b in briefs:
@@ -92,9 +99,9 @@ def render_atom(cat: Catalog, site: FeedSite, url_of: Callable[[str], str]) -> b
 
     feed = ET.Element(f"{{{ATOM_NS}}}feed", {"xml:lang": site.language})
     el(feed, "id", site.site_url + ATOM_FILE)
-    el(feed, "title", f"{site.title}: policy briefs")
+    el(feed, "title", f"{site.title}: {site.section}")
     el(feed, "subtitle", site.description)
-    el(feed, "updated", rfc3339(_updated(briefs)))
+    el(feed, "updated", rfc3339(_updated(briefs, site)))
     el(feed, "link", href=site.site_url + ATOM_FILE, rel="self", type="application/atom+xml")
     el(feed, "link", href=site.listing_url, rel="alternate", type="text/html")
     el(el(feed, "author"), "name", site.title)

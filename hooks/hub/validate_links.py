@@ -67,6 +67,9 @@ def build_catalog(loaded: Loaded, src: Sources | None = None,
             problems.append(_unknown(cat.origin("member", m.id), ("affiliation",), m.affiliation,
                                      cat.partners, "partner", "partners.yaml"))
 
+    from .config import active
+
+    members_on = active().enabled("members")
     for b in cat.briefs.values():
         o = b.origin
         for i, pid in enumerate(b.front.partners):
@@ -77,6 +80,11 @@ def build_catalog(loaded: Loaded, src: Sources | None = None,
             if not a.member:
                 continue
             if a.member not in cat.members:
+                if not members_on:
+                    problems.append(o.problem(
+                        ("authors", i, "member"), "members are switched off in hub.yml",
+                        "write the author as `- name: ...` (and `affiliation: ...`)"))
+                    continue
                 if not missing("member", a.member, cat.members):
                     continue
                 problems.append(_unknown(o, ("authors", i, "member"), a.member, cat.members,
