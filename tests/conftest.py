@@ -65,7 +65,7 @@ def repo_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The repository's own content, built once per test session."""
     hub = tmp_path_factory.mktemp("repo") / "hub"
     make_hub(hub, records=None)
-    for part in ("partners.yaml", "members.yaml"):
+    for part in ("hub.yml", "partners.yaml", "members.yaml"):
         shutil.copy2(REPO / part, hub / part)
     shutil.copytree(REPO / "curriculum", hub / "curriculum", ignore=_IGNORE)
     shutil.copytree(REPO / "content" / "briefs", hub / "content" / "briefs", ignore=_IGNORE)

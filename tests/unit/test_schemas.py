@@ -112,6 +112,7 @@ def test_schemas_are_current() -> None:
 
 def test_a_stale_schema_is_reported(tmp_path: Path) -> None:
     shutil.copytree(REPO / "schemas", tmp_path / "schemas")
+    shutil.copy2(REPO / "hub.yml", tmp_path / "hub.yml")
     path = tmp_path / "schemas" / "members.schema.json"
     path.write_text(path.read_text().replace('"fellow"', '"fellows"'))
     result = run_hub("schemas", cwd=tmp_path)
