@@ -84,21 +84,62 @@ def render(kind: str, record_id: str, src: Sources, on: dt.date | None = None) -
     text = template_text(kind)
     review_by = on.replace(year=on.year + 2) if not (on.month == 2 and on.day == 29) else \
         on.replace(year=on.year + 2, day=28)
-    values = {"__ID__": record_id, "__TODAY__": on.isoformat(), "__REVIEW_BY__": review_by.isoformat()}
+    values = {"__ID__": record_id, "__TODAY__": on.isoformat(), "__REVIEW_BY__": review_by.isoformat(),
+              **vocabulary_values(kind)}
     if "__TRACK__" in text:
         values["__TRACK__"] = _first_track(src)
-    for marker, value in values.items():
-        text = _fill(text, marker, value)
+    for marker in sorted(values, key=len, reverse=True):  # __TIERS__ before __TIER__
+        text = _fill(text, marker, values[marker])
     return text
+
+
+def _either(words: list[str]) -> str:
+    return (", ".join(words[:-1]) + " or " + words[-1]) if len(words) > 1 else "".join(words) or "(none)"
+
+
+def vocabulary_values(kind: str) -> dict[str, str]:
+    """The template's placeholders for the network's words (hub.yml): a valid first choice for
+    each coded field, and the lists the comments name. Longest markers first (see `render`)."""
+    from .config import active
+
+    cfg = active()
+    v = cfg.vocabularies
+    first = {name: next(iter(getattr(v, name)), "") for name in type(v).model_fields}
+    gov = [t for t in v.partner_types if v.partner_types[t].government]
+    partner_type = gov[0] if gov and v.tiers else first["partner_types"]
+    tier_needed = kind == "brief" and cfg.required.brief_tiers
+    sdg_needed = kind == "brief" and cfg.required.brief_sdg_targets
+    lang = cfg.network.language if cfg.network.language in v.languages else first["languages"]
+    return {
+        "__PARTNER_TYPE__": partner_type,
+        "__GOVERNMENT_TYPES__": _either(gov),
+        "__TIERS__": _either(list(v.tiers)),
+        "__TIER__": (first["tiers"] if (kind == "partner" and partner_type in gov) or tier_needed else ""),
+        "__TOPIC__": first["topics"],
+        "__SDG__": f'"{first["sdg_targets"]}"' if sdg_needed or (kind == "partner" and first["sdg_targets"])
+                   else "",
+        "__LANGUAGES__": _either(list(v.languages)),
+        "__LANGUAGE__": lang,
+        "__ROLES__": _either(list(v.member_roles)),
+        "__ROLE__": first["member_roles"],
+        "__PROFESSION__": first["professions"],
+        "__LEVELS__": _either(list(v.levels)),
+        "__LEVEL__": first["levels"],
+        "__COMPETENCY__": first["competencies"],
+        "__SESSION_FORMAT__": first["session_formats"],
+    }
 
 
 def _fill(text: str, marker: str, value: str) -> str:
     """Replace `marker`, keeping the comment after it in its column where there is room."""
     def repl(m: re.Match[str]) -> str:
-        width = len(marker) + len(m.group(1))
-        return value + " " * max(1, width - len(value)) + "#" if m.group(2) else value + m.group(1)
+        close, spaces, hash_ = m.groups()
+        width = len(marker) + len(spaces)
+        if hash_:
+            return value + close + " " * max(1, width - len(value)) + "#"
+        return value + close + spaces
 
-    return re.sub(re.escape(marker) + r"( *)(#?)", repl, text)
+    return re.sub(re.escape(marker) + r"(\]?)( *)(#?)", repl, text)
 
 
 def _schema_comment_for(text: str, dest: Path, root: Path) -> str:
@@ -116,6 +157,11 @@ def new_record(kind: str, record_id: str, root: Path | str = ".", on: dt.date | 
     if kind not in KINDS:
         raise NewRecordError(f"{kind!r} is not a kind of record: use one of {', '.join(KINDS)}")
     check_slug(record_id, kind)
+    from .config import active
+
+    section = {"partner": "partners", "member": "members", "brief": "briefs", "module": "curriculum"}[kind]
+    if not active().enabled(section):
+        raise NewRecordError(f"the {section} section is switched off in hub.yml: no {kind} can be added")
     src = Sources(Path(root))
     if kind in ("partner", "member"):
         rel = src.partners if kind == "partner" else src.members
