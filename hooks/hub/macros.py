@@ -99,5 +99,28 @@ def make_macros(cat: Catalog, current_src: Callable[[], str]) -> dict[str, Calla
 
         return active().enabled(section)
 
+    def section_links() -> str:
+        """Links to the listing of every section the network has, titled as in hub.yml."""
+        from .config import active
+        from .generate_pages import listings
+
+        return " · ".join(f"[{md_text(title)}]({link(kind)})" for kind, (_, title, _) in listings(active()).items())
+
+    def data_sets() -> str:
+        """The table of the open data files of the sections the network has."""
+        from .config import active
+        from .export_data import SECTION_OF
+
+        cfg = active()
+        rows = ["| Data set | JSON | CSV | Schema |", "| --- | --- | --- | --- |"]
+        schema = {"partners": "partners", "members": "members", "briefs": "brief", "tracks": "tracks",
+                  "modules": "module"}
+        for name, section in SECTION_OF.items():
+            if cfg.enabled(section):
+                rows.append(f"| {name.capitalize()} | [{name}.json](data/{name}.json) | [{name}.csv](data/{name}.csv) "
+                            f"| [{schema[name]}.schema.json](data/schemas/{schema[name]}.schema.json) |")
+        return "\n".join(rows)
+
     return {"count": count, "latest_briefs": latest_briefs, "hub_link": link,
-            "data_fields": data_fields, "summary": summary, "network": network, "section_on": on}
+            "data_fields": data_fields, "summary": summary, "network": network, "section_on": on,
+            "section_links": section_links, "data_sets": data_sets}
