@@ -8,6 +8,8 @@ validated hub.yml and hands the templates its sections and facts.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from hub import config as hub_config
 from hub.sections import filter_nav, identity
 
@@ -25,5 +27,10 @@ def on_config(config):
     if search is not None and ident["language"] != "en":
         search.config["lang"] = [ident["language"], "en"] if ident["language"] != "en" else ["en"]
     config["nav"] = filter_nav(config.nav, cfg)
+    root = Path(config.config_file_path).parent
+    for name in ("hub.yml", "partners.yaml", "members.yaml", "curriculum"):  # `mkdocs serve` reloads
+        path = str(root / name)
+        if (root / name).exists() and path not in config.watch:
+            config.watch.append(path)
     return config
 

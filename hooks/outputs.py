@@ -87,8 +87,10 @@ def _map(kind: str = "partners"):
         labels = {s.code: _plural(len(cat.by_country[s.code]["partners"]), "partner") for s in m.highlighted}
     else:  # every country the records concern
         m = highlight_map(set(cat.by_country))
-        labels = {s.code: ", ".join(_plural(len(cat.by_country[s.code][k]), k[:-1])
-                                    for k in ("partners", "members", "briefs", "modules"))
+        on = hub_config.active().enabled
+        kinds = [k for k, section in (("partners", "partners"), ("members", "members"), ("briefs", "briefs"),
+                                      ("modules", "curriculum")) if on(section)]
+        labels = {s.code: ", ".join(_plural(len(cat.by_country[s.code][k]), k[:-1]) for k in kinds)
                   for s in m.highlighted}
     return m, labels
 

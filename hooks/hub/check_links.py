@@ -113,15 +113,16 @@ def check_site(site: Path, base_path: str = "/") -> list[BrokenLink]:
     return sorted(set(broken))
 
 
-def main(site: str) -> int:
-    """`python -m hub check-links site/`: print each broken link; 1 if there is any."""
+def main(site: str, base_path: str = "/") -> int:
+    """`python -m hub check-links site/`: print each broken link; 1 if there is any.
+    `base_path`: the path of the site's address (hub.yml's site_url), e.g. `/hub/`."""
     import sys
 
     root = Path(site)
     if not root.is_dir():
         print(f"{site}: no such folder (build the site first)", file=sys.stderr)
         return 1
-    broken = check_site(root)
+    broken = check_site(root, base_path)
     for b in broken:
         print(b.format(), file=sys.stderr)
     n = len(broken)

@@ -149,9 +149,13 @@ def add_offline_parser(sub) -> None:
 
 
 def cmd_check_links(args: argparse.Namespace) -> int:
+    from urllib.parse import urlsplit
+
+    from . import config
     from .check_links import main as check
 
-    return check(args.site)
+    cfg, _ = config.load(Path(args.root))  # absolute links (404.html) start with site_url's path
+    return check(args.site, urlsplit(cfg.site_url).path if cfg else "/")
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -1,0 +1,91 @@
+"""A second, deliberately different network built with the same code: only its hub.yml and its
+content differ (tests/fixtures/hub2). Spanish, its own vocabularies with module levels renamed
+and in a non-alphabetical order, no member profiles, briefs without SDG targets or tiers, WHO
+region hidden, income group relabelled, another licence and a site under a sub-path. If reuse
+breaks (a word, a section or a label hard-coded for the first network), this goes red."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from conftest import REPO, build_site, make_hub, run_hub
+
+HUB2 = REPO / "tests" / "fixtures" / "hub2"
+SAMPLE_WORDS = ["Health Equity", "health-equity-hub", "CC BY 4.0", "creativecommons.org/licenses/by/4.0",
+                "Young health professionals", "federal, provincial and local", "social-medicine",
+                "WHO region", "Policy brief", "policy brief"]
+
+
+@pytest.fixture(scope="module")
+def hub2(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    hub = make_hub(tmp_path_factory.mktemp("hub2") / "hub", HUB2)
+    result = build_site(hub, env={"SOURCE_DATE_EPOCH": "1764633600"})
+    assert result.returncode == 0, result.stderr
+    return hub
+
+
+def text(hub: Path, rel: str) -> str:
+    return (hub / "site" / rel).read_text(encoding="utf-8")
+
+
+def visible(html: str) -> str:
+    return " ".join(re.sub(r"<[^>]+>", " ", re.sub(r"(?s)<(script|style)\b.*?</\1>", " ", html)).split())
+
+
+def test_every_internal_link_resolves_under_its_sub_path(hub2: Path) -> None:
+    result = run_hub("check-links", str(hub2 / "site"), cwd=hub2)
+    assert result.returncode == 0, result.stderr
+
+
+def test_the_network_speaks_in_its_own_words(hub2: Path) -> None:
+    home = text(hub2, "index.html")
+    assert '<html lang="es"' in home
+    assert "<title>Red Latinoamericana de Salud Mental Comunitaria</title>" in home
+    nav = re.findall(r'class="md-nav__link[^"]*"[^>]*>\s*<span class="md-ellipsis">\s*([^<]+?)\s*</span>', home)
+    assert {"Instituciones", "Notas técnicas", "Formación", "Países", "Temas"} <= set(nav)
+    for path in (hub2 / "site").rglob("*"):
+        if path.suffix in (".html", ".xml", ".json", ".csv", ".bib", ".ris", ".txt"):
+            body = path.read_text(encoding="utf-8")
+            found = [w for w in SAMPLE_WORDS if w in (visible(body) if path.suffix == ".html" else body)]
+            assert not found, (path.relative_to(hub2), found)
+
+
+def test_a_switched_off_section_leaves_no_trace(hub2: Path) -> None:
+    site = hub2 / "site"
+    assert not (site / "members").exists()
+    assert not (site / "data" / "members.json").exists()
+    assert not (site / "data" / "schemas" / "members.schema.json").exists()
+    assert "Integrantes" not in text(hub2, "index.html")
+    assert "members" not in visible(text(hub2, "countries/index.html")).lower()
+
+
+def test_levels_follow_the_configured_order_not_the_alphabet(hub2: Path) -> None:
+    page = text(hub2, "curriculum/index.html")
+    order = [m for m in re.findall(r'href="(?:\.\./)?curriculum/([a-z-]+)/"|href="([a-z-]+)/"', page)]
+    ids = [a or b for a, b in order if (a or b) in ("zz-escucha", "mm-red", "aa-supervision")]
+    assert list(dict.fromkeys(ids)) == ["zz-escucha", "mm-red", "aa-supervision"]
+    data = json.loads(text(hub2, "data/modules.json"))
+    assert [m["level"] for m in data] == ["inicial", "avanzado", "experto"]
+
+
+def test_facts_hidden_or_relabelled_and_optional_fields_left_out(hub2: Path) -> None:
+    partner = visible(text(hub2, "partners/servicio-cordoba/index.html"))
+    assert "Grupo de ingreso (Banco Mundial)" in partner and "Región de la OMS" not in partner
+    assert "Provincial o estatal" in partner  # a tier of a government partner type of hub.yml
+    brief = visible(text(hub2, "briefs/continuidad-de-cuidados/index.html"))
+    assert "SDG" not in brief and "Tiers of government" not in brief
+    assert "region" not in text(hub2, "partners/index.html").split('id="partner-list"')[0].lower().replace(
+        "role=\"region\"", "")
+
+
+def test_licence_feeds_and_citations_are_the_networks(hub2: Path) -> None:
+    brief = text(hub2, "briefs/continuidad-de-cuidados/index.html")
+    assert '"license":"https://creativecommons.org/licenses/by-sa/4.0/"' in brief
+    assert "<title>Red Latinoamericana de Salud Mental Comunitaria: Notas técnicas</title>" in text(
+        hub2, "briefs.rss.xml")
+    assert "type = {Nota técnica}" in text(hub2, "briefs/continuidad-de-cuidados/cite.bib")
+    assert "https://salud-mental.example.net/red/briefs/" in text(hub2, "briefs.atom.xml")
