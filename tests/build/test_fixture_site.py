@@ -8,6 +8,8 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
+from conftest import hub_config
+
 pytestmark = pytest.mark.slow
 
 
@@ -155,7 +157,7 @@ def test_edit_links_open_the_real_source_file(fixture_site: Path) -> None:
 
 
 # --- edit links: every page, every path real ---------------------------------------------------
-EDIT_PREFIX = "https://github.com/health-equity-hub/knowledge-hub/edit/main/"
+EDIT_PREFIX = f"{hub_config().network.repo_url}/edit/main/"
 RECORD_SOURCES = {"partners": "partners.yaml", "members": "members.yaml"}
 
 
@@ -206,6 +208,7 @@ def test_partner_directory_counts_read_without_javascript(fixture_site: Path) ->
     assert "South-East Asia Region 1" in by_region and "European Region 1" in by_region
 
 
+@pytest.mark.sample
 def test_reference_authors_ending_in_a_full_stop_get_no_second_one(repo_site: Path) -> None:
     refs = " ".join(page(repo_site, "briefs/community-health-workers/index.html")
                     .select_one(".hub-references").get_text(" ").split())

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import FIXTURE, REPO
+from conftest import FIXTURE, REPO, run_hub
 
 VENV = REPO / ".venv"
 
@@ -33,6 +33,7 @@ def hub(tmp_path: Path) -> Path:
         shutil.copy2(REPO / part, hub / part)
     shutil.copytree(REPO / "schemas", hub / "schemas")
     shutil.copytree(REPO / "hooks", hub / "hooks", ignore=shutil.ignore_patterns("__pycache__"))
+    assert run_hub("generate", "--write", cwd=hub).returncode == 0  # its own network's schemas
     return hub
 
 

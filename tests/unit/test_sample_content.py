@@ -6,6 +6,8 @@ from pathlib import Path
 
 import pytest
 
+pytestmark = pytest.mark.sample  # the shipped sample network's content
+
 from hub.countries import country
 from hub.problems import errors
 from hub.validate_links import validate
