@@ -60,12 +60,14 @@ def yq(text: str) -> str:
 EDITS: dict[str, list[tuple[str, str]]] = {
     "partners.yaml": [
         ("website: https://example.org/alpha", f"website: {yq(url(dq(1)))}"),
+        ("description: Beta trains", f"short_name: {yq(sq(15))}\n  description: Beta trains"),
         ("website: https://example.org/beta", f"website: {yq(url(tag(2)))}"),
-        ("name: Alpha Example Ministry of Health", f"name: {yq('Alpha ' + dq(3))}"),
+        ("name: Alpha Example Ministry of Health",
+         f"name: {yq('Alpha ' + dq(3))}\n  logo: assets/logos/example-np-ministry.svg"),  # alt="Logo of ..."
         ("city: Kisumu", f"city: {yq('Kisumu ' + sq(4))}"),
     ],
     "members.yaml": [
-        ("  cohort: 2023\n", f"  cohort: 2023\n  links: {{website: {yq(url(sq(5)))}}}\n"),
+        ("  cohort: 2023\n", f"  cohort: 2023\n  links: {{website: {yq(url(tag(5)))}}}\n"),
         ("name: Ben Example", f"name: {yq('Ben ' + dq(6))}"),
     ],
     "content/briefs/alpha-brief.md": [
@@ -81,8 +83,8 @@ EDITS: dict[str, list[tuple[str, str]]] = {
          f"    doi: {yq('10.1234/' + sq(13).replace(' ', ''))}\n    url: {yq(url(dq(14)))}"),
     ],
 }
-MARKERS = [f"alert({n})" for n in range(1, 15)]
-TEXT_ONLY = {"alert(4)"}  # a city is shown as text and in JSON-LD, in no attribute
+MARKERS = [f"alert({n})" for n in range(1, 16)]
+TEXT_ONLY = {"alert(4)", "alert(15)"}  # a city, a short name: text and JSON-LD, in no attribute
 
 
 class _Attributes(HTMLParser):

@@ -12,6 +12,7 @@ import csv
 import io
 import json
 import re
+import sys
 import xml.etree.ElementTree as ET
 from functools import lru_cache
 from pathlib import Path
@@ -32,6 +33,9 @@ from hub.render_citations import (
 )
 from hub.render_feeds import FeedSite, render_atom, render_rss, xml_safe
 from hub.validate_links import validate
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "quality"))
+from export_checks import read_bibtex  # noqa: E402 - the reader the site scans use too
 
 FIXTURE = Path(__file__).resolve().parents[1] / "fixtures" / "hub"
 URL = "https://hub.example.org/briefs/alpha-brief/"
@@ -133,39 +137,6 @@ def test_xml_safe_replaces_only_what_xml_forbids() -> None:
 
 
 # --- citations ----------------------------------------------------------------------------------
-
-
-def read_bibtex(text: str) -> list[tuple[str, str, dict[str, str]]]:
-    """Entries as BibTeX itself reads them: `@` at the top level opens an entry, every `{` and
-    `}` counts (a backslash does not escape a brace), a field runs to its balancing brace."""
-    entries, i = [], 0
-    while (at := text.find("@", i)) >= 0:
-        m = re.compile(r"@(\w+)\{([^,\s]*),").match(text, at)
-        assert m, f"an '@' outside an entry: {text[at:at + 40]!r}"
-        fields, i = {}, m.end()
-        while True:
-            f = re.compile(r"\s*(\w+) = ").match(text, i)
-            if not f:
-                break
-            i = f.end()
-            if text[i] == "{":
-                depth, start = 0, i
-                while True:
-                    depth += {"{": 1, "}": -1}.get(text[i], 0)
-                    i += 1
-                    if depth == 0:
-                        break
-                fields[f.group(1)] = text[start + 1:i - 1]
-            else:
-                w = re.compile(r"\w+").match(text, i)
-                fields[f.group(1)], i = w.group(), w.end()
-            if text[i] == ",":
-                i += 1
-        close = re.compile(r"\s*\}").match(text, i)
-        assert close, f"entry {m.group(2)} does not close where its fields end: {text[i:i + 40]!r}"
-        entries.append((m.group(1), m.group(2), fields))
-        i = close.end()
-    return entries
 
 
 _UNESCAPE = {r"\textbackslash{}": "\\", r"\textbraceleft{}": "{", r"\textbraceright{}": "}",
