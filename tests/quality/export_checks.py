@@ -104,7 +104,8 @@ def scan_citations(site: Path) -> list[str]:
         if lines[-1] != "":
             findings.append(f"{rel}: does not end with CRLF")
         lines = lines[:-1]
-        findings += [f"{rel}: not a tag line: {line[:40]!r}" for line in lines if not RIS_LINE.fullmatch(line)]
+        findings += [f"{rel}: not a tag line: {line[:40]!r}"
+                     for line in lines if not RIS_LINE.fullmatch(line)]
         tags = [line[:2] for line in lines]
         if tags[:1] != ["TY"] or tags[-1:] != ["ER"] or tags.count("TY") != 1 or tags.count("ER") != 1:
             findings.append(f"{rel}: not one record (tags {tags})")

@@ -28,7 +28,8 @@ def test_scans_find_planted_problems(fixture_site: Path, tmp_path: Path) -> None
     (site / "briefs.rss.xml").write_bytes(b"<rss><title>Feed\x01breaker</title></rss>")
     (site / "sitemap.xml.gz").write_bytes(gzip.compress(b"<urlset><url>"))
     bib = next(site.rglob("cite.bib"))
-    bib.write_text(bib.read_text(encoding="utf-8").replace("}\n", "}}\n@misc{injected,\n  title = {x}\n}\n", 1))
+    injected = "}}\n@misc{injected,\n  title = {x}\n}\n"
+    bib.write_text(bib.read_text(encoding="utf-8").replace("}\n", injected, 1))
     ris = next(site.rglob("cite.ris"))
     ris.write_bytes(ris.read_bytes().replace(b"TI  - ", b"TI  - x\r\nTY  - JOUR\r\nTI  - ", 1))
     found = "\n".join(scan_csv(site) + scan_xml(site) + scan_citations(site))

@@ -120,8 +120,9 @@ def test_feeds_parse_whatever_a_value_holds(bad: str) -> None:
     cat = catalog()
     brief = cat.published_briefs[0]
     hostile = brief.front.model_copy(update={"title": "T " + bad, "summary": "S " + bad})
+    changed = type(brief)(brief.slug, hostile, brief.body, brief.origin)
     cat2 = Catalog(partners=cat.partners, members=cat.members, tracks=cat.tracks, modules=cat.modules,
-                   briefs={**cat.briefs, brief.slug: type(brief)(brief.slug, hostile, brief.body, brief.origin)})
+                   briefs={**cat.briefs, brief.slug: changed})
     site = FeedSite("Hub " + bad, "About " + bad, "https://hub.example.org/", "https://hub.example.org/briefs/")
     for render in (render_rss, render_atom):
         root = ET.fromstring(render(cat2, site, lambda slug: f"https://hub.example.org/briefs/{slug}/"))
@@ -269,3 +270,15 @@ CASES = [
 def test_message(kind: str, changes: dict, expected: list[str], tmp_path: Path) -> None:
     make_mini_hub(tmp_path, kind, changes)
     assert messages(tmp_path) == expected
+
+
+def test_sitemap_is_made_xml_safe_by_the_hook() -> None:
+    """MkDocs writes sitemap.xml (and .gz) from the theme; hooks/outputs.py cleans it on the way."""
+    import outputs  # hooks/outputs.py
+
+    sitemap = '<?xml version="1.0"?><urlset><url><loc>https://hub.example.org/a\x01b/</loc></url></urlset>'
+    with pytest.raises(ET.ParseError):
+        ET.fromstring(sitemap)
+    loc = ET.fromstring(outputs.on_post_template(sitemap, template_name="sitemap.xml", config=None))
+    assert loc[0][0].text == "https://hub.example.org/a\ufffdb/"
+    assert outputs.on_post_template("a\x01", template_name="404.html", config=None) == "a\x01"
