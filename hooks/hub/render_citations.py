@@ -107,10 +107,17 @@ def bibtex_key(key: str) -> str:
     return re.sub(r"[^A-Za-z0-9_:.-]", "-", key) or "brief"
 
 
+def _name_part(text: str) -> str:
+    """A part of a name, braced when BibTeX would split it: ` and ` separates authors, a comma
+    separates a name's parts."""
+    escaped = bibtex_escape(text)
+    return "{" + escaped + "}" if "," in text or re.search(r"(?i)\band\b", text) else escaped
+
+
 def render_bibtex(c: Citation) -> str:
     authors = " and ".join(
         "{" + bibtex_escape(p.family) + "}" if not p.given
-        else f"{bibtex_escape(p.family)}, {bibtex_escape(p.given)}" for p in c.authors)
+        else f"{_name_part(p.family)}, {_name_part(p.given)}" for p in c.authors)
     fields = [
         ("title", "{" + bibtex_escape(c.title) + "}"),  # double braces keep the capitals
         ("author", authors),

@@ -145,14 +145,23 @@ _UNESCAPE = {r"\textbackslash{}": "\\", r"\textbraceleft{}": "{", r"\textbraceri
              r"\&": "&", r"\$": "$", r"\#": "#", r"\_": "_"}
 
 
+def _top_level(text: str) -> str:
+    """The text outside braces (what BibTeX's name splitting reads)."""
+    out, depth = [], 0
+    for ch in text:
+        depth += {"{": 1, "}": -1}.get(ch, 0)
+        out.append(ch if depth == 0 and ch not in "{}" else "")
+    return "".join(out)
+
+
 def bibtex_unescape(text: str) -> str:
     return re.sub("|".join(re.escape(k) for k in _UNESCAPE), lambda m: _UNESCAPE[m.group()], text)
 
 
 def hostile_citation(doi: str | None = "10.1234/abc_(1):2;3") -> Citation:
-    return Citation("tricky", "Title " + BREAKOUT, (Person("Given " + BREAKOUT, "Family " + BREAKOUT),
-                                                    Person("", "Org " + BREAKOUT)),
-                    2025, 3, 7, "Publisher " + BREAKOUT, URL, doi, "Summary " + BREAKOUT, "en")
+    authors = (Person("Given and Other " + BREAKOUT, "Family " + BREAKOUT), Person("", "Org " + BREAKOUT))
+    return Citation("tricky", "Title " + BREAKOUT, authors, 2025, 3, 7, "Publisher " + BREAKOUT, URL, doi,
+                    "Summary " + BREAKOUT, "en")
 
 
 def test_bibtex_has_one_entry_and_every_value_stays_in_its_field() -> None:
@@ -166,7 +175,10 @@ def test_bibtex_has_one_entry_and_every_value_stays_in_its_field() -> None:
     assert bibtex_unescape(fields["title"]) == "{Title " + flat + "}"
     assert bibtex_unescape(fields["institution"]) == "Publisher " + flat
     assert bibtex_unescape(fields["abstract"]) == "Summary " + flat
-    assert bibtex_unescape(fields["author"]) == f"Family {flat}, Given {flat} and {{Org {flat}}}"
+    assert bibtex_unescape(fields["author"]) == (
+        f"{{Family {flat}}}, {{Given and Other {flat}}} and {{Org {flat}}}")
+    # BibTeX splits authors at " and " outside braces: still two authors, "and" in a name or not.
+    assert len(re.split(r"\s+and\s+", _top_level(fields["author"]))) == 2
     assert fields["doi"] == "10.1234/abc_(1):2;3" and fields["url"] == URL  # verbatim fields
 
 
