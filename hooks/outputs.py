@@ -16,7 +16,7 @@ from hub import config as hub_config
 from hub import facets, jsonld
 from hub.export_data import data_files
 from hub.render_citations import apa_parts, author_names, citation, render_bibtex, render_csl_json, render_ris
-from hub.render_feeds import ATOM_FILE, RSS_FILE, FeedSite, render_atom, render_rss
+from hub.render_feeds import ATOM_FILE, RSS_FILE, FeedSite, render_atom, render_rss, xml_safe
 from hub.render_map import highlight_map
 
 CITE_FORMATS = {"bib": ("BibTeX", render_bibtex), "ris": ("RIS", render_ris),
@@ -93,6 +93,12 @@ def _map(kind: str = "partners"):
         labels = {s.code: ", ".join(_plural(len(cat.by_country[s.code][k]), k[:-1]) for k in kinds)
                   for s in m.highlighted}
     return m, labels
+
+
+def on_post_template(output_content: str, template_name: str, config) -> str:
+    """The theme's XML (MkDocs' sitemap.xml, and its .gz) never carries a character that XML
+    1.0 forbids: a page address with a control character would make the whole file unreadable."""
+    return xml_safe(output_content) if template_name.endswith(".xml") else output_content
 
 
 def on_env(env, config, files):

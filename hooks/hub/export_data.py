@@ -4,6 +4,10 @@ Published under `data/` of the site. Only what the site itself shows is exported
 who gave public consent, published (and archived) briefs, never drafts. JSON keeps every
 field of the models; CSV has one row per record, nested objects as dotted columns
 (`consent.date`) and lists joined with "; " (lists of objects by their title or name).
+
+A spreadsheet runs a cell that starts with `=`, `+`, `-`, `@`, a tab or a carriage return as a
+formula (CSV injection). Such text cells get a leading `'` (OWASP's rule), which spreadsheets
+show as text; numbers and dates are never changed, and the JSON files keep every value exact.
 """
 
 from __future__ import annotations
@@ -22,6 +26,8 @@ from .export_schemas import render, schemas
 from .models import Brief, Member, Module, Partner, Track
 
 LIST_SEPARATOR = "; "
+# The first characters that make a spreadsheet read a cell as a formula (OWASP, CSV injection).
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n")
 # Data set name -> (model, whether records carry an extra leading `id` column).
 DATASETS: dict[str, tuple[type[BaseModel], bool]] = {
     "partners": (Partner, False),
@@ -64,13 +70,28 @@ def _submodel(annotation: Any) -> type[BaseModel] | None:
     return None
 
 
+def inert(text: str) -> str:
+    """A text cell that no spreadsheet runs: a leading `'` before a formula's first character."""
+    return "'" + text if text.startswith(FORMULA_START) else text
+
+
 def _cell(value: Any) -> str:
+    """The CSV text of a value; text (and lists of it) made inert, numbers and booleans as they are.
+
+    Line breaks become "\n" (the csv module quotes a cell that holds one, but not a lone "\r",
+    which readers take for the end of a row)."""
+    if isinstance(value, list):
+        value = LIST_SEPARATOR.join(_text(_label(v)) for v in value)
+    if isinstance(value, str):
+        return inert(value.replace("\r\n", "\n").replace("\r", "\n"))
+    return _text(value)
+
+
+def _text(value: Any) -> str:
     if value is None:
         return ""
     if isinstance(value, bool):
         return "true" if value else "false"
-    if isinstance(value, list):
-        return LIST_SEPARATOR.join(_cell(_label(v)) for v in value)
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
     return str(value)

@@ -20,7 +20,10 @@ from pydantic import AfterValidator, BeforeValidator, Field, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
 SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-DOI_RE = re.compile(r"^10\.\d{4,9}/\S+$")
+# Crossref's pattern for modern DOIs (it matches almost all of them): only characters that no
+# citation format (BibTeX, RIS, HTML attributes, JSON-LD) needs to escape.
+DOI_RE = re.compile(r"^10\.\d{4,9}/[-._;()/:A-Za-z0-9]+$")
+LOOSE_DOI_RE = re.compile(r"^10\.\d{4,9}/\S+$")
 ORCID_RE = re.compile(r"^\d{4}-\d{4}-\d{4}-\d{3}[\dX]$")
 DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 COUNTRY_CODES: frozenset[str] = frozenset(c.alpha_2 for c in pycountry.countries)
@@ -317,12 +320,25 @@ def _url(v: str) -> str:
         raise fail(f"{v!r} is not a full web address", f"write it with https:// in front: https://{v}")
     if parts.scheme != "https" or "." not in parts.netloc or " " in v:
         raise fail(f"{v!r} is not a web address", "write the full address, starting with https://")
+    bad = _URL_UNSAFE_RE.search(v)
+    if bad:
+        shown = repr(bad.group())[1:-1] if bad.group().isprintable() else f"U+{ord(bad.group()):04X}"
+        raise fail(f"the web address {v[:60] + '...' if len(v) > 60 else v!r} contains {shown!r}, "
+                   "which a web address cannot hold",
+                   "copy the address from the browser's address bar; write a space as %20, a quote "
+                   "as %22 or %27, < and > as %3C and %3E")
     return v
+
+
+# Characters a web address never holds as they are (browsers send them percent-encoded): quotes,
+# angle brackets, backslash, backtick, braces, spaces, control and invisible characters. Any of
+# them could end an HTML attribute or a citation field that the address is written into.
+_URL_UNSAFE_RE = re.compile(r"[\s\"'<>\\`{}\x00-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2060-\u2064\ufeff]")
 
 
 HttpsUrl = Annotated[
     str, BeforeValidator(_text), AfterValidator(_url),
-    WithJsonSchema({"type": "string", "format": "uri", "pattern": "^https://"}),
+    WithJsonSchema({"type": "string", "format": "uri", "pattern": "^https://[^\\s\"'<>\\\\`{}]+$"}),
 ]
 
 
@@ -331,6 +347,13 @@ def _doi(v: str) -> str:
     bare = re.sub(r"^(?:https?://(?:dx\.)?doi\.org/|doi:\s*)", "", v, flags=re.I)
     if bare != v and DOI_RE.match(bare):
         raise fail(f"{v!r} is a link to a DOI, not the DOI itself", f"write the DOI alone: \"{bare}\"")
+    if LOOSE_DOI_RE.match(v) and not DOI_RE.match(v):
+        shown = "".join(dict.fromkeys(c for c in v.split("/", 1)[1] if not DOI_RE.match("10.1234/" + c)))
+        raise fail(f"the DOI {v[:60] + '...' if len(v) > 60 else v!r} contains characters a DOI here "
+                   f"cannot hold ({shown!r})",
+                   "after '10.NNNN/' a DOI may hold letters, digits and - . _ ; ( ) / : only; for an "
+                   "older DOI with other characters, give its https:// address as a reference's `url:`, "
+                   "or leave `doi:` out")
     if not DOI_RE.match(v):
         raise fail(f"{v!r} is not a DOI", "a DOI looks like 10.1371/journal.pmed.0030449")
     return v

@@ -73,45 +73,79 @@ def citation(cat: Catalog, brief: BriefRecord, publisher: str, url: str) -> Cita
 
 
 # --- BibTeX ------------------------------------------------------------------------------------
+# Every value is escaped for its field, so that no value can end its field or its entry:
+# BibTeX counts every brace, escaped or not, so literal braces become \textbraceleft{} /
+# \textbraceright{}; `@` is wrapped in braces (a naive reader looks for `@type{` to start an
+# entry); whitespace, line breaks included, becomes one space.
 
 _BIB_SPECIAL = {
-    "\\": r"\textbackslash{}", "{": r"\{", "}": r"\}", "%": r"\%", "&": r"\&", "$": r"\$",
-    "#": r"\#", "_": r"\_", "~": r"\textasciitilde{}", "^": r"\textasciicircum{}",
+    "\\": r"\textbackslash{}", "{": r"\textbraceleft{}", "}": r"\textbraceright{}", "%": r"\%",
+    "&": r"\&", "$": r"\$", "#": r"\#", "_": r"\_", "~": r"\textasciitilde{}",
+    "^": r"\textasciicircum{}", "@": "{@}",
 }
 _BIB_RE = re.compile("|".join(re.escape(k) for k in _BIB_SPECIAL))
+# Verbatim fields (url, doi) are read as they are, not as LaTeX: what could end the field, or
+# is not printable, is percent-encoded instead (validation lets none of these through anyway).
+_VERBATIM_UNSAFE_RE = re.compile(r"[{}\\\s\"@\x00-\x1f\x7f]")
 _MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_CONTROL_RE = re.compile(r"[\x00-\x08\x0e-\x1b\x7f]")  # the rest of C0 is whitespace to split()
+
+
+def one_line(text: str) -> str:
+    """All whitespace, line breaks included, as single spaces; other control characters dropped."""
+    return " ".join(_CONTROL_RE.sub("", text).split())
 
 
 def bibtex_escape(text: str) -> str:
     """Escape LaTeX's special characters; UTF-8 letters stay (biber and bibtex8 read them)."""
-    return _BIB_RE.sub(lambda m: _BIB_SPECIAL[m.group()], text)
+    return _BIB_RE.sub(lambda m: _BIB_SPECIAL[m.group()], one_line(text))
+
+
+def bibtex_verbatim(text: str) -> str:
+    """A URL or DOI for a verbatim field: characters that could end it percent-encoded."""
+    return _VERBATIM_UNSAFE_RE.sub(lambda m: "".join(f"%{b:02X}" for b in m.group().encode()),
+                                   text.strip())
+
+
+def bibtex_key(key: str) -> str:
+    """A citation key of letters, digits and `-_:.` only (a brief's id is already such a slug)."""
+    return re.sub(r"[^A-Za-z0-9_:.-]", "-", key) or "brief"
+
+
+def _name_part(text: str) -> str:
+    """A part of a name, braced when BibTeX would split it: ` and ` separates authors, a comma
+    separates a name's parts."""
+    escaped = bibtex_escape(text)
+    return "{" + escaped + "}" if "," in text or re.search(r"(?i)\band\b", text) else escaped
 
 
 def render_bibtex(c: Citation) -> str:
     authors = " and ".join(
         "{" + bibtex_escape(p.family) + "}" if not p.given
-        else f"{bibtex_escape(p.family)}, {bibtex_escape(p.given)}" for p in c.authors)
+        else f"{_name_part(p.family)}, {_name_part(p.given)}" for p in c.authors)
     fields = [
         ("title", "{" + bibtex_escape(c.title) + "}"),  # double braces keep the capitals
         ("author", authors),
         ("institution", bibtex_escape(c.publisher)),
-        ("type", genre()),
+        ("type", bibtex_escape(genre())),
         ("year", str(c.year)),
         ("month", _MONTHS[c.month - 1]),
-        ("url", c.url),
+        ("url", bibtex_verbatim(c.url)),
     ]
     if c.doi:
-        fields.append(("doi", c.doi))
+        fields.append(("doi", bibtex_verbatim(c.doi)))
     fields.append(("abstract", bibtex_escape(c.summary)))
-    fields.append(("langid", c.lang))
+    fields.append(("langid", bibtex_escape(c.lang)))
     body = ",\n".join(f"  {k} = {v}" if k == "month" else f"  {k} = {{{v}}}" for k, v in fields)
-    return f"@techreport{{{c.key},\n{body}\n}}\n"
+    return f"@techreport{{{bibtex_key(c.key)},\n{body}\n}}\n"
 
 
 # --- RIS -----------------------------------------------------------------------------------------
 
 def render_ris(c: Citation) -> str:
-    """RIS: one `TAG  - value` per line (two capitals, two spaces, hyphen, space), CRLF, ER last."""
+    """RIS: one `TAG  - value` per line (two capitals, two spaces, hyphen, space), CRLF, ER last.
+
+    Every value is put on one line (`one_line`), so no value can start a tag line of its own."""
     lines = [("TY", "RPRT"), ("TI", c.title)]
     lines += [("AU", p.inverted) for p in c.authors]
     lines += [("PY", str(c.year)), ("DA", f"{c.year:04d}/{c.month:02d}/{c.day:02d}"),
@@ -119,7 +153,7 @@ def render_ris(c: Citation) -> str:
     if c.doi:
         lines.append(("DO", c.doi))
     lines += [("AB", c.summary), ("LA", c.lang), ("ER", "")]
-    return "".join(f"{tag}  - {' '.join(value.split())}\r\n" for tag, value in lines)
+    return "".join(f"{tag}  - {one_line(value)}\r\n" for tag, value in lines)
 
 
 # --- CSL-JSON --------------------------------------------------------------------------------------

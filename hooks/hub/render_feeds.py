@@ -1,6 +1,9 @@
 """RSS 2.0 and Atom 1.0 feeds of the published briefs, newest first, with their summaries.
 
-Built with `xml.etree` so that every value is escaped by the serialiser. Dates are those of
+Built with `xml.etree` so that every value is escaped by the serialiser; characters that XML 1.0
+cannot carry at all (control characters, lone surrogates, U+FFFE/U+FFFF) are replaced by U+FFFD
+before serialising, so a value that slipped past validation can never make a feed unreadable
+(`xml_safe`, also used for the sitemap by hooks/outputs.py). Dates are those of
 the briefs (midnight UTC), so the feeds are reproducible: a rebuild changes nothing unless a
 brief changed. Links are absolute (site_url), as both specifications require.
 """
@@ -8,6 +11,7 @@ brief changed. Links are absolute (site_url), as both specifications require.
 from __future__ import annotations
 
 import datetime as dt
+import re
 import xml.etree.ElementTree as ET
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -23,6 +27,16 @@ ATOM_NS = "http://www.w3.org/2005/Atom"
 # the real sitemap when the linked file sits next to it. In a folder it would 404 on every page.
 RSS_FILE = "briefs.rss.xml"
 ATOM_FILE = "briefs.atom.xml"
+
+
+# Everything outside XML 1.0's Char production: #x9 | #xA | #xD | [#x20-#xD7FF] | [#xE000-#xFFFD]
+# | [#x10000-#x10FFFF].
+NOT_XML_CHAR = re.compile("[^\t\n\r\u0020-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
+def xml_safe(text: str) -> str:
+    """`text` with every character that XML 1.0 forbids replaced by U+FFFD."""
+    return NOT_XML_CHAR.sub("\ufffd", text)
 
 
 @dataclass(frozen=True)
@@ -58,6 +72,9 @@ def _updated(briefs: list[BriefRecord], site: FeedSite) -> dt.date:
 
 
 def _serialise(root: ET.Element) -> bytes:
+    for e in root.iter():
+        e.text = xml_safe(e.text) if e.text else e.text
+        e.attrib.update({k: xml_safe(v) for k, v in e.attrib.items()})
     ET.indent(root)
     return ET.tostring(root, encoding="utf-8", xml_declaration=True) + b"\n"
 

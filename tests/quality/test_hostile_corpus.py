@@ -3,7 +3,7 @@
 Each variant is laid over the fixture hub, then validated and built as CI would. Whatever the
 variant: no code runs, nothing from outside the hub is published, no traceback. A refused
 variant must fail validation with its located messages and fail the build; an accepted one
-must build into a site that the script, scheme and privacy scans find clean.
+must build into a site that the script, scheme, privacy and export scans find clean.
 """
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+from export_checks import scan_citations, scan_csv, scan_xml
 from quality_scan import root_helpers, scan_html, scan_privacy
 
 pytestmark = pytest.mark.slow
@@ -95,6 +96,9 @@ def test_hostile_variant(variant: Path, tmp_path: Path, monkeypatch: pytest.Monk
         site = hub / "site"
         assert scan_html(site) == []
         assert scan_privacy(site) == []
+        assert scan_csv(site) == []  # every cell of every CSV inert
+        assert scan_xml(site) == []  # feeds and sitemap parse
+        assert scan_citations(site) == []  # one BibTeX entry, one RIS record per brief
     else:
         assert checked.returncode == 1, checked.stderr
         for line in expected:

@@ -37,6 +37,10 @@ HOSTILE = [
     "' onmouseover='alert(1)",
     "[click](javascript:alert(1))",
     "{{ 7*7 }}",
+    # Quote breakout: out of a double- or single-quoted attribute (href, alt, data-*, content).
+    'x" onmouseover="alert(1)',
+    'https://www.who.int/x"onmouseover="alert(1)',
+    '"><svg/onload=alert(1)>',
 ]
 EVALUATED = "50329"  # 7*7191: appears only if a template ran the hostile string
 
