@@ -16,7 +16,9 @@ def cmd_validate(args: argparse.Namespace) -> int:
 
     _, problems = validate(Path(args.root))
     if problems:
-        print(format_report(problems), file=sys.stderr)
+        # The Makefile names the command the contributor typed (`make check`, `make build`, ...).
+        command = os.environ.get("HUB_COMMAND", "make validate")
+        print(format_report(problems, rerun=f"run `{command}` again"), file=sys.stderr)
     if errors(problems):
         return 1
     if args.strict and problems:

@@ -40,8 +40,9 @@ def warnings(problems: Iterable[Problem]) -> list[Problem]:
     return [p for p in problems if p.severity == "warning"]
 
 
-def format_report(problems: Iterable[Problem]) -> str:
-    """All problems, sorted by file and position, one line each, then a one-line summary."""
+def format_report(problems: Iterable[Problem], rerun: str = "run `make validate` again") -> str:
+    """All problems, sorted by file and position, one line each, then a one-line summary that
+    ends with `rerun`: what to do next, in the words of the command that was run."""
     items = sorted(set(problems))
     lines = [p.format() for p in items]
     n_err, n_warn = len(errors(items)), len(warnings(items))
@@ -49,7 +50,7 @@ def format_report(problems: Iterable[Problem]) -> str:
         lines.append(
             f"{n_err} error{'s' * (n_err != 1)}"
             + (f" and {n_warn} warning{'s' * (n_warn != 1)}" if n_warn else "")
-            + ": nothing was built. Fix the lines above and run `make validate` again."
+            + f": nothing was built. Fix the lines above and {rerun}."
         )
     elif n_warn:
         lines.append(f"{n_warn} warning{'s' * (n_warn != 1)}, no errors.")
