@@ -108,3 +108,20 @@ def test_draft_is_previewed_with_a_banner(preview, page) -> None:
     SHOTS.mkdir(exist_ok=True)
     page.screenshot(path=str(SHOTS / "preview-draft.png"))
     assert _violations(page) == []
+
+
+def test_untouched_templates_preview_as_a_draft_but_never_publish(preview, page) -> None:
+    # A brief from `make new` is a draft: previewed with its banner, placeholders and all.
+    assert _h.run_hub("new", "brief", "new-brief", cwd=preview.root).returncode == 0
+    page.goto(preview.url + "briefs/new-brief/")
+    _until(page, "Draft, not published.")
+    assert "Title of the brief (replace)" in page.locator("h1").first.inner_text()
+    # A partner from `make new` left as it is: refused, each placeholder by its field.
+    partners = preview.root / "partners.yaml"
+    before = partners.read_text(encoding="utf-8")
+    assert _h.run_hub("new", "partner", "new-partner", cwd=preview.root).returncode == 0
+    _until(page, "partners[4].name: still the template's placeholder "
+                 "'Full name of the institution (replace)'")
+    assert "partners[4].website: still the template's placeholder" in page.locator("body").inner_text()
+    partners.write_text(before, encoding="utf-8")
+    _until(page, "Draft, not published.")
