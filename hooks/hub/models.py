@@ -12,6 +12,7 @@ from typing import Annotated, Any
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from . import vocab
+from .person_names import PersonName
 from .fields import (
     CountryCode,
     Doi,
@@ -100,7 +101,7 @@ class Member(Record):
 
     id: Slug
     example: YamlBool = False
-    name: ShortText
+    name: PersonName
     role: Role
     profession: Profession
     country: CountryCode
@@ -113,11 +114,18 @@ class Member(Record):
 
 
 class Author(Record):
-    """A brief's author: a member of the network (`member: id`) or an outside author."""
+    """A brief's author: a member of the network (`member: id`) or an outside author.
+
+    Citations split `name` into given names and the last word as the family name; an outside
+    author whose name is written otherwise (family name first, two family names) gives
+    `given:` and `family:` as they should be cited. Titles and degrees are refused in names.
+    """
 
     member: Slug | None = None
-    name: ShortText | None = None
+    name: PersonName | None = None
     affiliation: ShortText | None = None
+    given: PersonName | None = None  # as cited, when `name` is not "given names, family name"
+    family: PersonName | None = None
 
     @model_validator(mode="after")
     def _one_kind(self) -> Author:
@@ -132,6 +140,13 @@ class Author(Record):
         if self.member and self.affiliation:
             raise fail("`affiliation:` is only for outside authors",
                        "a member's affiliation comes from members.yaml; remove it here")
+        if self.member and (self.given or self.family):
+            raise fail("`given:` and `family:` are only for outside authors",
+                       "a member's name comes from members.yaml; remove them here",
+                       field="given" if self.given else "family")
+        if self.given and not self.family:
+            raise fail("`given:` needs `family:` too",
+                       "add the family name as cited, e.g. `family: Sharma`", field="given")
         return self
 
 
