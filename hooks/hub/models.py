@@ -23,6 +23,7 @@ from .fields import (
     Minutes,
     Orcid,
     PlainText,
+    Ref,
     SdgTarget,
     ShortText,
     Slug,
@@ -105,7 +106,7 @@ class Member(Record):
     role: Role
     profession: Profession
     country: CountryCode
-    affiliation: Slug | None = None
+    affiliation: Ref | None = None
     cohort: Year | None = None
     interests: list[Topic] = []
     links: MemberLinks | None = None
@@ -121,7 +122,7 @@ class Author(Record):
     `given:` and `family:` as they should be cited. Titles and degrees are refused in names.
     """
 
-    member: Slug | None = None
+    member: Ref | None = None
     name: PersonName | None = None
     affiliation: ShortText | None = None
     given: PersonName | None = None  # as cited, when `name` is not "given names, family name"
@@ -175,7 +176,7 @@ class Brief(Record):
     date: IsoDate
     example: YamlBool = False
     authors: Annotated[list[Author], Field(min_length=1)]
-    partners: list[Slug] = []
+    partners: list[Ref] = []
     countries: Annotated[list[CountryCode], Field(min_length=1)]
     tiers: Annotated[list[Tier], Field(min_length=1)]
     topics: Annotated[list[Topic], Field(min_length=1)]
@@ -222,13 +223,13 @@ class Module(Record):
     id: Slug
     example: YamlBool = False
     title: ShortText
-    track: Slug
+    track: Ref
     level: Level
     competencies: Annotated[list[Competency], Field(min_length=1)]
     duration_hours: Hours
-    partners: list[Slug] = []
+    partners: list[Ref] = []
     objectives: Annotated[list[PlainText], Field(min_length=1)]
-    prerequisites: list[Slug] = []
+    prerequisites: list[Ref] = []
     sessions: Annotated[list[Session], Field(min_length=1)]
     readings: Annotated[list[Reading], Field(min_length=1)]
     assessment: MarkdownText
