@@ -47,7 +47,8 @@ def explain(exc: object, text: str) -> tuple[int, int, str, str] | None:
             return (row + 1, col + 1, "this field is indented less than the fields of its group",
                     "indent it by the same number of spaces as the fields around it")
     if problem.startswith("expected <block end>, but found '<block mapping start>'") and mark is not None:
-        return (mark.line + 1, mark.column + 1, "this line is indented differently from the fields around it",
+        return (mark.line + 1, mark.column + 1,
+                "this line is indented differently from the fields around it",
                 "indent each field of a record by two spaces, like its other fields (spaces only)")
     if problem.startswith("could not find expected ':'") and "simple key" in context and start is not None:
         row, col = start.line, start.column
@@ -55,7 +56,8 @@ def explain(exc: object, text: str) -> tuple[int, int, str, str] | None:
         if owner is not None and owner[0] >= _indent(lines[row]):
             depth, field, value = owner
             if _BLOCK.match(value) or not value:
-                return (row + 1, col + 1, f"this line is not indented enough to be part of the text of `{field}:`",
+                return (row + 1, col + 1,
+                        f"this line is not indented enough to be part of the text of `{field}:`",
                         f"indent every line of the text by {depth + 2} spaces, two more than `{field}:`")
             return (row + 1, col + 1, "this line is neither a `field: value` line nor indented as text",
                     f"if it continues the text of `{field}:`, write `{field}: |` and indent the text "

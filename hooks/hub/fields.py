@@ -83,7 +83,8 @@ def _privacy(v: str) -> None:
     # is many times cheaper than the pattern (this runs on every text field of every record).
     if "@" in v and EMAIL_RE.search(v):
         raise fail("contains an e-mail address; the hub never publishes e-mail addresses",
-                   "remove it (readers reach people through the partner's `website:` or the network's coordinators)")
+                   "remove it (readers reach people through the partner's `website:` or the "
+                   "network's coordinators)")
     if TWO_DIGITS_RE.search(v) and PHONE_RE.search(v):  # a phone number has 2 digits in a row
         raise fail("contains what looks like a phone number; the hub never publishes phone numbers",
                    "remove it")

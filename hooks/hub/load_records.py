@@ -15,9 +15,9 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
+from .brief_sections import duplicate_section_problems
 from .fields import closest
 from .load_yaml import Document, Path, decode, parse, split_front_matter, where
-from .brief_sections import duplicate_section_problems
 from .models import Brief, Member, Module, Partner, Track
 from .placeholders import body_placeholder_problems, placeholder_problems
 from .problems import Problem

@@ -12,7 +12,6 @@ from typing import Annotated, Any
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from . import vocab
-from .person_names import PersonName
 from .fields import (
     CountryCode,
     Doi,
@@ -32,6 +31,7 @@ from .fields import (
     fail,
     vocabulary,
 )
+from .person_names import PersonName
 
 PartnerType = vocabulary(vocab.PARTNER_TYPES, "partner type")
 Tier = vocabulary(vocab.TIERS, "tier of government")

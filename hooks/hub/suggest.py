@@ -84,7 +84,8 @@ def suggest_word(value: str, words: Mapping[str, str]) -> str | None:
     near = difflib.get_close_matches(v, list(words), n=1, cutoff=0.9)  # a typo: `ngoo`
     if near:
         return near[0]
-    return by_meaning(v, words) or next(iter(difflib.get_close_matches(v, list(words), n=1, cutoff=0.6)), None)
+    spelt = difflib.get_close_matches(v, list(words), n=1, cutoff=0.6)
+    return by_meaning(v, words) or (spelt[0] if spelt else None)
 
 
 def _slug(text: str) -> str:

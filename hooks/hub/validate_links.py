@@ -13,10 +13,10 @@ import gc
 from pathlib import Path
 
 from .catalog import BriefRecord, Catalog
-from .suggest import suggest_id
 from .load_records import Loaded, Origin, Sources, load_all
 from .models import today
 from .problems import Problem, in_report_order
+from .suggest import suggest_id
 
 
 def _unknown(origin: Origin, loc: tuple, value: str, known: dict, noun: str, file: str) -> Problem:

@@ -9,10 +9,10 @@ import json
 from pathlib import Path
 
 import pytest
+from test_messages import make_mini_hub, messages
 
 from hub.render_citations import apa_text, citation, render_bibtex, render_csl_json, render_ris, split_name
 from hub.validate_links import validate
-from test_messages import make_mini_hub, messages
 
 URL = "https://hub.example.org/briefs/x-brief/"
 NGUYEN = '\n  - name: "Nguyen Van An"\n    given: "Van An"\n    family: "Nguyen"\n  - member: ada-example'

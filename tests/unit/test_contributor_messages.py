@@ -8,7 +8,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-
 from test_messages import make_mini_hub, messages
 
 DRAFT_HINT = "write the real value; a draft may keep placeholders while it is written"

@@ -120,7 +120,8 @@ def test_new_module_points_its_schema_comment_at_schemas(hub: Path) -> None:
     ("module", "sm-101", "hub new: the module id 'sm-101' is already used: "
      "curriculum/modules/sm-101.yaml exists; choose another id"),
     ("partner", "Alpha Ministry", "hub new: 'Alpha Ministry' is not a valid partner id: use "
-     "lower-case letters, digits and hyphens only, e.g. 'alpha-ministry' (make new KIND=partner ID=alpha-ministry)"),
+     "lower-case letters, digits and hyphens only, e.g. 'alpha-ministry' "
+     "(make new KIND=partner ID=alpha-ministry)"),
     ("brief", "uhc_2025", "hub new: 'uhc_2025' is not a valid brief id: use lower-case letters, "
      "digits and hyphens only, e.g. 'uhc-2025' (make new KIND=brief ID=uhc-2025)"),
     ("module", "SM 101!", "hub new: 'SM 101!' is not a valid module id: use lower-case letters, digits "
