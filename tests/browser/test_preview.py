@@ -125,3 +125,17 @@ def test_untouched_templates_preview_as_a_draft_but_never_publish(preview, page)
     assert "partners[4].website: still the template's placeholder" in page.locator("body").inner_text()
     partners.write_text(before, encoding="utf-8")
     _until(page, "Draft, not published.")
+
+
+def test_preview_starts_even_when_a_record_is_broken(tmp_path: Path, page) -> None:
+    hub = _h.make_hub(tmp_path / "hub")
+    partners = hub / "partners.yaml"
+    text = partners.read_text(encoding="utf-8")
+    partners.write_text(text.replace("  type: ministry\n", "type: ministry\n", 1), encoding="utf-8")
+    with _h.Serving(hub) as serving:  # answers at once, with the error page
+        page.goto(serving.url + "partners/")
+        _until(page, "this line starts at the left margin, so it belongs to no record")
+        assert page.locator("body").inner_text().count("partners.yaml:") == 1
+        partners.write_text(text, encoding="utf-8")
+        _until(page, "Alpha Example Ministry of Health")
+        assert _violations(page) == []
