@@ -54,6 +54,10 @@ CASES = [
         "already has ('Cite this brief'); remove this heading; the page adds how to cite the "
         "brief by itself",
     ], id='body-cite-heading-not-in-code'),
+    pytest.param('brief', {'body': '## __config\n\nText.\n'}, [
+        "content/briefs/x-brief.md:18:4: body: the heading '__config' would take the id '__config' of "
+        "a part of the page; start the heading with a letter",
+    ], id='body-heading-theme-id'),
     # --- suggestions by meaning, by the records' names, by a part of an id ----------------
     pytest.param('brief', {'topics': '[maternal-health]'}, [
         "content/briefs/x-brief.md:8:10: topics[1]: 'maternal-health' is not a known topic; did you "
