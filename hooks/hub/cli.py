@@ -52,7 +52,8 @@ def cmd_new(args: argparse.Namespace) -> int:
     rel = Path(os.path.relpath(written.path, args.root)).as_posix()
     verb = "added a new record at the end of" if written.appended else "wrote"
     note = {"member": " (hidden until consent is recorded: consent.public: true)",
-            "brief": " (a draft: published only once `status: published` is set after review)"}
+            "brief": " (a draft: published only once `status: published` is set after review; "
+                     f"`make serve` shows it at http://127.0.0.1:8000/briefs/{args.id}/)"}
     print(f"{verb} {rel}{note.get(args.kind, '')}: replace the placeholder values, then run "
           "`make check`", file=sys.stderr)
     return 0

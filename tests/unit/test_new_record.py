@@ -145,3 +145,23 @@ def test_an_id_in_a_broken_file_is_still_refused(hub: Path) -> None:
 def test_make_new_needs_kind_and_id() -> None:
     makefile = (Path(__file__).resolve().parents[2] / "Makefile").read_text()
     assert '$(BIN)/python -m hub new "$(KIND)" "$(ID)"' in makefile  # an id with a space stays one
+
+
+def _strings(data: object) -> list[str]:
+    if isinstance(data, dict):
+        return [s for v in data.values() for s in _strings(v)]
+    if isinstance(data, list):
+        return [s for v in data for s in _strings(v)]
+    return [data] if isinstance(data, str) else []
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_every_value_to_replace_is_a_placeholder(kind: str, hub: Path) -> None:
+    """One rule for the templates and the check (hub.placeholders): a template value that asks
+    to be replaced is always caught, so no template text can reach the site."""
+    from hub.placeholders import is_placeholder
+
+    assert run_hub("new", kind, "new-one", cwd=hub).returncode == 0
+    values = _strings(record_data(kind, hub / KINDS[kind][0]))
+    asking = [v for v in values if "replace" in v.lower() or "example.org" in v]
+    assert asking and all(is_placeholder(v) for v in asking), asking
