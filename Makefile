@@ -8,6 +8,9 @@ export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 export PYTHONPATH := hooks
 
+# The command a contributor typed, so that messages say what to run again.
+validate check build offline: export HUB_COMMAND = make $@
+
 .PHONY: help serve build validate check security test bench offline new vocab-docs schemas generate adopt lock clean vendor
 
 # --- Reproducible builds and the offline zip ------------------------------------------------
@@ -30,8 +33,7 @@ $(STAMP): requirements.lock
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes --no-deps -r requirements.lock
 	@touch $(STAMP)
 
-serve: $(STAMP) ## Live preview on http://127.0.0.1:8000
-	$(BIN)/python -m hub validate
+serve: $(STAMP) ## Live preview on http://127.0.0.1:8000 (drafts shown; errors shown in the browser)
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
 
 validate: $(STAMP) ## Check every record and every link between records
@@ -58,7 +60,7 @@ test: $(STAMP) ## Run the whole test suite
 # --- contributors: new records, local check (same verdict as CI), vocabulary docs ---------
 new: $(STAMP) ## Start a record from a template: make new KIND=partner|member|brief|module ID=<id>
 	@test -n "$(KIND)" -a -n "$(ID)" || { echo "usage: make new KIND=partner|member|brief|module ID=<id>" >&2; exit 2; }
-	$(BIN)/python -m hub new $(KIND) $(ID)
+	$(BIN)/python -m hub new "$(KIND)" "$(ID)"
 
 vocab-docs: generate ## Same as `make generate` (kept for old habits)
 # --- end contributors ---------------------------------------------------------------------

@@ -54,7 +54,8 @@ def on_files(files: Files, config):
 
 def _cite(record, page) -> dict:
     """What the brief template shows: the APA parts and the citation files (site paths)."""
-    c = citation(STATE["catalog"], record, STATE["site_name"], STATE["brief_url"][record.slug])
+    url = STATE["brief_url"].get(record.slug) or STATE["base"] + page.url  # a draft (preview only)
+    c = citation(STATE["catalog"], record, STATE["site_name"], url)
     return {"apa": apa_parts(c), "files": [(label, f"briefs/{record.slug}/cite.{ext}")
                                            for ext, (label, _) in CITE_FORMATS.items()]}
 

@@ -31,6 +31,7 @@ from hub import vocab
 from hub.countries import INCOME_EDITION, country
 from hub.generate_pages import PageSpec, generate_pages, uri
 from hub.models import today
+from hub.preview import serving
 from hub.problems import errors, format_report
 from hub.render_cache import install as install_fragment_cache
 from hub.render_markdown import render_markdown, sanitise_page
@@ -45,8 +46,9 @@ RENDER_CACHE = os.environ.get("HUB_RENDER_CACHE", "on").lower() not in ("off", "
 def on_config(config):
     root = Path(config.config_file_path).parent
     catalog, problems = validate(root)
-    if errors(problems):
-        raise PluginError("The records have errors:\n" + format_report(problems))
+    if errors(problems):  # the preview shows this in the browser (hooks/serve.py)
+        rerun = "save: the preview reloads by itself" if serving() else "run the build again"
+        raise PluginError("The records have errors:\n" + format_report(problems, rerun=rerun))
     for p in problems:  # warnings (e.g. briefs due for review): shown on the page, not fatal
         log.info(p.format())
     STATE.update(root=root, catalog=catalog, today=today(), specs={}, urls={}, md=None, env=None,
@@ -69,7 +71,9 @@ def on_files(files: Files, config):
     for f in list(files):
         slug = _brief_slug(f.src_uri)
         if slug is not None:
-            if slug not in cat.briefs or not cat.briefs[slug].published:
+            if slug in cat.briefs and not cat.briefs[slug].published and serving():
+                f.inclusion = InclusionLevel.DRAFT  # the preview shows drafts (with a banner)
+            elif slug not in cat.briefs or not cat.briefs[slug].published:
                 files.remove(f)  # drafts are validated but never published
             else:
                 f.inclusion = InclusionLevel.NOT_IN_NAV  # listed by briefs/index.md

@@ -1,4 +1,5 @@
-"""Check every internal link and anchor of a built site, after the build.
+"""Check every internal link and anchor of a built site, after the build, and that no page
+gives one id to two elements (a link to it would find only the first).
 
 MkDocs checks the links written in Markdown; the templates write many more (listings, record
 pages, navigation, the theme's own assets). This reads every HTML file of `site/` with the
@@ -35,6 +36,8 @@ class _PageParser(HTMLParser):
         super().__init__(convert_charrefs=True)
         self.ids: set[str] = set()
         self.links: list[tuple[int, str]] = []
+        self.first_line: dict[str, int] = {}  # id -> line of its first element
+        self.duplicates: list[tuple[int, str]] = []  # (line, id) of each repeated id
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         line = self.getpos()[0]
@@ -42,6 +45,10 @@ class _PageParser(HTMLParser):
             if value is None:
                 continue
             if name == "id" or (name == "name" and tag == "a"):
+                if name == "id":
+                    if value in self.first_line:
+                        self.duplicates.append((line, value))
+                    self.first_line.setdefault(value, line)
                 self.ids.add(value)
             elif name in URL_ATTRS and not (tag == "link" and ("rel", "canonical") in attrs):
                 self.links.append((line, value))
@@ -91,6 +98,10 @@ def check_site(site: Path, base_path: str = "/") -> list[BrokenLink]:
     for rel, path in sorted(pages.items()):
         if path not in parsed:
             parsed[path] = _parse(path)
+        for line, dup in parsed[path].duplicates:  # a link to it finds only the first one
+            first = parsed[path].first_line[dup]
+            broken.append(BrokenLink(rel, line, f"#{dup}", f"the id {dup!r} is used twice on this "
+                                     f"page (first on line {first}): ids must be unique"))
         for line, url in parsed[path].links:
             url = url.strip()
             parts = urlsplit(url)

@@ -16,7 +16,9 @@ def cmd_validate(args: argparse.Namespace) -> int:
 
     _, problems = validate(Path(args.root))
     if problems:
-        print(format_report(problems), file=sys.stderr)
+        # The Makefile names the command the contributor typed (`make check`, `make build`, ...).
+        command = os.environ.get("HUB_COMMAND", "make validate")
+        print(format_report(problems, rerun=f"run `{command}` again"), file=sys.stderr)
     if errors(problems):
         return 1
     if args.strict and problems:
@@ -50,7 +52,8 @@ def cmd_new(args: argparse.Namespace) -> int:
     rel = Path(os.path.relpath(written.path, args.root)).as_posix()
     verb = "added a new record at the end of" if written.appended else "wrote"
     note = {"member": " (hidden until consent is recorded: consent.public: true)",
-            "brief": " (a draft: published only once `status: published` is set after review)"}
+            "brief": " (a draft: published only once `status: published` is set after review; "
+                     f"`make serve` shows it at http://127.0.0.1:8000/briefs/{args.id}/)"}
     print(f"{verb} {rel}{note.get(args.kind, '')}: replace the placeholder values, then run "
           "`make check`", file=sys.stderr)
     return 0
@@ -170,7 +173,7 @@ def main(argv: list[str] | None = None) -> int:
     s.add_argument("--write", action="store_true")
     s.set_defaults(func=cmd_schemas)
     n = sub.add_parser("new", help="start a new record from a template (partner, member, brief, module)")
-    n.add_argument("kind", choices=["partner", "member", "brief", "module"])
+    n.add_argument("kind", help="partner, member, brief or module")  # checked by `new`: one plain line
     n.add_argument("id", help="the new record's id: lower-case letters, digits and hyphens")
     n.set_defaults(func=cmd_new)
     d = sub.add_parser("vocab-docs", help="check (or --write) the word lists in CONTRIBUTING.md")

@@ -86,7 +86,8 @@ def _privacy(v: str) -> None:
     # is many times cheaper than the pattern (this runs on every text field of every record).
     if "@" in v and EMAIL_RE.search(v):
         raise fail("contains an e-mail address; the hub never publishes e-mail addresses",
-                   "remove it (readers can use the partner's website or the contact page)")
+                   "remove it (readers reach people through the partner's `website:` or the "
+                   "network's coordinators)")
     if TWO_DIGITS_RE.search(v) and PHONE_RE.search(v):  # a phone number has 2 digits in a row
         raise fail("contains what looks like a phone number; the hub never publishes phone numbers",
                    "remove it")
@@ -190,7 +191,7 @@ def markdown_problems(text: str) -> list[tuple[int, str, str]]:
             "![Map of the districts served](...)")
     for m in EMAIL_RE.finditer(text) if "@" in text else ():
         add("email", m.start(), "contains an e-mail address; the hub never publishes e-mail addresses",
-            "remove it (readers can use the partner's website or the contact page)")
+            "remove it (readers reach people through the partner's `website:` or the network's coordinators)")
     for m in PHONE_RE.finditer(text) if TWO_DIGITS_RE.search(text) else ():
         add("phone", m.start(), "contains what looks like a phone number; the hub never publishes "
             "phone numbers", "remove it")
@@ -230,13 +231,32 @@ Slug = Annotated[
 ]
 
 
+def _ref(v: str) -> str:
+    v = v.strip()
+    if not v:
+        raise fail("has no value", "write the id of the record meant")
+    if len(v) > 200:
+        raise fail("is longer than 200 characters", "write the record's id")
+    return v
+
+
+# The id of another record. Checked in pass 2 (validate_links), which knows the records: a
+# partner written by its name, or a part of an id, gets the id that was meant.
+Ref = Annotated[
+    str, BeforeValidator(_text), AfterValidator(_ref),
+    WithJsonSchema({"type": "string", "pattern": SLUG_RE.pattern, "maxLength": 80}),
+]
+
+
 def vocabulary(words: Mapping[str, str], noun: str) -> Any:
     """A text field that takes one word of a controlled vocabulary (see `vocab`)."""
 
     def check(v: str) -> str:
         if v in words:
             return v
-        raise fail(f"{v!r} is not a known {noun}", did_you_mean(v, words, noun + "s"))
+        from .suggest import word_hint  # by meaning and the words' labels, then by spelling
+
+        raise fail(f"{v!r} is not a known {noun}", word_hint(v, words, noun + "s"))
 
     return Annotated[str, BeforeValidator(_text), AfterValidator(check), LiveEnum(words, f"A {noun}.")]
 

@@ -15,9 +15,11 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
+from .brief_sections import duplicate_section_problems
 from .fields import closest
 from .load_yaml import Document, Path, decode, parse, split_front_matter, where
 from .models import Brief, Member, Module, Partner, Track
+from .placeholders import body_placeholder_problems, placeholder_problems
 from .problems import Problem
 
 PRIVATE_FIELDS = {
@@ -261,6 +263,7 @@ def _list_file(path: FsPath, rel: str, root: str, model: type[BaseModel],
     out = []
     for i, item in enumerate(doc.data):
         origin = Origin(doc, (i,))
+        problems.extend(placeholder_problems(item, origin))
         record = _check(model, item, origin, problems)
         if record is not None:
             out.append((record, origin))
@@ -293,9 +296,13 @@ def load_brief(path: FsPath, rel: str, problems: list[Problem]) -> tuple[Brief, 
                                 "see the brief example in CONTRIBUTING.md"))
         return None
     origin = Origin(doc)
+    draft = doc.data.get("status") == "draft"  # a draft may keep placeholders (warnings)
+    problems.extend(placeholder_problems(doc.data, origin, draft=draft))
     brief = _check(Brief, doc.data, origin, problems)
     body_problems = _body_problems(body, rel, body_line)
+    body_problems += duplicate_section_problems(body, rel, body_line)
     problems.extend(body_problems)
+    problems.extend(body_placeholder_problems(body, rel, body_line, draft=draft))
     if brief is None or body_problems:
         return None
     return brief, body, origin
@@ -365,6 +372,7 @@ def load_all(src: Sources) -> Loaded:
                              "remove the leading `- ` and one level of indentation"))
             continue
         origin = Origin(doc)
+        p.extend(placeholder_problems(doc.data, origin))
         module = _check(Module, doc.data, origin, p)
         if module is None:
             _broken_id("module", doc.data, out.broken)

@@ -207,7 +207,13 @@ _HINTS = [
 _OPENED = re.compile(r"while scanning a quoted scalar|while parsing a flow (?:sequence|mapping)")
 
 
-def _syntax_problem(exc: yaml.YAMLError, path: str, line_offset: int) -> Problem:
+def _syntax_problem(exc: yaml.YAMLError, path: str, line_offset: int, text: str = "") -> Problem:
+    from .explain_yaml import explain
+
+    plain = explain(exc, text) if text else None
+    if plain is not None:  # the mistakes PyYAML's own words mislead about
+        line, col, message, hint = plain
+        return Problem(path, line + line_offset, col, "", message, hint)
     mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
     what = getattr(exc, "problem", None) or str(exc).splitlines()[0]
     context = getattr(exc, "context", None)
@@ -251,7 +257,7 @@ def parse(text: str, path: str, *, line_offset: int = 0,
     except _Stop as stop:
         return None, [Problem(path, stop.line + line_offset, stop.col, "", stop.message, stop.hint)]
     except yaml.YAMLError as exc:
-        return None, [_syntax_problem(exc, path, line_offset)]
+        return None, [_syntax_problem(exc, path, line_offset, text)]
     except RecursionError:
         return None, [Problem(path, 1 + line_offset, 1, "", "the data is nested too deeply",
                               "records need only a few levels; check the indentation")]

@@ -22,6 +22,7 @@ from .fields import (
     Minutes,
     Orcid,
     PlainText,
+    Ref,
     SdgTarget,
     ShortText,
     Slug,
@@ -30,6 +31,7 @@ from .fields import (
     fail,
     vocabulary,
 )
+from .person_names import PersonName
 
 PartnerType = vocabulary(vocab.PARTNER_TYPES, "partner type")
 Tier = vocabulary(vocab.TIERS, "tier of government")
@@ -102,11 +104,11 @@ class Member(Record):
 
     id: Slug
     example: YamlBool = False
-    name: ShortText
+    name: PersonName
     role: Role
     profession: Profession
     country: CountryCode
-    affiliation: Slug | None = None
+    affiliation: Ref | None = None
     cohort: Year | None = None
     interests: list[Topic] = []
     links: MemberLinks | None = None
@@ -115,11 +117,18 @@ class Member(Record):
 
 
 class Author(Record):
-    """A brief's author: a member of the network (`member: id`) or an outside author."""
+    """A brief's author: a member of the network (`member: id`) or an outside author.
 
-    member: Slug | None = None
-    name: ShortText | None = None
+    Citations split `name` into given names and the last word as the family name; an outside
+    author whose name is written otherwise (family name first, two family names) gives
+    `given:` and `family:` as they should be cited. Titles and degrees are refused in names.
+    """
+
+    member: Ref | None = None
+    name: PersonName | None = None
     affiliation: ShortText | None = None
+    given: PersonName | None = None  # as cited, when `name` is not "given names, family name"
+    family: PersonName | None = None
 
     @model_validator(mode="after")
     def _one_kind(self) -> Author:
@@ -134,6 +143,13 @@ class Author(Record):
         if self.member and self.affiliation:
             raise fail("`affiliation:` is only for outside authors",
                        "a member's affiliation comes from members.yaml; remove it here")
+        if self.member and (self.given or self.family):
+            raise fail("`given:` and `family:` are only for outside authors",
+                       "a member's name comes from members.yaml; remove them here",
+                       field="given" if self.given else "family")
+        if self.given and not self.family:
+            raise fail("`given:` needs `family:` too",
+                       "add the family name as cited, e.g. `family: Sharma`", field="given")
         return self
 
 
@@ -162,7 +178,7 @@ class Brief(Record):
     date: IsoDate
     example: YamlBool = False
     authors: Annotated[list[Author], Field(min_length=1)]
-    partners: list[Slug] = []
+    partners: list[Ref] = []
     countries: Annotated[list[CountryCode], Field(min_length=1)]
     tiers: list[Tier] = []  # required or not: `required.brief_tiers` in hub.yml
     topics: Annotated[list[Topic], Field(min_length=1)]
@@ -235,13 +251,13 @@ class Module(Record):
     id: Slug
     example: YamlBool = False
     title: ShortText
-    track: Slug
+    track: Ref
     level: Level
     competencies: Annotated[list[Competency], Field(min_length=1)]
     duration_hours: Hours
-    partners: list[Slug] = []
+    partners: list[Ref] = []
     objectives: Annotated[list[PlainText], Field(min_length=1)]
-    prerequisites: list[Slug] = []
+    prerequisites: list[Ref] = []
     sessions: Annotated[list[Session], Field(min_length=1)]
     readings: Annotated[list[Reading], Field(min_length=1)]
     assessment: MarkdownText

@@ -44,7 +44,8 @@ def check_slug(record_id: str, kind: str) -> None:
         suggestion = re.sub(r"[^a-z0-9]+", "-", record_id.lower()).strip("-")[:80]
         raise NewRecordError(
             f"{record_id!r} is not a valid {kind} id: use lower-case letters, digits and hyphens only"
-            + (f", e.g. {suggestion!r}" if suggestion and suggestion != record_id else "")
+            + (f", e.g. {suggestion!r} (make new KIND={kind} ID={suggestion})"
+               if suggestion and suggestion != record_id else "")
             + (" (at most 80 characters)" if len(record_id) > 80 else ""))
 
 

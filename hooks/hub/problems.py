@@ -7,7 +7,7 @@ Collecting problems is kept apart from printing them: loaders and validators onl
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Literal
 
 Severity = Literal["error", "warning"]
@@ -24,6 +24,9 @@ class Problem:
     message: str
     hint: str = ""
     severity: Severity = "error"
+    # A mistake that causes others (a duplicate id): reported before them. Not compared, so
+    # the same line found twice is still one problem.
+    cause: bool = field(default=False, compare=False)
 
     def format(self) -> str:
         level = "warning: " if self.severity == "warning" else ""
@@ -40,16 +43,22 @@ def warnings(problems: Iterable[Problem]) -> list[Problem]:
     return [p for p in problems if p.severity == "warning"]
 
 
-def format_report(problems: Iterable[Problem]) -> str:
-    """All problems, sorted by file and position, one line each, then a one-line summary."""
-    items = sorted(set(problems))
+def in_report_order(problems: Iterable[Problem]) -> list[Problem]:
+    """Causes first (their consequences read as such), then by file and position."""
+    return sorted(set(problems), key=lambda p: (not p.cause, p))
+
+
+def format_report(problems: Iterable[Problem], rerun: str = "run `make validate` again") -> str:
+    """All problems, sorted by file and position, one line each, then a one-line summary that
+    ends with `rerun`: what to do next, in the words of the command that was run."""
+    items = in_report_order(problems)
     lines = [p.format() for p in items]
     n_err, n_warn = len(errors(items)), len(warnings(items))
     if n_err:
         lines.append(
             f"{n_err} error{'s' * (n_err != 1)}"
             + (f" and {n_warn} warning{'s' * (n_warn != 1)}" if n_warn else "")
-            + ": nothing was built. Fix the lines above and run `make validate` again."
+            + f": nothing was built. Fix the lines above and {rerun}."
         )
     elif n_warn:
         lines.append(f"{n_warn} warning{'s' * (n_warn != 1)}, no errors.")

@@ -52,12 +52,25 @@ class Citation:
     lang: str
 
 
-def split_name(name: str) -> Person:
-    """'Sita Gurung' -> given 'Sita', family 'Gurung'. A one-word name is a family name."""
+def split_name(name: str, given: str | None = None, family: str | None = None) -> Person:
+    """'Sita Gurung' -> given 'Sita', family 'Gurung'. A one-word name is a family name. The
+    author's own `given`/`family` win; a title left in front ("Dr", for records validated
+    before titles were refused) is never taken for a given name."""
+    from .person_names import HONORIFICS
+
+    if family:
+        return Person((given or "").strip(), family.strip())
     parts = name.split()
+    while len(parts) > 1 and parts[0].lower().rstrip(".") in HONORIFICS:
+        parts = parts[1:]
     if len(parts) <= 1:
-        return Person("", name.strip())
+        return Person("", " ".join(parts) or name.strip())
     return Person(" ".join(parts[:-1]), parts[-1])
+
+
+def _people(cat: Catalog, brief: BriefRecord) -> tuple[Person, ...]:
+    return tuple(split_name(cat.members[a.member].name) if a.member else
+                 split_name(a.name or "", a.given, a.family) for a in brief.front.authors)
 
 
 def author_names(cat: Catalog, brief: BriefRecord) -> list[str]:
@@ -67,7 +80,7 @@ def author_names(cat: Catalog, brief: BriefRecord) -> list[str]:
 def citation(cat: Catalog, brief: BriefRecord, publisher: str, url: str) -> Citation:
     f = brief.front
     return Citation(
-        key=brief.slug, title=f.title, authors=tuple(split_name(n) for n in author_names(cat, brief)),
+        key=brief.slug, title=f.title, authors=_people(cat, brief),
         year=f.date.year, month=f.date.month, day=f.date.day, publisher=publisher, url=url,
         doi=f.doi, summary=f.summary, lang=f.lang)
 

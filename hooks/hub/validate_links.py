@@ -7,22 +7,27 @@ without public consent, missing logo files, and briefs past their review date (a
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import datetime as dt
 import gc
 from pathlib import Path
 
 from .catalog import BriefRecord, Catalog
-from .fields import did_you_mean
 from .load_records import Loaded, Origin, Sources, load_all
 from .models import today
-from .problems import Problem
+from .problems import Problem, in_report_order
+from .suggest import suggest_id
 
 
 def _unknown(origin: Origin, loc: tuple, value: str, known: dict, noun: str, file: str) -> Problem:
-    # Ids are long and alike (`example-np-...`): only a close match is worth suggesting.
-    hint = did_you_mean(value, known, noun + " ids", cutoff=0.75)
-    if not hint.startswith("did"):
+    # Ids are long and alike (`example-np-...`): only a record's name, a part of its id or a
+    # close spelling is worth suggesting (hub.suggest).
+    names = {key: getattr(r, "name", None) or getattr(r, "title", "") or "" for key, r in known.items()}
+    meant = suggest_id(value, names)
+    if meant is None:
         hint = f"use an id from {file}"
+    else:
+        hint = f"did you mean '{meant[0]}'?" + (f" ({meant[1]})" if meant[1] else "")
     return origin.problem(loc, f"no {noun} has the id {value!r}", hint)
 
 
@@ -38,8 +43,10 @@ def build_catalog(loaded: Loaded, src: Sources | None = None,
         if key in table:
             first = cat.origins[(kind, key)]
             where = f"line {first.line}" if first.path == origin.path else f"{first.path}:{first.line}"
-            problems.append(origin.problem(("id",), f"the id {key!r} is already used ({where})",
-                                           "give each record its own id"))
+            dup = origin.problem(("id",), f"the id {key!r} is already used ({where})",
+                                 f"give each record its own id; until then, every reference to "
+                                 f"{key!r} means the first one ({where})")
+            problems.append(dataclasses.replace(dup, cause=True))
             return
         table[key] = record
         cat.origins[(kind, key)] = origin
@@ -171,7 +178,7 @@ def validate(root: Path | str, on: dt.date | None = None) -> tuple[Catalog, list
     src = Sources(Path(root))
     with _gc_paused():
         cat, problems = build_catalog(load_all(src), src, on)
-    return cat, sorted(set(problems))
+    return cat, in_report_order(problems)
 
 
 @contextlib.contextmanager

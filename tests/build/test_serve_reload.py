@@ -25,7 +25,7 @@ def test_editing_a_record_shows_in_the_live_preview(tmp_path: Path) -> None:
         partners.write_text(text.replace(OLD, NEW), encoding="utf-8")
         wait_for(page, "Alpha Example Ministry of Public Health", timeout=240, proc=serve.proc)
 
-        # A mistake: the terminal says what to fix (MkDocs holds the page until it is fixed).
+        # A mistake: the terminal says what to fix (and the browser, tests/browser/test_preview.py).
         partners.write_text(text.replace('country: "NP"', 'country: "XX"', 1), encoding="utf-8")
         deadline = time.monotonic() + 240
         while "partners.yaml:7:" not in serve.log.read_text(encoding="utf-8"):

@@ -94,3 +94,16 @@ def test_check_links_command(fixture_site: Path, tmp_path: Path) -> None:
     (site / "index.html").write_text('<a href="gone/">x</a>', encoding="utf-8")
     bad = root_helpers().run_hub("check-links", str(site), cwd=tmp_path)
     assert bad.returncode == 1 and "index.html:1: 'gone/': no such file" in bad.stderr
+
+
+def test_link_checker_refuses_a_duplicate_id(fixture_site: Path, tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    shutil.copytree(fixture_site, site)
+    page = site / "briefs" / "alpha-brief" / "index.html"
+    html = page.read_text(encoding="utf-8")
+    assert html.count('id="recommendations"') == 1
+    page.write_text(html.replace("</article>", '<h2 id="recommendations">Recommendations</h2></article>', 1),
+                    encoding="utf-8")
+    (dup,) = check_site(site)
+    assert (dup.page, dup.url) == ("briefs/alpha-brief/index.html", "#recommendations")
+    assert dup.reason.startswith("the id 'recommendations' is used twice on this page (first on line ")

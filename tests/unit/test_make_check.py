@@ -50,3 +50,17 @@ def test_make_check_fails_with_the_validators_lines(hub: Path) -> None:
     assert result.returncode != 0
     assert ("partners.yaml:29:9: partners[3].type: 'ngoo' is not a known partner type; "
             "did you mean 'ngo'?") in result.stderr
+    # The summary names the command that was run, not another one.
+    assert result.stderr.rstrip().splitlines()[-2].endswith(
+        "nothing was built. Fix the lines above and run `make check` again.")
+
+
+def test_make_new_with_spaces_in_the_id_suggests_a_valid_id(hub: Path) -> None:
+    result = subprocess.run(["make", "--no-print-directory", "-o", f"{VENV}/.installed", "new",
+                             "KIND=partner", "ID=Riverbend DHO", f"VENV={VENV}"],
+                            cwd=hub, capture_output=True, text=True, timeout=300)
+    assert result.returncode != 0
+    assert ("hub new: 'Riverbend DHO' is not a valid partner id: use lower-case letters, digits "
+            "and hyphens only, e.g. 'riverbend-dho' (make new KIND=partner ID=riverbend-dho)\n"
+            ) in result.stderr
+    assert "usage:" not in result.stderr and "unrecognized arguments" not in result.stderr

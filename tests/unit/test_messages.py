@@ -149,8 +149,8 @@ CASES = [
     ], id='plain-jinja'),
     pytest.param('member', {'bio': 'Write to ada@example.org.'}, [
         'members.yaml:8:8: members[1].bio: contains an e-mail address; the hub never '
-        "publishes e-mail addresses; remove it (readers can use the partner's website or the "
-        'contact page)',
+        "publishes e-mail addresses; remove it (readers reach people through the partner's "
+        "`website:` or the network's coordinators)",
     ], id='plain-email'),
     pytest.param('member', {'bio': '"Call +254 20 271 0000 any day."'}, [
         'members.yaml:8:8: members[1].bio: contains what looks like a phone number; the hub '
@@ -221,8 +221,8 @@ CASES = [
     ], id='md-http'),
     pytest.param('partner', {'description': '"[write](mailto:ada@example.org)"'}, [
         'partners.yaml:9:16: partners[1].description: contains an e-mail address; the hub '
-        "never publishes e-mail addresses; remove it (readers can use the partner's website "
-        'or the contact page)',
+        "never publishes e-mail addresses; remove it (readers reach people through the "
+        "partner's `website:` or the network's coordinators)",
     ], id='md-mailto'),
     pytest.param('track', {'description': '"Call (020) 271 0000."'}, [
         'curriculum/tracks.yaml:3:16: tracks[1].description: contains what looks like a phone '
@@ -410,9 +410,8 @@ CASES = [
         'a quoted scalar); a quote opened here is never closed (the problem shows on line 4)',
     ], id='yaml-quote-open'),
     pytest.param(('raw', 'partners.yaml', b'- id: alpha\n  name: Alpha\n type: ngo\n'), None, [
-        "partners.yaml:3:2: YAML syntax error: expected <block end>, but found '<block "
-        "mapping start>' (while parsing a block collection); check that this line is indented "
-        'like the fields around it (spaces only)',
+        "partners.yaml:3:2: this line is indented differently from the fields around it; indent "
+        "each field of a record by two spaces, like its other fields (spaces only)",
     ], id='yaml-indent'),
     pytest.param(('raw', 'partners.yaml', b'- id: alpha\n  name: @alpha\n'), None, [
         "partners.yaml:2:9: YAML syntax error: found character '@' that cannot start any "
@@ -567,7 +566,8 @@ CASES = [
     pytest.param(('raw', 'curriculum/tracks.yaml', b'- {id: social-medicine, title: A, description: A.}\n'
                   b'- {id: social-medicine, title: B, description: B.}\n'), None, [
         "curriculum/tracks.yaml:2:8: tracks[2].id: the id 'social-medicine' is already used "
-        '(line 1); give each record its own id',
+        "(line 1); give each record its own id; until then, every reference to 'social-medicine' "
+        "means the first one (line 1)",
     ], id='duplicate-id'),
     pytest.param('partner', {'logo': 'assets/logos/alpha.svg'}, [
         'partners.yaml:10:9: partners[1].logo: the logo file content/assets/logos/alpha.svg '

@@ -1,5 +1,6 @@
-"""`make new`: each kind of record starts from a template that validates as it is, publishes
-nothing by accident, and changes nothing else in the hub."""
+"""`make new`: each kind of record starts from a template that publishes nothing by accident
+(every placeholder left is an error naming its field; a draft brief only warns, so it can be
+previewed), validates once its placeholders are replaced, and changes nothing else in the hub."""
 
 from __future__ import annotations
 
@@ -32,6 +33,12 @@ def hub(tmp_path: Path) -> Path:
     return Path(shutil.copytree(FIXTURE, tmp_path / "hub"))
 
 
+def fill_in(text: str) -> str:
+    """What a contributor does: replace every placeholder with a real value."""
+    text = re.sub(r" ?\(replace[^)]*\)", "", text)
+    return text.replace("https://replace.invalid/", "https://example.org/")
+
+
 def record_data(kind: str, path: Path) -> dict:
     text = path.read_text(encoding="utf-8")
     if kind == "brief":
@@ -57,8 +64,19 @@ def test_new_record_validates_and_changes_nothing_else(kind: str, hub: Path) -> 
         assert after[rel].startswith(before[rel])
         assert after[rel][len(before[rel]):].decode().lstrip("\n").startswith("- id: new-one ")
 
+    # Untouched: every placeholder is named by its field; a draft brief may keep them (warnings).
+    path = hub / rel
+    _, untouched = validate(hub)
+    placeholders = [p for p in untouched if "still the template's placeholder" in p.message]
+    assert placeholders and {p.path for p in placeholders} == {rel}
+    assert {p.severity for p in placeholders} == ({"warning"} if kind == "brief" else {"error"})
+    assert errors(untouched) == [p for p in placeholders if p.severity == "error"]
+    assert all(p.where for p in placeholders)
+    # Replaced: valid.
+    path.write_text(fill_in(path.read_text(encoding="utf-8")), encoding="utf-8")
     cat, problems = validate(hub)
     assert errors(problems) == [], problems
+    assert not [p for p in problems if "placeholder" in p.message]
     if kind == "brief":
         assert cat.briefs["new-one"].front.status == "draft"
         assert "new-one" not in {b.slug for b in cat.published_briefs}
@@ -102,11 +120,12 @@ def test_new_module_points_its_schema_comment_at_schemas(hub: Path) -> None:
     ("module", "sm-101", "hub new: the module id 'sm-101' is already used: "
      "curriculum/modules/sm-101.yaml exists; choose another id"),
     ("partner", "Alpha Ministry", "hub new: 'Alpha Ministry' is not a valid partner id: use "
-     "lower-case letters, digits and hyphens only, e.g. 'alpha-ministry'"),
+     "lower-case letters, digits and hyphens only, e.g. 'alpha-ministry' "
+     "(make new KIND=partner ID=alpha-ministry)"),
     ("brief", "uhc_2025", "hub new: 'uhc_2025' is not a valid brief id: use lower-case letters, "
-     "digits and hyphens only, e.g. 'uhc-2025'"),
+     "digits and hyphens only, e.g. 'uhc-2025' (make new KIND=brief ID=uhc-2025)"),
     ("module", "SM 101!", "hub new: 'SM 101!' is not a valid module id: use lower-case letters, digits "
-     "and hyphens only, e.g. 'sm-101'"),
+     "and hyphens only, e.g. 'sm-101' (make new KIND=module ID=sm-101)"),
 ])
 def test_refuses_used_or_invalid_ids_in_one_line(kind: str, record_id: str, message: str,
                                                  hub: Path) -> None:
@@ -125,4 +144,24 @@ def test_an_id_in_a_broken_file_is_still_refused(hub: Path) -> None:
 
 def test_make_new_needs_kind_and_id() -> None:
     makefile = (Path(__file__).resolve().parents[2] / "Makefile").read_text()
-    assert "$(BIN)/python -m hub new $(KIND) $(ID)" in makefile
+    assert '$(BIN)/python -m hub new "$(KIND)" "$(ID)"' in makefile  # an id with a space stays one
+
+
+def _strings(data: object) -> list[str]:
+    if isinstance(data, dict):
+        return [s for v in data.values() for s in _strings(v)]
+    if isinstance(data, list):
+        return [s for v in data for s in _strings(v)]
+    return [data] if isinstance(data, str) else []
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_every_value_to_replace_is_a_placeholder(kind: str, hub: Path) -> None:
+    """One rule for the templates and the check (hub.placeholders): a template value that asks
+    to be replaced is always caught, so no template text can reach the site."""
+    from hub.placeholders import is_placeholder
+
+    assert run_hub("new", kind, "new-one", cwd=hub).returncode == 0
+    values = _strings(record_data(kind, hub / KINDS[kind][0]))
+    asking = [v for v in values if "replace" in v.lower() or "example.org" in v]
+    assert asking and all(is_placeholder(v) for v in asking), asking

@@ -1,0 +1,72 @@
+"""The sections a brief's page generates itself, and body headings that would repeat them.
+
+The page shows the front matter's `recommendations:` and `references:` under their own
+headings, and a "Cite this brief" section (overrides/hub/facts/brief.html, brief.html). A body
+heading with the same id would show the section twice and give the page two elements with one
+id (links to `#recommendations` go to the first). So such a heading is refused, with where to
+put its content instead: one heading, whatever the writer does.
+"""
+
+from __future__ import annotations
+
+import re
+
+from markdown.extensions.toc import slugify
+
+from .problems import Problem
+
+# id -> (the page's own heading, where the content belongs instead)
+GENERATED = {
+    "brief-title": ("the brief's title", "the title comes from `title:` in the front matter"),
+    "recommendations": ("Recommendations", "write each recommendation as an item of the "
+                        "`recommendations:` list in the front matter; the page shows them under "
+                        "their own heading"),
+    "references": ("References", "list the sources under `references:` in the front matter; the "
+                   "page shows them under their own heading"),
+    "cite": ("Cite this brief", "the page adds how to cite the brief by itself"),
+}
+_ATX = re.compile(r"^ {0,3}(#{1,6})[ \t]+(.+?)[ \t]*#*[ \t]*$")
+_SETEXT = re.compile(r"^ {0,3}(=+|-+)[ \t]*$")
+_FENCE = re.compile(r"^ {0,3}(```|~~~)")
+_ATTR_ID = re.compile(r"\{[^}]*#([\w-]+)[^}]*\}\s*$")
+
+
+def _heading_id(text: str) -> tuple[str, str, bool]:
+    """(id, text, id given?) of a heading: `{#id}` (attr_list) wins over the slug of its text."""
+    m = _ATTR_ID.search(text)
+    if m:
+        return m.group(1), text[:m.start()].strip(), True
+    return slugify(text, "-"), text, False
+
+
+def duplicate_section_problems(body: str, rel: str, first_line: int) -> list[Problem]:
+    out: list[Problem] = []
+    lines, fenced = body.split("\n"), False
+    for i, line in enumerate(lines):
+        if _FENCE.match(line):
+            fenced = not fenced
+        if fenced:
+            continue
+        found = None
+        m = _ATX.match(line)
+        if m:
+            found = (line.index(m.group(2)) + 1, m.group(2))
+        elif i > 0 and _SETEXT.match(line) and lines[i - 1].strip() and not _ATX.match(lines[i - 1]):
+            if not (line.lstrip().startswith("-") and lines[i - 1].lstrip().startswith(("-", "*", "+"))):
+                found = (len(lines[i - 1]) - len(lines[i - 1].lstrip()) + 1, lines[i - 1].strip())
+                i -= 1
+        if not found:
+            continue
+        col, text = found
+        hid, title, given = _heading_id(text)
+        if hid.startswith("__"):  # the theme's own elements (`__config`, `__search`, ...)
+            out.append(Problem(rel, first_line + i, col, "body",
+                               f"the heading {title!r} would take the id {hid!r} of a part of the page",
+                               "start the heading with a letter"))
+        elif hid in GENERATED:
+            shown, hint = GENERATED[hid]
+            what = f"takes the id {hid!r} of" if given else "repeats"
+            out.append(Problem(rel, first_line + i, col, "body",
+                               f"the heading {title!r} {what} a section the page already has "
+                               f"({shown!r})", f"remove this heading; {hint}"))
+    return out

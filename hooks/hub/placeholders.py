@@ -1,0 +1,70 @@
+"""Placeholders: the values `make new` writes for the contributor to replace.
+
+One rule, shared by the templates (`templates/`) and the validator: a placeholder is text that
+contains the marker `(replace` — "(replace)" or "(replace or delete)" — or a web address on
+the reserved `.invalid` domain (a URL cannot carry the marker). Every placeholder left in a
+record is an error naming its field, so an untouched template can never be published; in a
+draft brief it is a warning, so the draft can be previewed while it is written
+(tests/unit/test_placeholders.py checks that every template value that must be replaced
+follows the rule).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import Any
+from urllib.parse import urlsplit
+
+from .problems import Problem
+
+MARKER = "(replace"
+_BODY_MARKER_RE = re.compile(r"\(replace\b[^)\n]*\)", re.I)
+
+
+def is_placeholder(value: Any) -> bool:
+    if not isinstance(value, str):
+        return False
+    if MARKER in value.lower():
+        return True
+    if not value.strip().startswith("https://"):
+        return False
+    host = urlsplit(value.strip()).hostname or ""
+    return host == "invalid" or host.endswith(".invalid")
+
+
+def _walk(data: Any, loc: tuple = ()) -> Iterator[tuple[tuple, str]]:
+    if isinstance(data, dict):
+        for key, value in data.items():
+            yield from _walk(value, loc + (key,))
+    elif isinstance(data, list):
+        for i, value in enumerate(data):
+            yield from _walk(value, loc + (i,))
+    elif is_placeholder(data):
+        yield loc, data
+
+
+def placeholder_problems(data: Any, origin: Any, *, draft: bool = False) -> list[Problem]:
+    """One problem per placeholder in a record's data (`origin`: a load_records.Origin)."""
+    severity = "warning" if draft else "error"
+    hint = ("write the real value; a draft may keep placeholders while it is written"
+            if draft else "write the real value in place of the template's text")
+    out = []
+    for loc, value in _walk(data):
+        value = " ".join(value.split())
+        short = value if len(value) <= 60 else value[:57] + "..."
+        out.append(origin.problem(loc, f"still the template's placeholder {short!r}", hint, severity))
+    return out
+
+
+def body_placeholder_problems(body: str, rel: str, first_line: int, *, draft: bool = False) -> list[Problem]:
+    """One problem per `(replace ...)` marker left in a brief's Markdown body."""
+    out = []
+    for m in _BODY_MARKER_RE.finditer(body):
+        before = body[:m.start()]
+        line = first_line + before.count("\n")
+        col = m.start() - (before.rfind("\n") + 1) + 1
+        out.append(Problem(rel, line, col, "body", f"still the template's placeholder {m.group(0)!r}",
+                           "write the brief's own text here and remove the marker",
+                           "warning" if draft else "error"))
+    return out

@@ -1,0 +1,84 @@
+"""MkDocs hook: the live preview (`make serve`), over `hub.preview`.
+
+Only `mkdocs serve` is changed; a build runs none of this. Three things:
+- live reload under the strict Content-Security-Policy: MkDocs' inline reload script (new in
+  every response, so no hash can allow it) is replaced by a `<script src>` of the same
+  protocol, which `script-src 'self'` allows;
+- a build that fails (a record with an error) leaves an error page with the located messages at
+  every address, and the browsers reload to it, instead of every request hanging until the
+  file is fixed; the next good build replaces it and the browsers reload again;
+- drafts are shown (hooks/site.py asks `hub.preview.serving()`).
+"""
+
+from __future__ import annotations
+
+import logging
+
+from mkdocs.commands import serve as serve_command
+from mkdocs.exceptions import Abort
+from mkdocs.livereload import _timestamp
+
+from hub import preview
+
+log = logging.getLogger("mkdocs.hooks.hub.serve")
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    if command != "serve":
+        return
+    preview.start_serving()
+    # The serve command calls this module's `build` for its first build and for every rebuild.
+    if not getattr(serve_command.build, "hub_preview", False):
+        serve_command.build = _build_or_error_page(serve_command.build)
+
+
+class _Messages(logging.Handler):
+    """What the build said at warning level or above: the messages of a failed build."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append(record.getMessage())
+
+
+def _build_or_error_page(build):
+    def build_or_error_page(config, *, serve_url=None, dirty=False) -> None:
+        said = _Messages()
+        logging.getLogger("mkdocs").addHandler(said)
+        try:
+            build(config, serve_url=serve_url, dirty=dirty)
+        except (Exception, Abort) as exc:  # Abort is a SystemExit: the build's "stop"
+            messages = said.messages or [f"{type(exc).__name__}: {exc}"]
+            preview.write_error_site(config.site_dir, messages)
+            log.error("The preview shows these errors in the browser until they are fixed.")
+        finally:
+            logging.getLogger("mkdocs").removeHandler(said)
+
+    build_or_error_page.hub_preview = True  # type: ignore[attr-defined]
+    return build_or_error_page
+
+
+def on_post_build(config) -> None:
+    if preview.serving():
+        preview.write_preview_files(config.site_dir)
+
+
+def on_serve(server, config, builder):
+    def inject(content: bytes, epoch: int) -> bytes:
+        return preview.inject_reload(content, preview.reload_tag(server.mount_path, epoch, _timestamp()))
+
+    server._inject_js_into_html = inject  # replaces MkDocs' inline script, for every page
+    handler = server.error_handler
+
+    def error_page(code: int) -> bytes | None:  # 404s (and the error page) reload too
+        content = handler(code)
+        if content is None:
+            return None
+        with server._epoch_cond:
+            epoch = server._visible_epoch
+        return inject(content, epoch)
+
+    server.error_handler = error_page
+    return server
