@@ -181,6 +181,8 @@ class HubConfig(Strict):
     sections: Sections
     facts: Facts
     required: Required = Required()
+    # A contributor's word -> the words of the labels it means, for suggestions (`suggest.py`).
+    synonyms: dict[Annotated[str, Field(pattern=r"^[a-z0-9]+$")], list[str]] = {}
     vocabularies: Vocabularies
     _cache: dict[str, Any] = PrivateAttr(default_factory=dict)  # labels are read per page
 

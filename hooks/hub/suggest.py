@@ -4,7 +4,7 @@ Spelling distance alone misleads a health professional: `maternal-health` is clo
 letters to `mental-health`, and `district-health-office` to `provincial-health-office`. Here
 a controlled word is also matched by the words of its label (vocab.py: "Maternal and child
 health"), weighted by how rare each word is in the vocabulary (every other topic has
-"health"; only one has "maternal"), plus a small table of synonyms of the network's own terms.
+"health"; only one has "maternal"), plus the synonyms of the network's own terms (hub.yml).
 A record's id is matched by the record's name (a partner written by its name), and by a part
 of the id (`sita-gurung` for `example-sita-gurung`), before spelling.
 """
@@ -17,34 +17,21 @@ import re
 from collections.abc import Iterable, Mapping
 
 _STOP = {"and", "or", "of", "the", "for", "a", "an", "in", "on", "to"}
-# Words a contributor uses for a word of the vocabularies (both sides are lower-case tokens).
-SYNONYMS: dict[str, set[str]] = {
-    "district": {"local", "municipal"}, "county": {"local", "municipal"},
-    "city": {"local", "municipal"}, "municipality": {"municipal", "local"},
-    "dho": {"local", "municipal", "health", "office"}, "village": {"local", "community"},
-    "state": {"provincial"}, "province": {"provincial"}, "regional": {"provincial"},
-    "region": {"provincial"}, "national": {"federal", "ministry"}, "central": {"federal"},
-    "moh": {"ministry", "health"}, "department": {"office"},
-    "maternity": {"maternal"}, "mother": {"maternal"}, "mothers": {"maternal"},
-    "newborn": {"child"}, "neonatal": {"child"}, "paediatric": {"child"}, "pediatric": {"child"},
-    "children": {"child"}, "psychiatry": {"mental"}, "psychological": {"mental"},
-    "ncd": {"ncds", "noncommunicable"}, "chronic": {"noncommunicable", "ncds"},
-    "communicable": {"infectious"}, "hiv": {"infectious"}, "tuberculosis": {"infectious"},
-    "tb": {"infectious"}, "malaria": {"infectious"}, "phc": {"primary", "care"},
-    "coverage": {"uhc"}, "insurance": {"financing"}, "finance": {"financing"},
-    "workforce": {"workforce"}, "staff": {"workforce"}, "hrh": {"workforce"},
-    "ehealth": {"digital"}, "telemedicine": {"digital"}, "mhealth": {"digital"},
-    "hmis": {"information"}, "data": {"information"}, "climate": {"climate"},
-    "university": {"medical", "university"}, "college": {"university"}, "school": {"university"},
-    "institute": {"research", "institution"}, "foundation": {"ngo"}, "charity": {"ngo"},
-    "donor": {"development"}, "agency": {"development"}, "association": {"network", "professional"},
-}
+# Words a contributor uses for a word of the vocabularies (both sides are lower-case tokens):
+# the network's own, from `synonyms:` in hub.yml.
+
+
+def synonyms() -> dict[str, list[str]]:
+    from .config import active
+
+    return active().synonyms
 
 
 def tokens(text: str) -> set[str]:
     words = {w for w in re.split(r"[^a-z0-9]+", text.lower()) if w and w not in _STOP}
+    table = synonyms()
     for w in list(words):
-        words |= SYNONYMS.get(w, set())
+        words |= set(table.get(w, ()))
     return words
 
 

@@ -4,6 +4,7 @@ from it, and switching a section off or renaming words needs no code."""
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
@@ -167,7 +168,9 @@ def test_new_records_use_the_networks_words(tmp_path: Path) -> None:
     for kind in ("partner", "brief", "module"):
         assert run_hub("new", kind, f"new-{kind}", cwd=hub).returncode == 0
     result = run_hub("validate", cwd=hub)
-    assert result.returncode == 0, result.stderr
+    lines = [ln for ln in result.stderr.splitlines()
+             if re.match(r"^[\w/.-]+:\d+:\d+: ", ln) and "warning:" not in ln]
+    assert lines and all("still the template's placeholder" in ln for ln in lines), result.stderr
     module = (hub / "curriculum" / "modules" / "new-module.yaml").read_text(encoding="utf-8")
     assert "level: inicial" in module and "inicial, avanzado or experto" in module
     assert "type: servicio-de-salud" in (hub / "partners.yaml").read_text(encoding="utf-8")
