@@ -90,6 +90,7 @@ def test_fixture_pages_pass_axe(scheme_page, quality_fixture_url: str) -> None:
     assert failures == {}
 
 
+@pytest.mark.sample  # the shipped sample's pages
 def test_repo_pages_pass_axe(scheme_page, quality_repo_url: str) -> None:
     failures = {}
     for rel in REPO_PAGES:
