@@ -169,12 +169,18 @@ def read_settings(config_path: Path) -> ZimSettings:
                                              "quote the value"))
         else:
             settings.values[key] = " ".join(value.split()) if key != "long_description" else value.strip()
-    defaults = {"title": config.get("site_name"), "long_description": config.get("site_description"),
-                "source": config.get("site_url"),
-                "language": ((config.get("theme") or {}).get("language") or "en")}
-    for key, value in defaults.items():
+    defaults = {"title": ("site_name",), "long_description": ("site_description",),
+                "source": ("site_url",), "language": ("theme", "language")}
+    default_nodes = {}
+    for key, where in defaults.items():
+        value, value_node = config, node
+        for part in where:
+            value = value.get(part) if isinstance(value, dict) else None
+            value_node = _child(value_node, part)
         if key not in settings.values and isinstance(value, str):
             settings.values[key] = " ".join(value.split())
+            default_nodes[key] = value_node
+    settings.values.setdefault("language", "en")
     for key in REQUIRED:
         if not settings.values.get(key):
             line, col = _pos(zim_node)
@@ -183,7 +189,7 @@ def read_settings(config_path: Path) -> ZimSettings:
     for key, limit in LIMITS.items():
         value = settings.values.get(key, "")
         if len(value) > limit:
-            line, col = _pos(_child(zim_node, key) or zim_node)
+            line, col = _pos(_child(zim_node, key) or default_nodes.get(key) or zim_node)
             settings.problems.append(Problem(
                 rel, line, col, f"extra.zim.{key}", f"{len(value)} characters, at most {limit}",
                 "openZIM metadata rule; shorten it" + ("" if key in zim else
