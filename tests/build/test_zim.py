@@ -101,7 +101,7 @@ def test_every_record_page_is_there_with_its_title(archive: Archive) -> None:
         entry = archive.get_entry_by_path(path)
         assert entry.title == title, path
         assert entry.get_item().mimetype == "text/html"
-        assert f"<h1" in bytes(entry.get_item().content).decode()
+        assert "<h1" in bytes(entry.get_item().content).decode()
 
 
 def test_the_zim_holds_every_file_of_the_site_but_its_search(archive: Archive, offline_build) -> None:

@@ -11,9 +11,21 @@ from pathlib import Path
 
 import pytest
 
-from hub.bundle_zim import (ZimError, article_text, illustration, language_code, metadata, mimetype,
-                            page_title, read_settings, redirects, set_uuid, with_stamp,
-                            without_search, write_png)
+from hub.bundle_zim import (
+    ZimError,
+    article_text,
+    illustration,
+    language_code,
+    metadata,
+    mimetype,
+    page_title,
+    read_settings,
+    redirects,
+    set_uuid,
+    with_stamp,
+    without_search,
+    write_png,
+)
 from hub.problems import format_report
 
 REPO = Path(__file__).resolve().parents[2]
@@ -210,3 +222,31 @@ def test_set_uuid_rewrites_the_header_and_the_checksum(tmp_path: Path) -> None:
     assert data[8:24] == new.bytes
     assert b"R" * 16 not in data
     assert data[-16:] == hashlib.md5(data[:-16]).digest()
+
+
+def test_hub_zim_reports_every_setting_mistake_and_writes_nothing(tmp_path: Path, capsys) -> None:
+    from hub.cli import main
+
+    text = GOOD.replace("    creator: The network\n", "").replace("A short description", "x" * 81)
+    (tmp_path / "mkdocs.yml").write_text(text, encoding="utf-8")
+    code = main(["--root", str(tmp_path), "zim", "--site", str(tmp_path / "site"),
+                 "--out", str(tmp_path / "dist")])
+    err = capsys.readouterr().err.splitlines()
+    assert code == 1
+    assert err == [
+        "mkdocs.yml:12:5: extra.zim.creator: missing; Kiwix libraries need it",
+        "mkdocs.yml:13:18: extra.zim.description: 81 characters, at most 80; openZIM metadata rule; "
+        "shorten it",
+        "2 errors: nothing was built. Fix the lines above and run `make zim` again.",
+    ]
+    assert not (tmp_path / "dist").exists()
+
+
+def test_hub_zim_without_an_offline_build(tmp_path: Path, capsys) -> None:
+    from hub.cli import main
+
+    (tmp_path / "mkdocs.yml").write_text(GOOD, encoding="utf-8")
+    code = main(["--root", str(tmp_path), "zim", "--site", str(tmp_path / "site")])
+    assert code == 1
+    assert capsys.readouterr().err == (f"{tmp_path / 'site'}: no offline build here; run `make zim` "
+                                       "(it builds one)\n")
