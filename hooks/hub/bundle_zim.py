@@ -15,11 +15,11 @@ article in the full-text index; other files (styles, scripts, feeds, data) are e
 their MIME types. Metadata comes from `extra.zim` in `mkdocs.yml` (maintainers), checked
 against the openZIM rules before anything is written.
 
-Reproducible: the same site and SOURCE_DATE_EPOCH give the same entries with the same
-contents, titles and metadata. libzim gives each file a random UUID (python-libzim cannot set
-it) and its Xapian indexes carry their own random ids: the UUID is rewritten here from the
-name and the build time (and the file's MD5 checksum recomputed), so only the bytes of the
-search indexes differ between two builds. No MkDocs import: this works on any built folder.
+Reproducible: the same site, version and SOURCE_DATE_EPOCH give a byte-identical file.
+libzim gives each file a random UUID (python-libzim cannot set it) and its two Xapian indexes
+random ids of their own: `set_uuid` replaces them with ids derived from the name, the version
+and the build time, and recomputes the file's MD5 checksum. One writer thread keeps the order
+of the clusters. No MkDocs import: this works on any built folder.
 """
 
 from __future__ import annotations
@@ -128,7 +128,7 @@ class ZimSettings:
 
 # --- Settings: `extra.zim` in mkdocs.yml -------------------------------------------------------
 class _AnyTagLoader(yaml.SafeLoader):
-    """mkdocs.yml uses MkDocs' own tags (`!ENV`, `!relative`): read them as plain values."""
+    """mkdocs.yml uses MkDocs' own tags (`!ENV`, `!relative`): read as None (not ZIM settings)."""
 
 
 _AnyTagLoader.add_multi_constructor("!", lambda loader, suffix, node: None)
@@ -194,6 +194,19 @@ def read_settings(config_path: Path) -> ZimSettings:
                 rel, line, col, f"extra.zim.{key}", f"{len(value)} characters, at most {limit}",
                 "openZIM metadata rule; shorten it" + ("" if key in zim else
                                                       f" or set extra.zim.{key}")))
+    long, short = settings.values.get("long_description", ""), settings.values.get("description", "")
+    if long and short and len(long) < len(short):
+        line, col = _pos(_child(zim_node, "long_description") or default_nodes.get("long_description"))
+        settings.problems.append(Problem(rel, line, col, "extra.zim.long_description",
+                                         "shorter than the description",
+                                         "openZIM metadata rule; say more, or leave it out"))
+    try:
+        language_code(settings.values["language"])
+    except ZimError:
+        line, col = _pos(_child(zim_node, "language") or default_nodes.get("language"))
+        settings.problems.append(Problem(rel, line, col, "extra.zim.language",
+                                         f"{settings.values['language']!r} is not an ISO 639 language",
+                                         "e.g. en, fr, pt or eng"))
     name = settings.values.get("name", "")
     if name and not re.fullmatch(r"[a-z0-9][a-z0-9-]*", name):
         line, col = _pos(_child(zim_node, "name"))
@@ -227,7 +240,7 @@ def language_code(lang: str) -> str:
     found = (pycountry.languages.get(alpha_2=lang) if len(lang) == 2
              else pycountry.languages.get(alpha_3=lang))
     if found is None:
-        raise ZimError(f"theme.language / extra.zim.language: {lang!r} is not an ISO 639 language")
+        raise ZimError(f"{lang!r} is not an ISO 639 language")
     return found.alpha_3
 
 
@@ -431,7 +444,8 @@ def write_png(width: int, height: int, filtered_rgba: bytes) -> bytes:
 
 def _png_header(png: bytes) -> tuple[int, int, int, int, int]:
     if not png.startswith(b"\x89PNG\r\n\x1a\n") or png[12:16] != b"IHDR":
-        raise ZimError("the favicon is not a PNG: give a 48x48 PNG favicon (theme.favicon)")
+        raise ZimError("the favicon is not a PNG: give a 48x48 PNG favicon (theme.favicon in "
+                       "mkdocs.yml)")
     width, height, depth, colour, _, _, interlace = struct.unpack(">IIBBBBB", png[16:29])
     return width, height, depth, colour, interlace
 
@@ -475,15 +489,27 @@ def _to_rgba(px: bytes) -> tuple[int, int, int, int]:
 
 
 # --- Writing the file ---------------------------------------------------------------------------
+_ICON = re.compile(r'<link rel="(?:shortcut )?icon"[^>]* href="([^"]+)"')
+
+
+def favicon_path(home_page: str) -> str:
+    """The site's favicon, as the home page links it (`theme.favicon`)."""
+    m = _ICON.search(home_page)
+    if not m:
+        raise ZimError("index.html links no favicon (<link rel=\"icon\">): Kiwix needs a 48x48 PNG")
+    return posixpath.normpath(html.unescape(m.group(1)).split("?")[0].split("#")[0])
+
+
 def write_zim(site: Path, out_dir: Path, meta: ZimMeta, *, epoch: int, version: str,
-              site_name: str, favicon: str = "assets/images/favicon.png") -> ZimFile:
+              site_name: str) -> ZimFile:
     """Write `out_dir/<name>_<lang>_<YYYY-MM>.zim` from the offline build in `site`."""
     from libzim.writer import Creator, Hint  # the C++ library: imported only when needed
 
     if not (site / "index.html").is_file():
         raise ZimError(f"{site}/index.html: not a built site (run the offline build first)")
+    favicon = favicon_path((site / "index.html").read_text(encoding="utf-8"))
     icon = site / favicon
-    if not icon.is_file():
+    if favicon.startswith("../") or not icon.is_file():
         raise ZimError(f"{site}/{favicon}: no favicon to make the 48x48 illustration from")
     picture = illustration(icon.read_bytes())
     stamp = (f"Offline copy for Kiwix, version {version}, built "

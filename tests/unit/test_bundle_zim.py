@@ -14,6 +14,7 @@ import pytest
 from hub.bundle_zim import (
     ZimError,
     article_text,
+    favicon_path,
     illustration,
     language_code,
     metadata,
@@ -92,6 +93,11 @@ def test_settings_default_to_the_site_values(tmp_path: Path) -> None:
      "description, long_description, creator, publisher, tags, license, source, flavour, language"),
     (("    license: CC BY 4.0\n", "    license: 4\n"),
      "mkdocs.yml:16:5: extra.zim.license: must be text; quote the value"),
+    (("  language: fr\n", "  language: xx\n"),
+     "mkdocs.yml:6:13: extra.zim.language: 'xx' is not an ISO 639 language; e.g. en, fr, pt or eng"),
+    (("    tags: [health, equity]\n", "    tags: [health, equity]\n    long_description: Short.\n"),
+     "mkdocs.yml:18:23: extra.zim.long_description: shorter than the description; openZIM metadata "
+     "rule; say more, or leave it out"),
     (("  zim:\n", "  zimm:\n"),
      "mkdocs.yml:11:3: extra.zim: missing; add the ZIM's metadata (see README.md, 'The hub in Kiwix')"),
 ])
@@ -110,7 +116,7 @@ def test_every_mistake_at_once(tmp_path: Path) -> None:
 
 def test_an_unknown_language_is_an_error() -> None:
     assert language_code("en") == "eng" and language_code("pt-BR") == "por"
-    with pytest.raises(ZimError, match="'xx' is not an ISO 639 language"):
+    with pytest.raises(ZimError, match="^'xx' is not an ISO 639 language$"):
         language_code("xx")
 
 
@@ -203,6 +209,13 @@ def test_a_favicon_of_another_size_is_scaled_to_48x48() -> None:
     assert first[:4] == bytes([255, 0, 0, 255]) and first[-4:] == bytes([0, 0, 255, 255])
 
 
+def test_the_favicon_is_the_one_the_home_page_links() -> None:
+    assert favicon_path('<link rel="icon" href="assets/images/favicon.png">') == "assets/images/favicon.png"
+    assert favicon_path('<link rel="icon" href="./img/logo.png?v=2">') == "img/logo.png"
+    with pytest.raises(ZimError, match="links no favicon"):
+        favicon_path("<html></html>")
+
+
 def test_a_favicon_that_is_not_a_png_is_an_error() -> None:
     with pytest.raises(ZimError, match="not a PNG"):
         illustration(b"<svg/>")
@@ -234,10 +247,12 @@ def test_hub_zim_reports_every_setting_mistake_and_writes_nothing(tmp_path: Path
     err = capsys.readouterr().err.splitlines()
     assert code == 1
     assert err == [
+        "mkdocs.yml:2:19: extra.zim.long_description: shorter than the description; openZIM "
+        "metadata rule; say more, or leave it out",
         "mkdocs.yml:12:5: extra.zim.creator: missing; Kiwix libraries need it",
         "mkdocs.yml:13:18: extra.zim.description: 81 characters, at most 80; openZIM metadata rule; "
         "shorten it",
-        "2 errors: nothing was built. Fix the lines above and run `make zim` again.",
+        "3 errors: nothing was built. Fix the lines above and run `make zim` again.",
     ]
     assert not (tmp_path / "dist").exists()
 
