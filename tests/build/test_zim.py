@@ -238,6 +238,11 @@ def test_the_same_build_gives_the_same_file(zim_file: Path, offline_build, tmp_p
     assert sums == [hashlib.sha256(zim_file.read_bytes()).hexdigest(), zim_file.name]
 
 
+def test_the_zim_stays_small(zim_file: Path, offline_build) -> None:
+    """Smaller than the offline zip of the same build (zstd clusters; no second search index)."""
+    assert zim_file.stat().st_size < offline_build[1].stat().st_size
+
+
 def test_libzim_integrity_check_passes(archive: Archive) -> None:
     """The rewritten UUIDs keep the file valid: its MD5 checksum and structure check out."""
     assert archive.check()
