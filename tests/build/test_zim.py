@@ -49,11 +49,7 @@ def archive(zim_file: Path) -> Archive:
 
 def entries(archive: Archive) -> list:
     """Every content entry (not metadata, not the search indexes), redirects included."""
-    out = []
-    for i in range(archive.entry_count):
-        entry = archive._get_entry_by_id(i)
-        out.append(entry)
-    return out
+    return [archive._get_entry_by_id(i) for i in range(archive.entry_count)]
 
 
 def items(archive: Archive) -> dict[str, tuple[str, str, bytes]]:
