@@ -12,8 +12,9 @@ What the ZIM changes on each page, and why:
 - a footer line says which version of the hub this is and when it was built.
 Every HTML page is a "front article" with its title from `<title>` and the text of its
 article in the full-text index; other files (styles, scripts, feeds, data) are entries with
-their MIME types. Metadata comes from `extra.zim` in `mkdocs.yml` (maintainers), checked
-against the openZIM rules before anything is written.
+their MIME types. Metadata comes from `extra.zim` in `mkdocs.yml` (maintainers; read and
+checked against the openZIM rules by zim_settings.py) and the 48x48 icon from the favicon
+(render_icon.py).
 
 Reproducible: the same site, version and SOURCE_DATE_EPOCH give a byte-identical file.
 libzim gives each file a random UUID (python-libzim cannot set it) and its two Xapian indexes
@@ -25,7 +26,6 @@ of the clusters. No MkDocs import: this works on any built folder.
 from __future__ import annotations
 
 import contextlib
-import datetime as dt
 import hashlib
 import html
 import mimetypes
@@ -35,16 +35,14 @@ import re
 import struct
 import sys
 import uuid
-import zlib
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
 
-import yaml
-
-from .problems import Problem
+from .render_icon import ILLUSTRATION_SIZE, illustration
+from .zim_settings import ZimError, ZimMeta, utc_time, zim_filename
 
 # Files of the offline build that only its own search uses: not packed.
 SKIPPED = ("search/", "assets/vendor/iframe-worker/")
@@ -62,38 +60,6 @@ MIME_TYPES = {
 }
 # Kinds of content that compress well (images and fonts are compressed already).
 _UNCOMPRESSED = ("image/png", "image/jpeg", "image/gif", "image/webp", "font/", "application/pdf")
-# openZIM metadata rules (https://wiki.openzim.org/wiki/Metadata): lengths in characters.
-LIMITS = {"title": 30, "description": 80, "long_description": 4000}
-REQUIRED = ("name", "title", "description", "creator", "publisher")
-ILLUSTRATION_SIZE = 48
-
-
-class ZimError(Exception):
-    """The site or its settings cannot make a ZIM file (a message for the maintainer)."""
-
-
-@dataclass(frozen=True)
-class ZimMeta:
-    """The ZIM's metadata, as Kiwix libraries show it."""
-
-    name: str  # e.g. health-equity-hub_en: the same for every version of the file
-    title: str
-    description: str
-    long_description: str
-    language: str  # ISO 639-3, e.g. eng
-    creator: str
-    publisher: str
-    date: str  # YYYY-MM-DD
-    tags: str  # semicolon-separated
-    license: str
-    source: str
-    flavour: str
-    scraper: str
-
-    def items(self) -> list[tuple[str, str]]:
-        """(openZIM name, value) of every non-empty field."""
-        names = {"long_description": "LongDescription"}
-        return [(names.get(k, k.capitalize()), v) for k, v in vars(self).items() if v]
 
 
 @dataclass(frozen=True)
@@ -115,157 +81,6 @@ class ZimFile:
     sha256: str
     uuid: str
     indexes: int  # Xapian databases (full text, titles)
-
-
-@dataclass
-class ZimSettings:
-    """What `extra.zim` in mkdocs.yml says, with the site's own values as defaults."""
-
-    values: dict[str, str] = field(default_factory=dict)
-    site_name: str = ""  # site_name of mkdocs.yml: every page's <title> ends with it
-    problems: list[Problem] = field(default_factory=list)
-
-
-# --- Settings: `extra.zim` in mkdocs.yml -------------------------------------------------------
-class _AnyTagLoader(yaml.SafeLoader):
-    """mkdocs.yml uses MkDocs' own tags (`!ENV`, `!relative`): read as None (not ZIM settings)."""
-
-
-_AnyTagLoader.add_multi_constructor("!", lambda loader, suffix, node: None)
-
-_FIELDS = ("name", "title", "description", "long_description", "creator", "publisher", "tags",
-           "license", "source", "flavour", "language")
-
-
-def read_settings(config_path: Path) -> ZimSettings:
-    """The ZIM settings of a hub: `extra.zim` in its mkdocs.yml, checked, with positions."""
-    rel = config_path.name
-    settings = ZimSettings()
-    try:
-        text = config_path.read_text(encoding="utf-8")
-        node = yaml.compose(text, Loader=_AnyTagLoader)
-        config = yaml.load(text, Loader=_AnyTagLoader) or {}  # noqa: S506 (a SafeLoader)
-    except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
-        settings.problems.append(Problem(rel, 1, 1, "", f"cannot be read ({exc})"))
-        return settings
-    if isinstance(config.get("site_name"), str):
-        settings.site_name = config["site_name"]
-    zim_node = _child(_child(node, "extra"), "zim")
-    zim = (config.get("extra") or {}).get("zim")
-    if not isinstance(zim, dict):
-        line, col = _pos(_child(node, "extra") or node)
-        settings.problems.append(Problem(rel, line, col, "extra.zim", "missing",
-                                         "add the ZIM's metadata (see README.md, 'The hub in Kiwix')"))
-        return settings
-    for key, value in zim.items():
-        line, col = _pos(_child(zim_node, key, key=True))
-        if key not in _FIELDS:
-            settings.problems.append(Problem(rel, line, col, f"extra.zim.{key}", "unknown setting",
-                                             f"expected one of: {', '.join(_FIELDS)}"))
-        elif isinstance(value, list) and key == "tags":
-            settings.values[key] = ";".join(str(v) for v in value)
-        elif not isinstance(value, str):
-            settings.problems.append(Problem(rel, line, col, f"extra.zim.{key}", "must be text",
-                                             "quote the value"))
-        else:
-            settings.values[key] = " ".join(value.split()) if key != "long_description" else value.strip()
-    defaults = {"title": ("site_name",), "long_description": ("site_description",),
-                "source": ("site_url",), "language": ("theme", "language")}
-    default_nodes = {}
-    for key, where in defaults.items():
-        value, value_node = config, node
-        for part in where:
-            value = value.get(part) if isinstance(value, dict) else None
-            value_node = _child(value_node, part)
-        if key not in settings.values and isinstance(value, str):
-            settings.values[key] = " ".join(value.split())
-            default_nodes[key] = value_node
-    settings.values.setdefault("language", "en")
-    for key in REQUIRED:
-        if not settings.values.get(key):
-            line, col = _pos(zim_node)
-            settings.problems.append(Problem(rel, line, col, f"extra.zim.{key}", "missing",
-                                             "Kiwix libraries need it"))
-    for key, limit in LIMITS.items():
-        value = settings.values.get(key, "")
-        if len(value) > limit:
-            line, col = _pos(_child(zim_node, key) or default_nodes.get(key) or zim_node)
-            settings.problems.append(Problem(
-                rel, line, col, f"extra.zim.{key}", f"{len(value)} characters, at most {limit}",
-                "openZIM metadata rule; shorten it" + ("" if key in zim else
-                                                      f" or set extra.zim.{key}")))
-    long, short = settings.values.get("long_description", ""), settings.values.get("description", "")
-    if long and short and len(long) < len(short):
-        line, col = _pos(_child(zim_node, "long_description") or default_nodes.get("long_description"))
-        settings.problems.append(Problem(rel, line, col, "extra.zim.long_description",
-                                         "shorter than the description",
-                                         "openZIM metadata rule; say more, or leave it out"))
-    try:
-        language_code(settings.values["language"])
-    except ZimError:
-        line, col = _pos(_child(zim_node, "language") or default_nodes.get("language"))
-        settings.problems.append(Problem(rel, line, col, "extra.zim.language",
-                                         f"{settings.values['language']!r} is not an ISO 639 language",
-                                         "e.g. en, fr, pt or eng"))
-    name = settings.values.get("name", "")
-    if name and not re.fullmatch(r"[a-z0-9][a-z0-9-]*", name):
-        line, col = _pos(_child(zim_node, "name"))
-        settings.problems.append(Problem(rel, line, col, "extra.zim.name",
-                                         f"{name!r} is not a file-name word",
-                                         "lower-case letters, digits and hyphens, e.g. my-hub"))
-    return settings
-
-
-def _child(node: Any, name: str, *, key: bool = False) -> Any:
-    """The value node of `name` in a YAML mapping node (its key node with key=True)."""
-    if not isinstance(node, yaml.MappingNode):
-        return None
-    for k, v in node.value:
-        if getattr(k, "value", None) == name:
-            return k if key else v
-    return None
-
-
-def _pos(node: Any) -> tuple[int, int]:
-    if node is None:
-        return 1, 1
-    return node.start_mark.line + 1, node.start_mark.column + 1
-
-
-def language_code(lang: str) -> str:
-    """ISO 639-3 for a site's language (`en` -> `eng`), as openZIM wants it."""
-    import pycountry
-
-    lang = lang.split("-")[0].split("_")[0].lower()
-    found = (pycountry.languages.get(alpha_2=lang) if len(lang) == 2
-             else pycountry.languages.get(alpha_3=lang))
-    if found is None:
-        raise ZimError(f"{lang!r} is not an ISO 639 language")
-    return found.alpha_3
-
-
-def metadata(settings: ZimSettings, *, epoch: int, version: str) -> ZimMeta:
-    v = settings.values
-    lang3 = language_code(v.get("language", "en"))
-    tags = [t for t in v.get("tags", "").split(";") if t.strip()]
-    tags += [t for t in ("_ftindex:yes", "_pictures:yes", "_videos:no", "_details:yes")
-             if t.split(":")[0] not in {x.split(":")[0] for x in tags}]
-    return ZimMeta(
-        name=f"{v['name']}_{_lang2(v.get('language', 'en'))}", title=v["title"],
-        description=v["description"], long_description=v.get("long_description", ""),
-        language=lang3, creator=v["creator"], publisher=v["publisher"],
-        date=_utc(epoch).date().isoformat(), tags=";".join(t.strip() for t in tags),
-        license=v.get("license", ""), source=v.get("source", ""),
-        flavour=v.get("flavour", "maxi"), scraper=f"hub make zim {version}")
-
-
-def _lang2(lang: str) -> str:
-    return lang.split("-")[0].split("_")[0].lower()
-
-
-def zim_filename(meta: ZimMeta, epoch: int) -> str:
-    """`<name>_<lang>_<YYYY-MM>.zim`, Kiwix's naming (the month of the build)."""
-    return f"{meta.name}_{_utc(epoch):%Y-%m}.zim"
 
 
 # --- The pages: titles, text for the index, what changes in the ZIM ----------------------------
@@ -408,86 +223,6 @@ def redirects(paths: set[str]) -> dict[str, str]:
             if p.endswith("/index.html") and p[: -len("/index.html")] not in paths}
 
 
-# --- The 48x48 illustration ----------------------------------------------------------------------
-def illustration(png: bytes, size: int = ILLUSTRATION_SIZE) -> bytes:
-    """A `size`x`size` PNG from the site's favicon: itself when it has that size, else scaled
-    (8-bit grey, RGB or RGBA, not interlaced: what favicon tools write)."""
-    width, height, depth, colour, interlace = _png_header(png)
-    if (width, height) == (size, size):
-        return png
-    channels = {0: 1, 2: 3, 4: 2, 6: 4}.get(colour)
-    if depth != 8 or channels is None or interlace:
-        raise ZimError("the favicon is not a plain 8-bit PNG: give a 48x48 PNG favicon "
-                       "(theme.favicon in mkdocs.yml)")
-    rows = _png_rows(png, width, height, channels)
-    rgba = [[_to_rgba(row[x * channels:(x + 1) * channels]) for x in range(width)] for row in rows]
-    out = bytearray()
-    for y in range(size):
-        out.append(0)  # filter: none
-        for x in range(size):  # box filter over the source pixels this one covers
-            x0, x1 = x * width // size, max(x * width // size + 1, (x + 1) * width // size)
-            y0, y1 = y * height // size, max(y * height // size + 1, (y + 1) * height // size)
-            box = [rgba[j][i] for j in range(y0, y1) for i in range(x0, x1)]
-            out += bytes(sum(p[c] for p in box) // len(box) for c in range(4))
-    return write_png(size, size, bytes(out))
-
-
-def write_png(width: int, height: int, filtered_rgba: bytes) -> bytes:
-    def chunk(kind: bytes, data: bytes) -> bytes:
-        return (struct.pack(">I", len(data)) + kind + data
-                + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF))
-
-    header = struct.pack(">IIBBBBB", width, height, 8, 6, 0, 0, 0)
-    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header)
-            + chunk(b"IDAT", zlib.compress(filtered_rgba, 9)) + chunk(b"IEND", b""))
-
-
-def _png_header(png: bytes) -> tuple[int, int, int, int, int]:
-    if not png.startswith(b"\x89PNG\r\n\x1a\n") or png[12:16] != b"IHDR":
-        raise ZimError("the favicon is not a PNG: give a 48x48 PNG favicon (theme.favicon in "
-                       "mkdocs.yml)")
-    width, height, depth, colour, _, _, interlace = struct.unpack(">IIBBBBB", png[16:29])
-    return width, height, depth, colour, interlace
-
-
-def _png_rows(png: bytes, width: int, height: int, channels: int) -> list[bytes]:
-    data, i = b"", 8
-    while i < len(png):
-        (n,), kind = struct.unpack(">I", png[i:i + 4]), png[i + 4:i + 8]
-        if kind == b"IDAT":
-            data += png[i + 8:i + 8 + n]
-        i += 12 + n
-    raw, stride, rows, prev = zlib.decompress(data), width * channels, [], bytes(width * channels)
-    for y in range(height):
-        kind, line = raw[y * (stride + 1)], bytearray(raw[y * (stride + 1) + 1:(y + 1) * (stride + 1)])
-        for x in range(stride):
-            a = line[x - channels] if x >= channels else 0
-            b, c = prev[x], prev[x - channels] if x >= channels else 0
-            if kind == 1:
-                line[x] = (line[x] + a) & 255
-            elif kind == 2:
-                line[x] = (line[x] + b) & 255
-            elif kind == 3:
-                line[x] = (line[x] + (a + b) // 2) & 255
-            elif kind == 4:
-                p = a + b - c
-                pa, pb, pc = abs(p - a), abs(p - b), abs(p - c)
-                line[x] = (line[x] + (a if pa <= pb and pa <= pc else b if pb <= pc else c)) & 255
-        rows.append(bytes(line))
-        prev = line
-    return rows
-
-
-def _to_rgba(px: bytes) -> tuple[int, int, int, int]:
-    if len(px) == 1:
-        return px[0], px[0], px[0], 255
-    if len(px) == 2:
-        return px[0], px[0], px[0], px[1]
-    if len(px) == 3:
-        return px[0], px[1], px[2], 255
-    return px[0], px[1], px[2], px[3]
-
-
 # --- Writing the file ---------------------------------------------------------------------------
 _ICON = re.compile(r'<link rel="(?:shortcut )?icon"[^>]* href="([^"]+)"')
 
@@ -513,7 +248,7 @@ def write_zim(site: Path, out_dir: Path, meta: ZimMeta, *, epoch: int, version: 
         raise ZimError(f"{site}/{favicon}: no favicon to make the 48x48 illustration from")
     picture = illustration(icon.read_bytes())
     stamp = (f"Offline copy for Kiwix, version {version}, built "
-             f"{_utc(epoch):%Y-%m-%d %H:%M} UTC")
+             f"{utc_time(epoch):%Y-%m-%d %H:%M} UTC")
     entries = list(site_entries(site, site_name=site_name, stamp=stamp))
     moved = redirects({e.path for e in entries})
 
@@ -634,7 +369,3 @@ def _Item(entry: Entry, hint: Any) -> Any:  # noqa: N802 (a class factory)
     else:
         item.get_indexdata = lambda: None
     return item
-
-
-def _utc(epoch: int) -> dt.datetime:
-    return dt.datetime.fromtimestamp(epoch, tz=dt.UTC)

@@ -107,7 +107,8 @@ def add_offline_parser(sub) -> None:
 def cmd_zim(args: argparse.Namespace) -> int:
     """Pack an offline build (made with HUB_OFFLINE=true) into a ZIM file for Kiwix."""
     from .bundle_offline import build_epoch, bundle_version
-    from .bundle_zim import ZimError, metadata, read_settings, write_zim
+    from .bundle_zim import write_zim
+    from .zim_settings import ZimError, metadata, read_settings
 
     root = Path(args.root)
     settings = read_settings(root / "mkdocs.yml")

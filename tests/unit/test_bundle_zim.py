@@ -1,6 +1,6 @@
-"""The ZIM packer's parts that need no build: its settings in mkdocs.yml (exact messages),
-titles, the text the search index reads, taking out the search box, MIME types, the 48x48
-illustration and the UUID rewrite."""
+"""The ZIM packer's parts that need no build (bundle_zim, zim_settings, render_icon): its
+settings in mkdocs.yml (exact messages), titles, the text the search index reads, taking out
+the search box, MIME types, the 48x48 illustration and the UUID rewrite."""
 
 from __future__ import annotations
 
@@ -12,22 +12,18 @@ from pathlib import Path
 import pytest
 
 from hub.bundle_zim import (
-    ZimError,
     article_text,
     favicon_path,
-    illustration,
-    language_code,
-    metadata,
     mimetype,
     page_title,
-    read_settings,
     redirects,
     set_uuid,
     with_stamp,
     without_search,
-    write_png,
 )
 from hub.problems import format_report
+from hub.render_icon import illustration, write_png
+from hub.zim_settings import ZimError, language_code, metadata, read_settings
 
 REPO = Path(__file__).resolve().parents[2]
 GOOD = """\
