@@ -11,7 +11,7 @@ export PYTHONPATH := hooks
 # The command a contributor typed, so that messages say what to run again.
 validate check build offline: export HUB_COMMAND = make $@
 
-.PHONY: help serve build validate check security test bench offline new vocab-docs schemas generate adopt lock clean vendor
+.PHONY: help serve build validate check security test bench offline zim new vocab-docs schemas generate adopt lock clean vendor
 
 # --- Reproducible builds and the offline zip ------------------------------------------------
 # Dates in the output come from the last commit (override by setting SOURCE_DATE_EPOCH): the
@@ -19,7 +19,7 @@ validate check build offline: export HUB_COMMAND = make $@
 # `serve` keep today's date for briefs due for review.
 EPOCH    ?= $(or $(SOURCE_DATE_EPOCH),$(shell git log -1 --format=%ct 2>/dev/null))
 ifneq ($(EPOCH),)
-build offline: export SOURCE_DATE_EPOCH := $(EPOCH)
+build offline zim: export SOURCE_DATE_EPOCH := $(EPOCH)
 endif
 HUB_NAME ?=
 OFFLINE_SITE := dist/offline-site
@@ -85,6 +85,9 @@ offline: $(STAMP) ## Build the offline zip dist/<name>-offline-<version>.zip (op
 	rm -rf $(OFFLINE_SITE)
 	HUB_OFFLINE=true $(BIN)/mkdocs build --strict --site-dir $(OFFLINE_SITE)
 	$(BIN)/python -m hub offline --site $(OFFLINE_SITE) --out dist $(if $(HUB_NAME),--name $(HUB_NAME))
+
+zim: offline ## Build the ZIM file for Kiwix dist/<name>_<lang>_<YYYY-MM>.zim from the offline build
+	$(BIN)/python -m hub zim --site $(OFFLINE_SITE) --out dist
 
 vendor: ## Refresh the vendored iframe-worker search shim from npm (maintainers; needs npm)
 	tools/vendor-iframe-worker.sh $(IFRAME_WORKER_VERSION)

@@ -204,3 +204,25 @@ class Serving:
             self.proc.wait(timeout=20)
         except subprocess.TimeoutExpired:
             self.proc.kill()
+
+
+# --- The ZIM file for Kiwix (make zim): packed once per session from the offline build -------
+ZIM_VERSION = "test"
+
+
+def build_zim(site: Path, out: Path) -> Path:
+    """The ZIM of an offline build, made as `make zim` makes it; returns its path."""
+    hub = site.parent
+    env = {**os.environ, "PYTHONPATH": str(REPO / "hooks"), "SOURCE_DATE_EPOCH": OFFLINE_EPOCH}
+    result = subprocess.run(
+        [sys.executable, "-m", "hub", "--root", str(hub), "zim", "--site", str(site),
+         "--out", str(out), "--version", ZIM_VERSION],
+        cwd=hub, env=env, capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stderr
+    return Path(result.stdout.strip())
+
+
+@pytest.fixture(scope="session")
+def zim_file(offline_build: tuple[Path, Path], tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The fixture hub's ZIM file."""
+    return build_zim(offline_build[0], tmp_path_factory.mktemp("zim"))

@@ -1,5 +1,5 @@
-"""`python -m hub`: the command line behind `make validate`, `make schemas`, `make new` and
-`make offline`."""
+"""`python -m hub`: the command line behind `make validate`, `make schemas`, `make new`,
+`make offline` and `make zim`."""
 
 from __future__ import annotations
 
@@ -151,6 +151,44 @@ def add_offline_parser(sub) -> None:
     o.set_defaults(func=cmd_offline)
 
 
+def cmd_zim(args: argparse.Namespace) -> int:
+    """Pack an offline build (made with HUB_OFFLINE=true) into a ZIM file for Kiwix."""
+    from .bundle_offline import build_epoch, bundle_version
+    from .bundle_zim import write_zim
+    from .zim_settings import ZimError, metadata, read_settings
+
+    root = Path(args.root)
+    settings = read_settings(root / "mkdocs.yml")
+    if settings.problems:
+        print(format_report(settings.problems).replace("`make validate`", "`make zim`"), file=sys.stderr)
+        return 1
+    site = Path(args.site)
+    if not (site / "index.html").is_file():
+        print(f"{site}: no offline build here; run `make zim` (it builds one)", file=sys.stderr)
+        return 1
+    epoch = build_epoch()
+    version = args.version or bundle_version(root, epoch)
+    try:
+        meta = metadata(settings, epoch=epoch, version=version)
+        zim = write_zim(site, Path(args.out), meta, epoch=epoch, version=version,
+                        site_name=settings.site_name)
+    except ZimError as exc:
+        print(f"hub zim: {exc}", file=sys.stderr)
+        return 1
+    print(f"wrote {zim.path} ({zim.entries} entries, {zim.redirects} redirects, "
+          f"{zim.size / 1e6:.1f} MB, sha256 {zim.sha256})", file=sys.stderr)
+    print(zim.path)
+    return 0
+
+
+def add_zim_parser(sub) -> None:
+    z = sub.add_parser("zim", help="pack an offline build into a ZIM file for Kiwix (see `make zim`)")
+    z.add_argument("--site", default="dist/offline-site", help="the offline build's folder")
+    z.add_argument("--out", default="dist", help="where to write the .zim file")
+    z.add_argument("--version", help="version shown on every page (default: git describe, or date)")
+    z.set_defaults(func=cmd_zim)
+
+
 def cmd_check_links(args: argparse.Namespace) -> int:
     from urllib.parse import urlsplit
 
@@ -187,6 +225,7 @@ def main(argv: list[str] | None = None) -> int:
     a.add_argument("dest", help="an empty or new folder")
     a.set_defaults(func=cmd_adopt)
     add_offline_parser(sub)
+    add_zim_parser(sub)
     c = sub.add_parser("check-links", help="check every internal link and anchor of a built site")
     c.add_argument("site", nargs="?", default="site", help="the built site (default: site)")
     c.set_defaults(func=cmd_check_links)

@@ -50,7 +50,10 @@ def commands(workflow: dict) -> list[str]:
 
 
 def make_targets(workflow: dict) -> list[str]:
-    return [m for c in commands(workflow) for m in re.findall(r"(?:^|&&\s*)make\s+([\w-]+)", c)]
+    """Every target of every `make` command (`make offline zim` runs two)."""
+    return [target for c in commands(workflow)
+            for m in re.findall(r"(?:^|&&\s*)make((?:\s+[\w-]+)+)", c.split("#")[0])
+            for target in m.split()]
 
 
 def readme_targets() -> set[str]:
@@ -277,10 +280,11 @@ def test_pull_requests_validate_build_test_and_keep_artifacts(ci: dict) -> None:
     assert ci["permissions"] == {}
     assert all(job["permissions"] == {"contents": "read"} for job in ci["jobs"].values())
     assert "secrets." not in (REPO / ".github" / "workflows" / "ci.yml").read_text()
-    assert make_targets(ci) == ["validate", "build", "test", "offline"]
+    assert make_targets(ci) == ["validate", "build", "test", "offline", "zim"]
     uploads = [s["with"]["path"] for s in steps(ci) if s.get("uses", "").startswith(
         "actions/upload-artifact@")]
     assert any("site/" in p for p in uploads) and any("dist/*.zip" in p for p in uploads)
+    assert any("dist/*.zim\n" in p and "dist/*.zim.sha256" in p for p in uploads)
     assert any(job.get("env", {}).get("CI") == "true" for job in ci["jobs"].values())
 
 
@@ -289,7 +293,7 @@ def test_main_deploys_pages_and_tags_get_the_zip(publish: dict) -> None:
     assert publish["permissions"] == {}
     jobs = publish["jobs"]
     assert jobs["build"]["permissions"] == {"contents": "read"}
-    assert make_targets(publish) == ["validate", "build", "test", "offline"]
+    assert make_targets(publish) == ["validate", "build", "test", "offline", "zim"]
     build_uses = [s.get("uses", "") for s in jobs["build"]["steps"]]
     assert any(u.startswith("actions/upload-pages-artifact@") for u in build_uses)
     assert any(u.startswith("actions/upload-artifact@") for u in build_uses)
@@ -298,4 +302,6 @@ def test_main_deploys_pages_and_tags_get_the_zip(publish: dict) -> None:
     assert jobs["deploy"]["steps"][0]["uses"].startswith("actions/deploy-pages@")
     assert jobs["release"]["if"].startswith("startsWith(github.ref, 'refs/tags/")
     assert jobs["release"]["permissions"] == {"contents": "write"}
-    assert "gh release upload" in " ".join(commands({"jobs": {"r": jobs["release"]}}))
+    release = " ".join(commands({"jobs": {"r": jobs["release"]}}))
+    assert "gh release upload" in release
+    assert "dist/*.zim dist/*.zim.sha256" in release  # the ZIM file for Kiwix and its checksum
