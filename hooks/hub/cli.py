@@ -231,7 +231,8 @@ def main(argv: list[str] | None = None) -> int:
     c.set_defaults(func=cmd_check_links)
     args = parser.parse_args(argv)
     try:
-        if args.command not in ("validate", "adopt", "offline", "check-links") and _use_config(Path(args.root)):
+        own_config = ("validate", "adopt", "offline", "zim", "check-links")  # read hub.yml themselves
+        if args.command not in own_config and _use_config(Path(args.root)):
             return 1
         return args.func(args)
     except KeyboardInterrupt:

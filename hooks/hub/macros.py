@@ -104,7 +104,8 @@ def make_macros(cat: Catalog, current_src: Callable[[], str]) -> dict[str, Calla
         from .config import active
         from .generate_pages import listings
 
-        return " · ".join(f"[{md_text(title)}]({link(kind)})" for kind, (_, title, _) in listings(active()).items())
+        return " · ".join(f"[{md_text(title)}]({link(kind)})"
+                          for kind, (_, title, _) in listings(active()).items())
 
     def data_sets() -> str:
         """The table of the open data files of the sections the network has."""
@@ -117,7 +118,8 @@ def make_macros(cat: Catalog, current_src: Callable[[], str]) -> dict[str, Calla
                   "modules": "module"}
         for name, section in SECTION_OF.items():
             if cfg.enabled(section):
-                rows.append(f"| {name.capitalize()} | [{name}.json](data/{name}.json) | [{name}.csv](data/{name}.csv) "
+                rows.append(f"| {name.capitalize()} | [{name}.json](data/{name}.json) "
+                            f"| [{name}.csv](data/{name}.csv) "
                             f"| [{schema[name]}.schema.json](data/schemas/{schema[name]}.schema.json) |")
         return "\n".join(rows)
 

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from .catalog import BriefRecord, Catalog
 
+
 def genre() -> str:
     """What one brief is called in citations (hub.yml: sections.briefs.singular)."""
     from .config import active

@@ -59,7 +59,8 @@ def light_page(chromium_browser):
 
 
 @pytest.mark.parametrize("which, pages", [("hub2", HUB2_PAGES), ("empty", EMPTY_PAGES)])
-def test_other_hubs_pass_axe(light_page, request: pytest.FixtureRequest, which: str, pages: list[str]) -> None:
+def test_other_hubs_pass_axe(light_page, request: pytest.FixtureRequest, which: str,
+                             pages: list[str]) -> None:
     base = request.getfixturevalue(f"{which}_url")
     failures = {}
     for rel in pages:

@@ -125,7 +125,8 @@ def test_a_change_of_branding_alone_keeps_the_tests_green(tmp_path: Path) -> Non
     venv_python = REPO / ".venv" / "bin" / "python"
     python = str(venv_python) if venv_python.exists() else sys.executable
     env = {**os.environ, "PYTHONPATH": str(dest / "hooks"), "NO_MKDOCS_2_WARNING": "1"}
-    tests = ["tests/unit/test_schemas.py", "tests/unit/test_contributing.py", "tests/unit/test_github_files.py",
+    tests = ["tests/unit/test_schemas.py", "tests/unit/test_contributing.py",
+             "tests/unit/test_github_files.py",
              "tests/unit/test_sample_content.py", "tests/unit/test_hub_config.py",
              "tests/build/test_fixture_site.py", "tests/build/test_readers_outputs.py"]
     result = subprocess.run([python, "-m", "pytest", "-q", "-p", "no:randomly", "-p", "no:cacheprovider",

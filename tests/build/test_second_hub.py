@@ -45,7 +45,8 @@ def test_the_network_speaks_in_its_own_words(hub2: Path) -> None:
     home = text(hub2, "index.html")
     assert '<html lang="es"' in home
     assert "<title>Red Latinoamericana de Salud Mental Comunitaria</title>" in home
-    nav = re.findall(r'class="md-nav__link[^"]*"[^>]*>\s*<span class="md-ellipsis">\s*([^<]+?)\s*</span>', home)
+    nav = re.findall(r'class="md-nav__link[^"]*"[^>]*>\s*<span class="md-ellipsis">\s*([^<]+?)\s*</span>',
+                     home)
     assert {"Instituciones", "Notas técnicas", "Formación", "Países", "Temas"} <= set(nav)
     for path in (hub2 / "site").rglob("*"):
         if path.suffix in (".html", ".xml", ".json", ".csv", ".bib", ".ris", ".txt"):

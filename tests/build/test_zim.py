@@ -21,7 +21,7 @@ from libzim.reader import Archive
 from libzim.search import Query, Searcher
 from libzim.suggestion import SuggestionSearcher
 
-from conftest import ZIM_VERSION, build_zim
+from conftest import ZIM_VERSION, build_zim, hub_config
 
 pytestmark = pytest.mark.slow
 
@@ -87,7 +87,7 @@ def test_the_home_page_is_the_main_entry(archive: Archive) -> None:
     main = archive.main_entry
     target = main.get_redirect_entry() if main.is_redirect else main
     assert target.path == "index.html"
-    assert target.title == "Health Equity Knowledge Hub"
+    assert target.title == hub_config().network.name
     assert "<h1" in bytes(target.get_item().content).decode()
 
 
@@ -109,7 +109,7 @@ def test_the_zim_holds_every_file_of_the_site_but_its_search(archive: Archive, o
     # every page has a title of its own (from <title>), not its path
     for path, (title, mime, _) in items(archive).items():
         if mime == "text/html":
-            assert title and title != path and " - Health Equity Knowledge Hub" not in title, path
+            assert title and title != path and f" - {hub_config().network.name}" not in title, path
 
 
 @pytest.mark.parametrize(("path", "mime"), [
@@ -169,13 +169,13 @@ def test_metadata_is_complete_and_within_the_openzim_rules(archive: Archive) -> 
     for key in ("Name", "Title", "Description", "LongDescription", "Language", "Creator",
                 "Publisher", "Date", "Tags", "License", "Source", "Flavour"):
         assert text.get(key, "").strip(), f"metadata {key} missing"
-    assert len(text["Title"]) <= 30 and text["Title"] == "Health Equity Knowledge Hub"
+    assert len(text["Title"]) <= 30 and text["Title"] == hub_config().network.name
     assert len(text["Description"]) <= 80
     assert len(text["Description"]) < len(text["LongDescription"]) <= 4000
     assert text["Language"] == "eng"
     assert text["Date"] == "2025-12-02"  # from SOURCE_DATE_EPOCH
     assert text["Name"] == "health-equity-hub_en"
-    assert text["Source"] == "https://health-equity-hub.example.org/"
+    assert text["Source"] == hub_config().site_url
     assert "_ftindex:yes" in text["Tags"].split(";")
     png = meta["Illustration_48x48@1"]
     assert png.startswith(b"\x89PNG\r\n\x1a\n") and struct.unpack(">II", png[16:24]) == (48, 48)

@@ -43,7 +43,8 @@ def test_the_repository_and_the_fixture_have_valid_configurations() -> None:
 @pytest.mark.parametrize("old, new, needle, expected", [
     ("  language: en ", "  languge: en ", "languge:",
      "network.languge: unknown field `languge`; did you mean `language`?"),
-    ("    enabled: true\n    title: \"Members\"", "    enabled: maybe\n    title: \"Members\"", "enabled: maybe",
+    ("    enabled: true\n    title: \"Members\"", "    enabled: maybe\n    title: \"Members\"",
+     "enabled: maybe",
      "sections.members.enabled: "),
     ("  site_url: https://fixture-network.example.net/", "  site_url: fixture-network.example.net",
      "site_url:", "network.site_url: 'fixture-network.example.net' is not a web address"),
@@ -89,7 +90,8 @@ def test_vocabularies_follow_the_active_configuration() -> None:
 
 
 def test_the_navigation_follows_the_sections() -> None:
-    text = base_text().replace('    enabled: true\n    title: "Members"', '    enabled: false\n    title: "Members"')
+    text = base_text().replace('    enabled: true\n    title: "Members"',
+                               '    enabled: false\n    title: "Members"')
     text = text.replace('    title: "Curriculum"', '    title: "Learning"')
     cfg = config.HubConfig.model_validate(__import__("yaml").safe_load(text))
     assert filter_nav(NAV, cfg) == [{"Home": "index.md"}, {"About": ["about.md", "mission.md"]},
@@ -117,7 +119,8 @@ def test_renaming_and_reordering_words_updates_every_derived_file(tmp_path: Path
     text = (root / "hub.yml").read_text(encoding="utf-8")
     levels = text.index("  levels:")
     end = text.index("\n\n", levels)
-    text = text[:levels] + '  levels:\n    advanced-practice: "Advanced practice"\n    basics: "Basics"' + text[end:]
+    new_levels = '  levels:\n    advanced-practice: "Advanced practice"\n    basics: "Basics"'
+    text = text[:levels] + new_levels + text[end:]
     (root / "hub.yml").write_text(text, encoding="utf-8")
     stale = run_hub("generate", cwd=root)
     assert stale.returncode == 1
@@ -138,8 +141,8 @@ def test_renaming_and_reordering_words_updates_every_derived_file(tmp_path: Path
 def test_switching_a_section_off_removes_its_derived_files(tmp_path: Path) -> None:
     root = copy_of_repo(tmp_path)
     text = (root / "hub.yml").read_text(encoding="utf-8")
-    (root / "hub.yml").write_text(text.replace('  curriculum:\n    enabled: true', '  curriculum:\n    enabled: false'),
-                                  encoding="utf-8")
+    off = text.replace('  curriculum:\n    enabled: true', '  curriculum:\n    enabled: false')
+    (root / "hub.yml").write_text(off, encoding="utf-8")
     assert run_hub("generate", "--write", cwd=root).returncode == 0
     assert not (root / "schemas" / "module.schema.json").exists()
     assert not (root / ".github" / "ISSUE_TEMPLATE" / "suggest-module.yml").exists()
@@ -151,7 +154,8 @@ def test_switching_a_section_off_removes_its_derived_files(tmp_path: Path) -> No
     assert result.returncode == 1 and "switched off in hub.yml" in result.stderr
     checked = run_hub("validate", cwd=hub)
     assert checked.returncode == 0, checked.stderr
-    assert "curriculum/tracks.yaml:1:1: warning: not read: the curriculum section is switched off" in checked.stderr
+    assert ("curriculum/tracks.yaml:1:1: warning: not read: the curriculum section is switched off"
+            in checked.stderr)
 
 
 def test_new_records_use_the_networks_words(tmp_path: Path) -> None:
@@ -164,7 +168,8 @@ def test_new_records_use_the_networks_words(tmp_path: Path) -> None:
     shutil.rmtree(hub / "content" / "briefs")
     shutil.rmtree(hub / "curriculum")
     (hub / "curriculum" / "modules").mkdir(parents=True)
-    (hub / "curriculum" / "tracks.yaml").write_text("- id: t\n  title: T\n  description: D\n", encoding="utf-8")
+    (hub / "curriculum" / "tracks.yaml").write_text("- id: t\n  title: T\n  description: D\n",
+                                                    encoding="utf-8")
     for kind in ("partner", "brief", "module"):
         assert run_hub("new", kind, f"new-{kind}", cwd=hub).returncode == 0
     result = run_hub("validate", cwd=hub)

@@ -6,12 +6,11 @@ from pathlib import Path
 
 import pytest
 
-pytestmark = pytest.mark.sample  # the shipped sample network's content
-
 from hub.countries import country
 from hub.problems import errors
 from hub.validate_links import validate
 
+pytestmark = pytest.mark.sample  # the shipped sample network's content
 REPO = Path(__file__).resolve().parents[2]
 
 
