@@ -100,7 +100,7 @@ class Consent(Record):
 
 
 class Member(Record):
-    """A young health professional of the network (`members.yaml`)."""
+    """A member of the network (`members.yaml`)."""
 
     id: Slug
     example: YamlBool = False

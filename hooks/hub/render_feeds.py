@@ -46,7 +46,7 @@ class FeedSite:
     site_url: str  # absolute, ends with "/"
     listing_url: str  # absolute URL of the briefs listing
     language: str = "en"
-    section: str = "Policy briefs"  # the title of the briefs section (hub.yml)
+    section: str = "Briefs"  # the title of the briefs section (hub.yml)
     built: dt.date | None = None  # the build's date: the feed's date while it has no entry
 
 
