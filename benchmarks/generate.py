@@ -17,6 +17,7 @@ from __future__ import annotations
 import argparse
 import csv
 import random
+import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -126,7 +127,11 @@ def _reference(t: Text, i: int, reading: bool = False) -> dict:
 
 
 def generate_hub(dest: Path, n: int, seed: int = 1) -> Counts:
-    """Write the record files of a hub with about `n` records into `dest`."""
+    """Write the record files of a hub with about `n` records into `dest`, with the
+    repository's hub.yml (its vocabularies are the words the records use)."""
+    dest.mkdir(parents=True, exist_ok=True)
+    if not (dest / "hub.yml").exists():
+        shutil.copy2(REPO / "hub.yml", dest / "hub.yml")
     vocab = _vocab()
     rng = random.Random(seed)
     t = Text(rng)
@@ -229,6 +234,14 @@ def baseline_config(hub_config: Path) -> str:
     from mkdocs.utils.yaml import yaml_load  # handles mkdocs.yml's !ENV tags
 
     cfg = yaml_load(hub_config.read_text(encoding="utf-8"))  # maintainers' file
+    from hub import config as network_config  # what hooks/network.py sets from hub.yml
+    from hub.sections import identity
+
+    ident = identity(network_config.load_or_raise(hub_config.parent))
+    for key in ("site_name", "site_description", "site_url", "repo_url", "repo_name", "copyright"):
+        if ident[key] is not None:
+            cfg[key] = ident[key]
+    cfg["theme"]["language"] = ident["language"]
     for key in ("hooks", "watch", "extra_css", "extra"):
         cfg.pop(key, None)
     cfg["theme"].pop("custom_dir", None)

@@ -193,7 +193,7 @@ def serve_reload(work: Path, edits: int = 3, log=print) -> list[float]:
     hub = work / "serve"
     shutil.rmtree(hub, ignore_errors=True)
     make_hub(hub, records=None)
-    for part in ("partners.yaml", "members.yaml"):
+    for part in ("hub.yml", "partners.yaml", "members.yaml"):
         shutil.copy2(REPO / part, hub / part)
     shutil.copytree(REPO / "curriculum", hub / "curriculum")
     shutil.copytree(REPO / "content" / "briefs", hub / "content" / "briefs")

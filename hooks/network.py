@@ -2,8 +2,9 @@
 
 Sets the site's name, description, address, repository, copyright line and language from
 hub.yml, so that mkdocs.yml holds no network's words, and drops the navigation entries of the
-sections a network switched off (`sections:`). Runs right after `hooks/site.py`, which
-validated hub.yml and hands the templates its sections and facts.
+sections a network switched off (`sections:`). Runs first: it also adds the record files to
+what `mkdocs serve` watches. `hooks/site.py` then validates hub.yml with the records and hands
+the templates its sections and facts.
 """
 
 from __future__ import annotations
@@ -15,7 +16,16 @@ from hub.sections import filter_nav, identity
 
 
 def on_config(config):
-    cfg = hub_config.active()  # the hub's own: hooks/site.py validated it
+    root = Path(config.config_file_path).parent
+    # First, even when a record or hub.yml is wrong: `mkdocs serve` watches these files, so
+    # that fixing one rebuilds (the watch list is read after the first build, failed or not).
+    for name in ("hub.yml", "partners.yaml", "members.yaml", "curriculum"):
+        path = str(root / name)
+        if (root / name).exists() and path not in config.watch:
+            config.watch.append(path)
+    cfg, _ = hub_config.load(root)  # its mistakes are reported by hooks/site.py
+    if cfg is None:
+        return config
     ident = identity(cfg)
     for key in ("site_name", "site_description", "repo_url", "repo_name", "copyright"):
         if ident[key] is not None:
@@ -25,12 +35,6 @@ def on_config(config):
     config.theme["language"] = ident["language"]
     search = config.plugins.get("material/search") or config.plugins.get("search")
     if search is not None and ident["language"] != "en":
-        search.config["lang"] = [ident["language"], "en"] if ident["language"] != "en" else ["en"]
+        search.config["lang"] = [ident["language"], "en"]
     config["nav"] = filter_nav(config.nav, cfg)
-    root = Path(config.config_file_path).parent
-    for name in ("hub.yml", "partners.yaml", "members.yaml", "curriculum"):  # `mkdocs serve` reloads
-        path = str(root / name)
-        if (root / name).exists() and path not in config.watch:
-            config.watch.append(path)
     return config
-

@@ -44,6 +44,7 @@ def test_baseline_has_the_page_count_and_the_hub_theme(tmp_path: Path) -> None:
     assert "navigation.sections" in cfg and "hooks" not in cfg and "macros" not in cfg
 
 
+@pytest.mark.sample  # its `make serve` measurement edits the shipped sample's partners.yaml
 def test_benchmark_runs_end_to_end(tmp_path: Path) -> None:
     out = tmp_path / "RESULTS.md"
     result = subprocess.run(

@@ -90,3 +90,28 @@ def test_licence_feeds_and_citations_are_the_networks(hub2: Path) -> None:
         hub2, "briefs.rss.xml")
     assert "type = {Nota técnica}" in text(hub2, "briefs/continuidad-de-cuidados/cite.bib")
     assert "https://salud-mental.example.net/red/briefs/" in text(hub2, "briefs.atom.xml")
+
+
+def test_a_hub_of_partners_only_builds_without_a_dangling_link(tmp_path: Path) -> None:
+    """Every section but the partners switched off (briefs, curriculum, countries, topics
+    too): no page, navigation entry, link, data file or feed of theirs is left behind."""
+    hub = make_hub(tmp_path / "hub", HUB2)
+    text = (hub / "hub.yml").read_text(encoding="utf-8")
+    for section in ("briefs", "curriculum", "countries", "topics"):
+        head = f"  {section}:\n"
+        assert head in text
+        text = text.replace(head, head + "    enabled: false\n", 1)
+    (hub / "hub.yml").write_text(text, encoding="utf-8")
+    (hub / "content" / "data.md").write_text("---\ntitle: Datos\nrender_macros: true\n---\n\n{{ data_sets() }}\n",
+                                             encoding="utf-8")
+    result = build_site(hub)
+    assert result.returncode == 0, result.stderr
+    site = hub / "site"
+    assert run_hub("check-links", str(site), cwd=hub).returncode == 0
+    for gone in ("briefs", "curriculum", "countries", "topics", "briefs.rss.xml", "data/modules.json",
+                 "data/briefs.json"):
+        assert not (site / gone).exists(), gone
+    home = (site / "index.html").read_text(encoding="utf-8")
+    assert "Instituciones" in home and "Formación" not in home and "Notas técnicas" not in home
+    partner = (site / "partners" / "servicio-cordoba" / "index.html").read_text(encoding="utf-8")
+    assert "Argentina" in partner and "countries/ar/" not in partner and "topics/" not in partner
