@@ -14,6 +14,7 @@ from mkdocs.structure.files import File, Files
 
 from hub import facets, jsonld
 from hub.export_data import data_files
+from hub.plural import plural
 from hub.render_citations import apa_parts, author_names, citation, render_bibtex, render_csl_json, render_ris
 from hub.render_feeds import ATOM_FILE, RSS_FILE, FeedSite, render_atom, render_rss
 from hub.render_map import highlight_map
@@ -71,19 +72,15 @@ def _jsonld(kind: str, record, page) -> str:
     return jsonld.dumps_for_script(data)
 
 
-def _plural(n: int, word: str) -> str:
-    return f"{n} {word}{'' if n == 1 else 's'}"
-
-
 def _map(kind: str = "partners"):
     """The map of a listing and each highlighted country's label (its link's accessible name)."""
     cat = STATE["catalog"]
     if kind == "partners":
         m = highlight_map({p.country for p in cat.partners.values()})
-        labels = {s.code: _plural(len(cat.by_country[s.code]["partners"]), "partner") for s in m.highlighted}
+        labels = {s.code: plural(cat.by_country[s.code]["partners"], "partner") for s in m.highlighted}
     else:  # every country the records concern
         m = highlight_map(set(cat.by_country))
-        labels = {s.code: ", ".join(_plural(len(cat.by_country[s.code][k]), k[:-1])
+        labels = {s.code: ", ".join(plural(cat.by_country[s.code][k], k[:-1])
                                     for k in ("partners", "members", "briefs", "modules"))
                   for s in m.highlighted}
     return m, labels

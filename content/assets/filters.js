@@ -31,6 +31,7 @@
     var sort = form.querySelector("select[name=sort]");
     var status = form.querySelector("[data-hub-status]");
     var noun = form.getAttribute("data-noun") || "items";
+    var nounOne = form.getAttribute("data-noun-one") || noun;  // "1 partner", not "1 partners"
     var defaultSort = sort ? sort.options[0].value : "";
 
     items.forEach(function (item, i) {
@@ -104,8 +105,9 @@
       });
       reorder();
       if (status) {
-        status.textContent = shown === items.length ? "Showing all " + items.length + " " + noun + "."
-          : "Showing " + shown + " of " + items.length + " " + noun + ".";
+        var total = items.length + " " + (items.length === 1 ? nounOne : noun);
+        status.textContent = shown === items.length ? "Showing " + (shown === 1 ? "" : "all ") + total + "."
+          : "Showing " + shown + " of " + total + ".";
       }
       if (save) writeState(sel, query);
     }
