@@ -14,6 +14,7 @@ from mkdocs.structure.files import File, Files
 
 from hub import facets, jsonld
 from hub.export_data import data_files
+from hub.hosted_urls import hosted_url
 from hub.plural import plural
 from hub.render_citations import apa_parts, author_names, citation, render_bibtex, render_csl_json, render_ris
 from hub.render_feeds import ATOM_FILE, RSS_FILE, FeedSite, render_atom, render_rss
@@ -28,16 +29,23 @@ def _site_url(config) -> str:
     return (config.site_url or "https://example.org/").rstrip("/") + "/"
 
 
+def _offline(config) -> bool:
+    plugin = config.plugins.get("material/offline")
+    return bool(plugin is not None and plugin.config.enabled)
+
+
 def on_files(files: Files, config):
     cat = config["hub_catalog"]
-    base = _site_url(config)
+    base, offline = _site_url(config), _offline(config)
     urls = {f.src_uri: f.url for f in files.documentation_pages()}
-    brief_url = {b.slug: base + urls[f"briefs/{b.slug}.md"] for b in cat.published_briefs}
-    STATE.update(catalog=cat, base=base, brief_url=brief_url, urls=urls)
+    # Addresses readers keep (citations, feeds, JSON-LD): the hosted site's, also in the offline copy
+    hosted = {src: hosted_url(base, url, offline) for src, url in urls.items()}
+    brief_url = {b.slug: hosted[f"briefs/{b.slug}.md"] for b in cat.published_briefs}
+    STATE.update(catalog=cat, base=base, brief_url=brief_url, urls=urls, hosted=hosted)
 
     out: dict[str, str | bytes] = dict(data_files(cat))
     site = FeedSite(config.site_name, config.site_description or "", base,
-                    base + urls["briefs/index.md"], config.theme.get("language") or "en")
+                    hosted["briefs/index.md"], config.theme.get("language") or "en")
     out[RSS_FILE] = render_rss(cat, site, brief_url.__getitem__)
     out[ATOM_FILE] = render_atom(cat, site, brief_url.__getitem__)
     for b in cat.published_briefs:
@@ -58,7 +66,7 @@ def _cite(record, page) -> dict:
 
 def _jsonld(kind: str, record, page) -> str:
     cat, base = STATE["catalog"], STATE["base"]
-    url = base + page.url
+    url = STATE["hosted"][page.file.src_uri]
     if kind == "partner":
         data = jsonld.organization(record, url)
     elif kind == "brief":

@@ -83,7 +83,7 @@ def build_offline(tmp: Path, records: Path | None = FIXTURE) -> tuple[Path, Path
 
     Returns (offline site folder, zip path)."""
     hub = make_hub(tmp / "hub", records)
-    env = {"HUB_OFFLINE": "true", "SOURCE_DATE_EPOCH": OFFLINE_EPOCH}
+    env = {"HUB_OFFLINE": "true", "SOURCE_DATE_EPOCH": OFFLINE_EPOCH, "HUB_VERSION": "test"}
     result = build_site(hub, "--site-dir", "offline-site", env=env)
     assert result.returncode == 0, result.stderr
     bundle = subprocess.run(
