@@ -36,7 +36,8 @@
 
     items.forEach(function (item, i) {
       item._order = i;
-      item._text = item.textContent.toLowerCase();
+      // what the item shows, and words it does not show (a partner's description)
+      item._text = (item.textContent + " " + (item.getAttribute("data-hub-text") || "")).toLowerCase();
       item._values = {};
       facets.forEach(function (f) { item._values[f] = words(item.getAttribute("data-" + f)); });
     });
