@@ -106,3 +106,21 @@ def test_partner_filter_searches_descriptions(context, fixture_site: Path) -> No
     titles = page.locator("[data-hub-item]:visible .hub-item__title").all_inner_texts()
     assert titles == ["Alpha Example Ministry of Health"]
     assert page.locator("[data-hub-status]").inner_text() == "Showing 1 of 3 partners."
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_home_and_brief_pass_axe_on_a_phone(browser, quality_fixture_url: str, scheme: str) -> None:  # type: ignore[no-untyped-def]
+    from axe_playwright_python.sync_playwright import Axe
+
+    ctx = browser.new_context(viewport={"width": 390, "height": 844}, color_scheme=scheme)
+    page = ctx.new_page()
+    found = {}
+    for rel in ("", "briefs/alpha-brief/"):
+        page.goto(quality_fixture_url + rel)
+        page.add_style_tag(content="*, *::before, *::after { transition: none !important; }")
+        result = Axe().run(page, options={"runOnly": {"type": "tag", "values": [
+            "wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}})
+        if result.response["violations"]:
+            found[rel] = [(v["id"], [n["target"] for n in v["nodes"]][:3]) for v in result.response["violations"]]
+    ctx.close()
+    assert found == {}
