@@ -124,3 +124,18 @@ def test_home_and_brief_pass_axe_on_a_phone(browser, quality_fixture_url: str, s
             found[rel] = [(v["id"], [n["target"] for n in v["nodes"]][:3]) for v in result.response["violations"]]
     ctx.close()
     assert found == {}
+
+
+def test_offline_citation_address_opens_the_brief_on_the_hosted_site(
+        context, offline_bundle: Path, quality_fixture_url: str) -> None:  # type: ignore[no-untyped-def]
+    """A reader of the offline copy copies the brief's address from its citation; on the hosted
+    site (here the fixture build served over HTTP in its place) it opens that brief."""
+    page = context.new_page()
+    page.goto((offline_bundle / "briefs" / "alpha-brief.html").as_uri())
+    cited = page.locator(".hub-cite__apa a").get_attribute("href")
+    stamp = page.locator("footer .hub-offline-stamp")
+    site_url = stamp.locator("a").get_attribute("href")
+    assert "Offline copy, version test" in stamp.inner_text() and cited.startswith(site_url)
+    response = page.goto(quality_fixture_url + cited[len(site_url):])
+    assert response is not None and response.status == 200
+    assert page.locator("h1").first.inner_text() == "Primary care: the alpha brief"
