@@ -30,6 +30,7 @@ from hub import vocab
 from hub.countries import INCOME_EDITION, country
 from hub.generate_pages import PageSpec, generate_pages, uri
 from hub.models import today
+from hub.plural import plural
 from hub.preview import serving
 from hub.problems import errors, format_report
 from hub.render_cache import install as install_fragment_cache
@@ -169,6 +170,7 @@ def _globals(env) -> None:
     env.globals.update(hub=STATE["catalog"], vocab=vocab, country=country, today=STATE["today"],
                        income_edition=INCOME_EDITION)
     env.filters["markdown"] = render_markdown
+    env.filters["plural"] = plural  # "1 session", "4 sessions"
 
 
 def on_page_content(html, page, config, files):

@@ -76,7 +76,7 @@ def cmd_vocab_docs(args: argparse.Namespace) -> int:
 
 def cmd_offline(args: argparse.Namespace) -> int:
     """Zip an offline build (made with HUB_OFFLINE=true) into dist/, or --verify an unzipped one."""
-    from .bundle_offline import build_epoch, bundle_version, verify_folder, write_bundle
+    from .bundle_offline import build_epoch, copy_version, verify_folder, write_bundle
 
     if args.verify:
         problems = verify_folder(Path(args.verify))
@@ -90,7 +90,7 @@ def cmd_offline(args: argparse.Namespace) -> int:
         print(f"{site}: no built site here; run `make offline`", file=sys.stderr)
         return 1
     epoch = build_epoch()
-    version = args.version or bundle_version(Path(args.root), epoch)
+    version = args.version or copy_version(Path(args.root), epoch)
     bundle = write_bundle(site, Path(args.out), name=args.name, version=version, epoch=epoch)
     print(f"wrote {bundle.zip_path} ({bundle.files} files, sha256 {bundle.sha256})", file=sys.stderr)
     print(bundle.zip_path)
