@@ -19,6 +19,7 @@ from .fields import closest
 from .load_yaml import Document, Path, decode, parse, split_front_matter, where
 from .models import Brief, Member, Module, Partner, Track
 from .problems import Problem
+from .text_guards import file_limit
 
 PRIVATE_FIELDS = {
     "email", "e-mail", "e_mail", "mail", "phone", "telephone", "tel", "mobile", "whatsapp",
@@ -223,6 +224,12 @@ def _read(path: FsPath, rel: str, problems: list[Problem]) -> str | None:
         raw = path.read_bytes()
     except OSError as exc:
         problems.append(Problem(rel, 1, 1, "", f"cannot read the file: {exc.strerror}"))
+        return None
+    limit = file_limit(rel)
+    if limit is not None and len(raw) > limit:
+        problems.append(Problem(rel, 1, 1, "", f"the file is larger than {limit // 1000:,} KB "
+                                f"({len(raw) // 1000:,} KB)",
+                                "shorten it (see Limits in CONTRIBUTING.md)"))
         return None
     text, probs = decode(raw, rel)
     problems.extend(probs)
