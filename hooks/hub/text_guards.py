@@ -31,6 +31,7 @@ BIDI_RE = re.compile("[\u202a-\u202e\u2066-\u2069]")
 INVISIBLE_RE = re.compile("[\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180e\u200b-\u200f"
                           "\u2060-\u2064\u206a-\u206f\u3164\ufeff\uffa0]")
 _JOINERS = "\u200c\u200d"
+_BAD_RE = re.compile(CONTROL_RE.pattern[:-1] + BIDI_RE.pattern[1:])
 
 
 def describe_char(ch: str) -> str:
@@ -47,13 +48,16 @@ def describe_char(ch: str) -> str:
 
 
 def _after(text: str, i: int) -> str:
-    before = CONTROL_RE.sub("", BIDI_RE.sub("", INVISIBLE_RE.sub("", text[max(0, i - 24):i])))
+    before = text[max(0, i - 24):i].rsplit("\n", 1)[-1]
+    before = CONTROL_RE.sub("", BIDI_RE.sub("", INVISIBLE_RE.sub("", before)))
     before = before.strip()[-16:]
     return f" (after {before!r})" if before else " (at the start)"
 
 
 def character_problems(text: str) -> list[Found]:
     """Control characters and bidi overrides, anywhere in contributor text."""
+    if _BAD_RE.search(text) is None:  # the usual case: one pass in C
+        return []
     out: list[Found] = []
     for m in CONTROL_RE.finditer(text):
         out.append((m.start(), f"contains an invisible control character, {describe_char(m.group())}"

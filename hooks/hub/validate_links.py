@@ -16,6 +16,7 @@ from .fields import did_you_mean
 from .load_records import Loaded, Origin, Sources, load_all
 from .models import today
 from .problems import Problem
+from .validate_privacy import withheld_name_problems
 
 
 def _unknown(origin: Origin, loc: tuple, value: str, known: dict, noun: str, file: str) -> Problem:
@@ -108,6 +109,7 @@ def build_catalog(loaded: Loaded, src: Sources | None = None,
                 problems.append(_unknown(o, ("prerequisites", i), pre, cat.modules, "module",
                                          "curriculum/modules/"))
     problems.extend(_cycles(cat))
+    problems.extend(withheld_name_problems(cat))
     return cat, problems
 
 
