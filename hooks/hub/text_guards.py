@@ -201,7 +201,7 @@ def contact_problems(text: str) -> list[tuple[int, str, str, str]]:
         return origin[i] if origin is not None and i < len(origin) else i
 
     low = norm.lower()
-    if "@" in norm or " at" in low or "at " in low or "(at" in low or "[at" in low:
+    if "@" in norm or "at" in low:
         for m in EMAIL_RE.finditer(norm):
             sep = m.group(2)
             if sep.strip().lower() == "at" and not (
