@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import lru_cache
 
 Found = tuple[int, str, str]  # (offset, message, hint)
 
@@ -355,7 +354,7 @@ _HASH_ID_RE = re.compile(r"(?:^|[\s{:])#([^\s{}#.=]{1,200}+)")
 _KEY_ID_RE = re.compile(r"(?i)(?:^|[\s{:])id[ \t]{0,5}+=[ \t]{0,5}+[\"']?[ \t]{0,5}+([^\s\"'{}]{1,200}+)")
 _HTML_ID_RE = re.compile(r"""(?i)<[a-z][^<>]{0,1000}?\sid[ \t\n]{0,5}+=[ \t\n]{0,5}+["']?[ \t]{0,5}+([^\s"'<>]{1,200}+)""")
 _ATX_RE = re.compile(r"(?m)^[ ]{0,3}#{1,6}[ \t]+([^\n]*)")
-_SETEXT_RE = re.compile(r"(?m)^([^\n]*\S[^\n]*)\n[ ]{0,3}(?:=+|-+)[ \t]*$")
+_SETEXT_RE = re.compile(r"(?m)^([^\n]*+)\n[ ]{0,3}+(?:=++|-++)[ \t]*+$")
 THEME_ID_HINT = "remove it: ids that start with __ belong to the site's theme"
 
 
@@ -363,14 +362,14 @@ def _theme_id(value: str) -> bool:
     return value.startswith(THEME_ID_PREFIX)
 
 
-@lru_cache(maxsize=256)
-def heading_id(text: str) -> str:
-    """The id MkDocs' toc extension gives a heading with this text."""
+def heading_ids(titles: list[str]) -> list[str]:
+    """The ids MkDocs' toc extension gives headings with these texts (one render for all)."""
     import markdown
 
-    html = markdown.Markdown(extensions=["toc", "attr_list"]).convert("# " + text)
-    m = re.search(r'\sid="([^"]*)"', html)
-    return m.group(1) if m else ""
+    safe = [t.replace("<", "&lt;").replace("\n", " ") for t in titles]
+    html = markdown.Markdown(extensions=["toc"]).convert("\n\n".join("# " + t for t in safe))
+    ids = re.findall(r'<h1 id="([^"]*)"', html)
+    return ids if len(ids) == len(titles) else [""] * len(titles)
 
 
 def theme_id_problems(text: str) -> list[tuple[int, str, str, str]]:
@@ -390,16 +389,19 @@ def theme_id_problems(text: str) -> list[tuple[int, str, str, str]]:
                 out.append((m.start(), "html", f"the id {m.group(1)!r} belongs to the site's theme; "
                             "contributed text cannot set it", THEME_ID_HINT))
     if "_" in text:
+        # Headings whose text starts with underscores (after punctuation, which the slug drops)
+        # are rendered as MkDocs would, all in one go, to read the id they really get.
+        candidates: list[tuple[int, str]] = []
         for rx in (_ATX_RE, _SETEXT_RE) if "#" in text else (_SETEXT_RE,):
             for m in rx.finditer(text):
-                title = re.sub(r"[ \t]#+[ \t]*$|\{[^{}]*\}[ \t]*$", "", m.group(1)).strip()
-                if "_" not in title[:8] or not re.sub(r"[^\w]+", "", title).startswith("_"):
-                    continue
-                slug = heading_id(title[:500])
-                if _theme_id(slug):
-                    out.append((m.start(1), "heading", f"the heading gets the id {slug!r}, which "
-                                "belongs to the site's theme (ids that start with __)",
-                                "reword the heading so that it does not start with underscores"))
+                title = re.sub(r"[ \t]#+[ \t]*$|\{[^{}]*\}[ \t]*$", "", m.group(1)[:500]).strip()
+                if "_" in title[:8] and re.sub(r"[^\w]+", "", title[:40]).startswith("_"):
+                    candidates.append((m.start(1), title))
+        for (offset, _), slug in zip(candidates, heading_ids([t for _, t in candidates])):
+            if _theme_id(slug):
+                out.append((offset, "heading", f"the heading gets the id {slug!r}, which "
+                            "belongs to the site's theme (ids that start with __)",
+                            "reword the heading so that it does not start with underscores"))
     return out
 
 
