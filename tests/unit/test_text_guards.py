@@ -5,6 +5,7 @@ has refused variants and legitimate text that must stay accepted."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -355,3 +356,42 @@ def test_file_size_limit(tmp_path: Path) -> None:
     assert messages(tmp_path) == [
         "content/briefs/x-brief.md:1:1: the file is larger than 100 KB (120 KB); shorten it (see "
         "Limits in CONTRIBUTING.md)"]
+
+
+def _schema_max(model: type, *path: str) -> int:
+    schema = model.model_json_schema()
+    node = schema["properties"][path[0]]
+    node = next((n for n in node.get("anyOf", [node]) if n.get("type") != "null"), node)
+    if node.get("type") == "array":
+        node = node["items"]
+    return node["maxLength"]
+
+
+def test_contributing_states_the_limits_the_models_enforce() -> None:
+    from conftest import REPO
+
+    from hub import models
+
+    guide = (REPO / "CONTRIBUTING.md").read_text(encoding="utf-8")
+    rows = dict(re.findall(r"^\| (.+?) \| ([\d,]+) (?:characters|KB|MB)", guide, re.M))
+    number = {k: int(v.replace(",", "")) for k, v in rows.items()}
+
+    def stated(start: str) -> int:
+        return next(n for row, n in number.items() if row.startswith(start))
+
+    assert stated("a `name`") == _schema_max(models.Partner, "name") == _schema_max(models.Author, "name") \
+        == _schema_max(models.Reference, "publisher") == _schema_max(models.Partner, "city")
+    assert stated("a partner's `short_name`") == _schema_max(models.Partner, "short_name")
+    assert stated("a member's `bio`") == _schema_max(models.Member, "bio") == _schema_max(models.Brief, "summary")
+    assert stated("one of a module's `objectives`") == _schema_max(models.Module, "objectives")
+    assert stated("one of a brief's `recommendations`") == _schema_max(models.Brief, "recommendations")
+    assert stated("a partner's or a track's") == _schema_max(models.Partner, "description") \
+        == _schema_max(models.Track, "description") == _schema_max(models.Module, "assessment")
+    assert stated("a module's `notes`") == _schema_max(models.Module, "notes")
+    assert stated("a brief's file") * 1000 == text_guards.FILE_LIMITS["brief"]
+    assert stated("a module's file") * 1000 == text_guards.FILE_LIMITS["module"]
+    assert stated("`curriculum/tracks.yaml`") * 1000 == text_guards.FILE_LIMITS["tracks"]
+    for bound in ("10,000 characters", "8 levels", "48 spaces", "100 times", "50 abbreviations"):
+        assert bound in guide
+    assert (text_guards.MAX_LINE, text_guards.MAX_NESTING, text_guards.MAX_INDENT, text_guards.MAX_RUN,
+            text_guards.MAX_ABBREVIATIONS) == (10_000, 8, 48, 100, 50)
