@@ -395,3 +395,10 @@ def test_contributing_states_the_limits_the_models_enforce() -> None:
         assert bound in guide
     assert (text_guards.MAX_LINE, text_guards.MAX_NESTING, text_guards.MAX_INDENT, text_guards.MAX_RUN,
             text_guards.MAX_ABBREVIATIONS) == (10_000, 8, 48, 100, 50)
+
+
+def test_sanitiser_drops_theme_ids_that_validation_missed() -> None:
+    from hub.render_markdown import sanitise_page
+
+    html = sanitise_page('<h2 id="__config">A</h2><p id="results">B</p><div id="__search_x">C</div>')
+    assert html == '<h2>A</h2><p id="results">B</p><div>C</div>'
