@@ -414,7 +414,8 @@ def main(argv: list[str] | None = None) -> int:
         args.work, log=lambda m: print(m, file=sys.stderr, flush=True))
     hostile = tuple(h for h in args.hostile.split(",") if h.strip())
     if hostile:
-        profile += hostile_worst_cases(args.work, hostile, log=lambda m: print(m, file=sys.stderr, flush=True))
+        profile += hostile_worst_cases(args.work, hostile,
+                                       log=lambda m: print(m, file=sys.stderr, flush=True))
     notes = args.notes.read_text(encoding="utf-8") if args.notes and args.notes.is_file() else ""
     text = report(rows, machine(), notes, serve, profile)
     args.out.write_text(text, encoding="utf-8")

@@ -250,11 +250,11 @@ MAX_ABBREVIATIONS = 50  # `*[WHO]: World Health Organization` definitions in one
 BLOCK_BUDGET = 100_000  # characters Markdown scans for brackets, per paragraph
 TEXT_BUDGET = 300_000  # and in the whole text
 
-_LONG_LINE_RE = re.compile(r"(?m)^[^\n]{%d}" % (MAX_LINE + 1))
-_NEST_RE = re.compile(r"(?m)^(?:[ \t]{0,3}+(?:>|[*+-](?=[ \t])|\d{1,9}+[.)](?=[ \t]))[ \t]*+){%d}"
-                      % (MAX_NESTING + 1))
-_INDENT_RE = re.compile(r"(?m)^[ \t]{%d}" % (MAX_INDENT + 1))
-_RUN_RE = re.compile(r"([\[(<*_`~])\1{%d}" % MAX_RUN)
+_LONG_LINE_RE = re.compile(rf"(?m)^[^\n]{{{MAX_LINE + 1}}}")
+_NEST_RE = re.compile(r"(?m)^(?:[ \t]{0,3}+(?:>|[*+-](?=[ \t])|\d{1,9}+[.)](?=[ \t]))[ \t]*+)"
+                      rf"{{{MAX_NESTING + 1}}}")
+_INDENT_RE = re.compile(rf"(?m)^[ \t]{{{MAX_INDENT + 1}}}")
+_RUN_RE = re.compile(rf"([\[(<*_`~])\1{{{MAX_RUN}}}")
 _ABBR_RE = re.compile(r"(?m)^[ ]{0,3}\*\[")
 _BRACKET_TOKEN_RE = re.compile(r"\\.|[\[\]()]|\n[ \t]*+(?=\n)")
 
@@ -352,7 +352,8 @@ THEME_ID_PREFIX = "__"
 _ATTR_ID_RE = re.compile(r"\{[^{}\n]{0,2000}+\}")
 _HASH_ID_RE = re.compile(r"(?:^|[\s{:])#([^\s{}#.=]{1,200}+)")
 _KEY_ID_RE = re.compile(r"(?i)(?:^|[\s{:])id[ \t]{0,5}+=[ \t]{0,5}+[\"']?[ \t]{0,5}+([^\s\"'{}]{1,200}+)")
-_HTML_ID_RE = re.compile(r"""(?i)<[a-z][^<>]{0,1000}?\sid[ \t\n]{0,5}+=[ \t\n]{0,5}+["']?[ \t]{0,5}+([^\s"'<>]{1,200}+)""")
+_HTML_ID_RE = re.compile(r"""(?i)<[a-z][^<>]{0,1000}?\sid[ \t\n]{0,5}+=[ \t\n]{0,5}+["']?[ \t]{0,5}+"""
+                         r"""([^\s"'<>]{1,200}+)""")
 _ATX_RE = re.compile(r"(?m)^[ ]{0,3}#{1,6}[ \t]+([^\n]*)")
 _SETEXT_RE = re.compile(r"(?m)^([^\n]*+)\n[ ]{0,3}+(?:=++|-++)[ \t]*+$")
 THEME_ID_HINT = "remove it: ids that start with __ belong to the site's theme"
@@ -397,7 +398,7 @@ def theme_id_problems(text: str) -> list[tuple[int, str, str, str]]:
                 title = re.sub(r"[ \t]#+[ \t]*$|\{[^{}]*\}[ \t]*$", "", m.group(1)[:500]).strip()
                 if "_" in title[:8] and re.sub(r"[^\w]+", "", title[:40]).startswith("_"):
                     candidates.append((m.start(1), title))
-        for (offset, _), slug in zip(candidates, heading_ids([t for _, t in candidates])):
+        for (offset, _), slug in zip(candidates, heading_ids([t for _, t in candidates]), strict=True):
             if _theme_id(slug):
                 out.append((offset, "heading", f"the heading gets the id {slug!r}, which "
                             "belongs to the site's theme (ids that start with __)",

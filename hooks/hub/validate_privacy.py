@@ -63,7 +63,7 @@ class NameFinder:
             return -1
         tokens = words(text)
         # No single-word name and no name's first two words side by side: decided in C.
-        if self.singles.isdisjoint(tokens) and self.pairs.isdisjoint(zip(tokens, tokens[1:])):
+        if self.singles.isdisjoint(tokens) and self.pairs.isdisjoint(zip(tokens, tokens[1:], strict=False)):
             return -1
         for i, tok in enumerate(tokens):
             if tok in self.firsts:

@@ -132,17 +132,23 @@ WITHHELD = ("names a member of the network who has not agreed to a public profil
             "members.yaml; see Consent in CONTRIBUTING.md)")
 
 
+BRIEF = "content/briefs/x-brief.md"
+
+
 @pytest.mark.parametrize(("kind", "changes", "where"), [
-    ("brief", {"authors": '\n  - name: "Hidden Example"'}, "content/briefs/x-brief.md:5:11: authors[1].name"),
-    ("brief", {"authors": '\n  - name: "HIDDEN   \u00e9xample"'}, "content/briefs/x-brief.md:5:11: authors[1].name"),
-    ("brief", {"authors": '\n  - name: "Hidden Ex\\u0061mple"'}, "content/briefs/x-brief.md:5:11: authors[1].name"),
-    ("brief", {"body": "## Who\n\nWe thank hidden\nexample for the data.\n"}, "content/briefs/x-brief.md:20:10: body"),
-    ("brief", {"body": "## Who\n\nAfter Example, Hidden (2020).\n"}, "content/briefs/x-brief.md:20:7: body"),
+    ("brief", {"authors": '\n  - name: "Hidden Example"'}, f"{BRIEF}:5:11: authors[1].name"),
+    ("brief", {"authors": '\n  - name: "HIDDEN   \u00e9xample"'}, f"{BRIEF}:5:11: authors[1].name"),
+    ("brief", {"authors": '\n  - name: "Hidden Ex\\u0061mple"'}, f"{BRIEF}:5:11: authors[1].name"),
+    ("brief", {"body": "## Who\n\nWe thank hidden\nexample for the data.\n"}, f"{BRIEF}:20:10: body"),
+    ("brief", {"body": "## Who\n\nAfter Example, Hidden (2020).\n"}, f"{BRIEF}:20:7: body"),
     ("brief", {"summary": '"Hidden Example found it."'}, "content/briefs/x-brief.md:11:10: summary"),
-    ("partner", {"description": '"Founded with H\u00edDDen Ex\u00e1mple."'}, "partners.yaml:9:16: partners[1].description"),
-    ("module", {"objectives": '["Meet Hidden Example in the field."]'}, "curriculum/modules/sm-101.yaml:7:14: objectives[1]"),
+    ("partner", {"description": '"Founded with H\u00edDDen Ex\u00e1mple."'},
+     "partners.yaml:9:16: partners[1].description"),
+    ("module", {"objectives": '["Meet Hidden Example in the field."]'},
+     "curriculum/modules/sm-101.yaml:7:14: objectives[1]"),
     ("member", {"bio": '"Works with Hidden Example."'}, "members.yaml:8:8: members[1].bio"),
-    ("track", {"description": '"Taught by Hidden Example."'}, "curriculum/tracks.yaml:3:16: tracks[1].description"),
+    ("track", {"description": '"Taught by Hidden Example."'},
+     "curriculum/tracks.yaml:3:16: tracks[1].description"),
 ])
 def test_withheld_name_refused(kind: str, changes: dict, where: str, tmp_path: Path) -> None:
     make_mini_hub(tmp_path, kind, changes)
@@ -369,7 +375,6 @@ def _schema_max(model: type, *path: str) -> int:
 
 def test_contributing_states_the_limits_the_models_enforce() -> None:
     from conftest import REPO
-
     from hub import models
 
     guide = (REPO / "CONTRIBUTING.md").read_text(encoding="utf-8")
@@ -382,7 +387,8 @@ def test_contributing_states_the_limits_the_models_enforce() -> None:
     assert stated("a `name`") == _schema_max(models.Partner, "name") == _schema_max(models.Author, "name") \
         == _schema_max(models.Reference, "publisher") == _schema_max(models.Partner, "city")
     assert stated("a partner's `short_name`") == _schema_max(models.Partner, "short_name")
-    assert stated("a member's `bio`") == _schema_max(models.Member, "bio") == _schema_max(models.Brief, "summary")
+    assert stated("a member's `bio`") == _schema_max(models.Member, "bio") \
+        == _schema_max(models.Brief, "summary")
     assert stated("one of a module's `objectives`") == _schema_max(models.Module, "objectives")
     assert stated("one of a brief's `recommendations`") == _schema_max(models.Brief, "recommendations")
     assert stated("a partner's or a track's") == _schema_max(models.Partner, "description") \
