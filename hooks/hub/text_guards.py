@@ -71,6 +71,11 @@ def character_problems(text: str) -> list[Found]:
     return out
 
 
+def _joins_letters(before: str) -> bool:
+    """ZWNJ/ZWJ after a letter or mark of a script beyond Latin: part of how it is written."""
+    return ord(before) > 0x36F and (before.isalpha() or unicodedata.category(before).startswith("M"))
+
+
 def name_character_problems(text: str) -> list[Found]:
     """Invisible characters in a name or a title (on top of `character_problems`)."""
     if text.isascii():
@@ -78,8 +83,7 @@ def name_character_problems(text: str) -> list[Found]:
     out: list[Found] = []
     for m in INVISIBLE_RE.finditer(text):
         ch, i = m.group(), m.start()
-        if ch in _JOINERS and i and ord(text[i - 1]) > 0x36F and text[i - 1].isalpha() or (
-                ch in _JOINERS and i and unicodedata.category(text[i - 1]).startswith("M")):
+        if ch in _JOINERS and i and _joins_letters(text[i - 1]):
             continue  # ZWNJ/ZWJ inside a word of a script that uses them (Persian, Devanagari...)
         out.append((i, f"contains {describe_char(ch)}, an invisible character, in a name or "
                     f"title{_after(text, i)}",
@@ -97,18 +101,24 @@ _LOOKALIKES = str.maketrans({
 })
 
 
+_OTHER_DIGIT_RE = re.compile(r"(?![0-9])\d")
+
+
 def normalised(text: str) -> tuple[str, list[int] | None]:
     """NFKC of `text` with look-alikes mapped, and where each of its characters came from
     (`None` when offsets are unchanged)."""
     if text.isascii():
         return text, None
     norm = unicodedata.normalize("NFKC", text).translate(_LOOKALIKES)
+    if _OTHER_DIGIT_RE.search(norm):  # Arabic-Indic, Devanagari... digits: 0-9, one for one
+        norm = _OTHER_DIGIT_RE.sub(lambda m: str(unicodedata.decimal(m.group(), 0)), norm)
     if len(norm) == len(text):
         return norm, None
     parts: list[str] = []
     origin: list[int] = []
     for i, ch in enumerate(text):
         n = unicodedata.normalize("NFKC", ch).translate(_LOOKALIKES) if not ch.isascii() else ch
+        n = _OTHER_DIGIT_RE.sub(lambda m: str(unicodedata.decimal(m.group(), 0)), n)
         parts.append(n)
         origin.extend([i] * len(n))
     return "".join(parts), origin

@@ -66,6 +66,8 @@ def test_email_in_disguise(text: str) -> None:
     "071.234.5678",
     "+977 1 4412 345",
     "0712\u2013345\u2013678",  # en dashes
+    "\u0660\u0667\u0661\u0662 \u0663\u0664\u0665 \u0666\u0667\u0668",  # Arabic-Indic digits
+    "\u0966\u096d\u0967\u0968-\u0969\u096a\u096b-\u096c\u096d\u096e",  # Devanagari digits
 ])
 def test_phone_in_disguise(text: str) -> None:
     assert error(PLAIN, text) == PHONE
