@@ -31,6 +31,7 @@ INVISIBLE_RE = re.compile("[\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180e\u20
                           "\u2060-\u2064\u206a-\u206f\u3164\ufeff\uffa0]")
 _JOINERS = "\u200c\u200d"
 _BAD_RE = re.compile(CONTROL_RE.pattern[:-1] + BIDI_RE.pattern[1:])
+_ASCII_CONTROL_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
 def describe_char(ch: str) -> str:
@@ -55,7 +56,7 @@ def _after(text: str, i: int) -> str:
 
 def character_problems(text: str) -> list[Found]:
     """Control characters and bidi overrides, anywhere in contributor text."""
-    if _BAD_RE.search(text) is None:  # the usual case: one pass in C
+    if _ASCII_CONTROL_RE.search(text) is None if text.isascii() else _BAD_RE.search(text) is None:
         return []
     out: list[Found] = []
     for m in CONTROL_RE.finditer(text):
@@ -128,11 +129,14 @@ def normalised(text: str) -> tuple[str, list[int] | None]:
 
 _SP = r"[ \t]{0,3}+"
 _OPEN, _CLOSE = r"[\[({<]", r"[\])}>]"
-_LOCAL = r"(?<![\w.+%-])[\w+%-][\w.+%-]{0,63}+"
-_AT = rf"(?:{_SP}@{_SP}|{_SP}{_OPEN}{_SP}at{_SP}{_CLOSE}{_SP}|[ \t]{{1,3}}+at[ \t]{{1,3}}+)"
 _DOT = rf"(?:{_SP}\.{_SP}|{_SP}{_OPEN}{_SP}dot{_SP}{_CLOSE}{_SP}|[ \t]{{1,3}}+dot[ \t]{{1,3}}+)"
 _LABEL = r"[^\W_][\w-]{0,62}+"
-EMAIL_RE = re.compile(rf"(?i)({_LOCAL})({_AT})((?:{_LABEL}{_DOT}){{1,6}}[^\W\d_]{{2,24}}+)(?![\w-])")
+# An address is found from its "at": `@`, `[at]` / `(at)` / `{at}` / `<at>`, or the word `at`
+# between spaces. From each one, the local part is read backwards (in the reversed text, at
+# most 64 characters) and the domain forwards: constant work per "at", whatever the text.
+_AT_MARK_RE = re.compile(rf"@|{_OPEN}[ \t]{{0,3}}+at[ \t]{{0,3}}+{_CLOSE}|(?<=[ \t])at(?=[ \t])")  # on lower case
+_LOCAL_REVERSED_RE = re.compile(r"[ \t]{0,3}+([\w.+%-]{1,64}+)(?![\w.+%-])")
+_DOMAIN_RE = re.compile(rf"(?i)[ \t]{{0,3}}+((?:{_LABEL}{_DOT}){{1,6}}[^\W\d_]{{2,24}}+)(?![\w-])")
 # A local part that looks like a user name, not a word of prose ("jane.doe", "info2").
 _USERNAME_RE = re.compile(r"[^\W_]{2,}[._][^\W_]{2,}|\d")
 
@@ -148,6 +152,7 @@ MESSAGING_HOSTS = (
     "whatsapp.com/send", "t.me", "telegram.me", "telegram.dog", "signal.me", "signal.group",
     "m.me", "line.me", "u.wechat.com", "join.skype.com", "invite.viber.com", "viber.me",
 )
+_MESSAGING_END_RE = re.compile(r"\.(?:me|com|group|dog)(?![\w-])")  # on lower case
 _MESSAGING_RE = re.compile(r"(?i)(?<![\w.-])(?:www\.)?(" + "|".join(
     re.escape(h) for h in sorted(MESSAGING_HOSTS, key=len, reverse=True)) + r")(?![\w-])(?!\.\w)")
 CONTACT_SCHEMES = frozenset({
@@ -200,6 +205,25 @@ def _is_phone(plus: str, body: str) -> bool:
     return len(first) <= 4
 
 
+def _emails(norm: str, low: str) -> list[int]:
+    """Offsets of the e-mail addresses in `norm` (a normalised text; `low` in lower case)."""
+    out = []
+    for mark in _AT_MARK_RE.finditer(low):
+        i = mark.start()
+        local = _LOCAL_REVERSED_RE.match(norm[max(0, i - 68):i][::-1])
+        if not local:
+            continue
+        name = local.group(1)[::-1].lstrip(".")
+        domain = _DOMAIN_RE.match(norm, mark.end())
+        if not name or not domain:
+            continue
+        if mark.group()[0] in "aA" and not (
+                "dot" in domain.group(1).lower() or _USERNAME_RE.search(name)):
+            continue  # "available at who.int": prose, not an address
+        out.append(i - len(local.group(0)) + (len(local.group(1)) - len(name)))
+    return out
+
+
 def contact_problems(text: str) -> list[tuple[int, str, str, str]]:
     """E-mail addresses, phone numbers and messaging links in any disguise, as
     (offset, kind, message, hint); kind is "email", "phone" or "messaging"."""
@@ -210,18 +234,20 @@ def contact_problems(text: str) -> list[tuple[int, str, str, str]]:
         return origin[i] if origin is not None and i < len(origin) else i
 
     low = norm.lower()
+    if len(low) != len(norm):  # a letter that lower-cases to two ("İ"): keep offsets aligned
+        low = "".join(c.lower() if len(c.lower()) == 1 else c for c in norm)
     if "@" in norm or "at" in low:
-        for m in EMAIL_RE.finditer(norm):
-            sep = m.group(2)
-            if sep.strip().lower() == "at" and not (
-                    "dot" in m.group(3).lower() or _USERNAME_RE.search(m.group(1))):
-                continue  # "available at who.int": prose, not an address
-            out.append((at(m.start()), "email", EMAIL_MESSAGE, EMAIL_HINT))
-    if ".me" in low or ".com" in low or ".group" in low or ".dog" in low:
-        for m in _MESSAGING_RE.finditer(norm):
-            out.append((at(m.start()), "messaging",
-                        f"links to a messaging or call service ({m.group(1)}); the hub never "
-                        "publishes ways to call or message a person", MESSAGING_HINT))
+        out += [(at(i), "email", EMAIL_MESSAGE, EMAIL_HINT) for i in _emails(norm, low)]
+    if "." in norm:
+        found: set[int] = set()
+        for end in _MESSAGING_END_RE.finditer(low):
+            lo = max(0, end.start() - 24)  # the longest host, and `www.`
+            m = _MESSAGING_RE.search(norm, lo, end.end() + 5)
+            if m and m.start() not in found:
+                found.add(m.start())
+                out.append((at(m.start()), "messaging",
+                            f"links to a messaging or call service ({m.group(1)}); the hub never "
+                            "publishes ways to call or message a person", MESSAGING_HINT))
     if _has_digits(norm):
         masked = _MASK_RE.sub(lambda m: " " * len(m.group()), norm) if "/" in norm or "www" in low \
             else norm
@@ -319,22 +345,31 @@ def _bracket_cost(text: str) -> tuple[int, int]:
     return worst, total
 
 
+def _may_nest(text: str) -> bool:
+    """Whether some line starts with a quote or list marker (the only way to nest)."""
+    return any(line.lstrip(" \t")[:1] in _MARKERS for line in text.split("\n") if line)
+
+
+_MARKERS = frozenset(">*+-0123456789")
+
+
 def markdown_bound_problems(text: str) -> list[Found]:
     """Inputs that would make Markdown (or a check) slow: refused before anything renders them."""
     out: list[Found] = []
-    m = _LONG_LINE_RE.search(text)
+    n = len(text)
+    m = _LONG_LINE_RE.search(text) if n > MAX_LINE else None
     if m:
         out.append((m.start(), f"a line is longer than {MAX_LINE:,} characters",
                     "break it into paragraphs (an empty line between them)"))
-    m = _NEST_RE.search(text)
+    m = _NEST_RE.search(text) if _may_nest(text) else None
     if m:
         out.append((m.start(), f"quotes or lists are nested more than {MAX_NESTING} levels deep",
                     "use fewer levels of > or of list items"))
-    m = _INDENT_RE.search(text)
+    m = _INDENT_RE.search(text) if "\t" in text or " " * MAX_INDENT in text else None
     if m:
         out.append((m.start(), f"a line is indented by more than {MAX_INDENT} spaces",
                     "lists need four spaces per level; use fewer levels"))
-    m = _RUN_RE.search(text)
+    m = _RUN_RE.search(text) if n > MAX_RUN else None
     if m:
         out.append((m.start(), f"more than {MAX_RUN} {m.group(1)!r} characters in a row",
                     "shorten the run (for a line across the page, write --- on its own line)"))
@@ -343,7 +378,8 @@ def markdown_bound_problems(text: str) -> list[Found]:
         if n > MAX_ABBREVIATIONS:
             out.append((0, f"the text defines {n} abbreviations (`*[...]: ...`), more than "
                         f"{MAX_ABBREVIATIONS}", "keep the abbreviations readers need most"))
-    if "[" in text or "](" in text:
+    # Each `[` and `](` costs at most the length of the text: most texts cannot reach the budget.
+    if (text.count("[") + text.count("](")) * n > BLOCK_BUDGET:
         worst, total = _bracket_cost(text)
         if worst >= 0:
             out.append((worst, "too many unclosed or nested [ ] brackets in this paragraph: "

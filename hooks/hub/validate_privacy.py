@@ -49,10 +49,10 @@ class NameFinder:
                 self.names.add(w)
                 if len(w) >= 2:  # "Rai, Asha" in a reference list
                     self.names.add((w[-1],) + w[:-1])
-        self.lengths = sorted({len(n) for n in self.names})
-        self.firsts = {n[0] for n in self.names}
         self.singles = {n[0] for n in self.names if len(n) == 1}
-        self.pairs = {n[:2] for n in self.names if len(n) >= 2}
+        # A name of several words occurs only where each pair of its neighbouring words does.
+        self.name_pairs = {n: frozenset(zip(n, n[1:], strict=False)) for n in self.names if len(n) > 1}
+        self.pairs = frozenset().union(*self.name_pairs.values())
 
     def __bool__(self) -> bool:
         return bool(self.names)
@@ -62,13 +62,18 @@ class NameFinder:
         if not self.names:
             return -1
         tokens = words(text)
-        # No single-word name and no name's first two words side by side: decided in C.
-        if self.singles.isdisjoint(tokens) and self.pairs.isdisjoint(zip(tokens, tokens[1:], strict=False)):
+        # The names whose every pair of neighbouring words is in the text (sets, in C), then
+        # those names alone are looked for word by word.
+        present = self.pairs.intersection(zip(tokens, tokens[1:], strict=False))
+        found = {n for n, pairs in self.name_pairs.items() if pairs <= present} if present else set()
+        found |= {(w,) for w in self.singles.intersection(tokens)}
+        if not found:
             return -1
+        firsts, lengths = {n[0] for n in found}, sorted({len(n) for n in found})
         for i, tok in enumerate(tokens):
-            if tok in self.firsts:
-                for n in self.lengths:
-                    if tokens[i:i + n] in self.names:
+            if tok in firsts:
+                for n in lengths:
+                    if tokens[i:i + n] in found:
                         return self._offset(text, i)
         return -1
 
@@ -78,6 +83,20 @@ class NameFinder:
             if k == index:
                 return m.start()
         return 0  # folding changed the words (rare): point at the start of the text
+
+
+def _flat(data: Any, out: list[str]) -> list[str]:
+    """The texts of a record, fast (no locations), leaving out ids."""
+    if isinstance(data, str):
+        out.append(data)
+    elif isinstance(data, dict):
+        for k, v in data.items():
+            if k not in ID_FIELDS:
+                _flat(v, out)
+    elif isinstance(data, list):
+        for v in data:
+            _flat(v, out)
+    return out
 
 
 def _strings(data: Any, loc: tuple = ()) -> Iterator[tuple[tuple, str]]:
@@ -110,26 +129,25 @@ def withheld_name_problems(cat: Catalog) -> list[Problem]:
     records += [cat.origin("track", k) for k in cat.tracks]
     records += [cat.origin("module", k) for k in cat.modules]
     records += [b.origin for b in cat.briefs.values() if b.published]
-    # One search over each whole file first: without a backslash (YAML's escapes) the file's
-    # text holds every value as written, so no name in the file means none in its records.
-    files: dict[int, bool] = {}
+    bodies = [b for b in cat.briefs.values() if b.published]
+    # One search over all the texts joined ("0" ends any name), then one per file, then one
+    # per text: only where a name was found is it searched again, to say where.
+    by_file: dict[int, tuple[list[Origin], list[str]]] = {}
     for origin in records:
-        doc = origin.doc
-        if id(doc) not in files:
-            text = doc.text or ""
-            files[id(doc)] = "\\" in text or finder.find(text) >= 0
-        if not files[id(doc)]:
+        origins, flat = by_file.setdefault(id(origin.doc), ([], []))
+        origins.append(origin)
+        _flat(_record_data(origin), flat)
+    everything = [t for _, flat in by_file.values() for t in flat] + [b.body for b in bodies]
+    if finder.find(" 0 ".join(everything)) < 0:
+        return []
+    for origins, flat in by_file.values():
+        if finder.find(" 0 ".join(flat)) < 0:
             continue
-        texts = [(loc, t) for loc, t in _strings(_record_data(origin))
-                 if not ID_FIELDS.intersection(loc)]  # an id names a record, not a person
-        if finder.find(" 0 ".join(t for _, t in texts)) < 0:  # ("0" ends any name)
-            continue
-        for loc, text in texts:
-            if finder.find(text) >= 0:
-                out.append(origin.problem(loc, MESSAGE, HINT))
-    for b in cat.briefs.values():
-        if not b.published:
-            continue
+        for origin in origins:
+            for loc, text in _strings(_record_data(origin)):
+                if not ID_FIELDS.intersection(loc) and finder.find(text) >= 0:
+                    out.append(origin.problem(loc, MESSAGE, HINT))
+    for b in bodies:
         offset = finder.find(b.body)
         if offset >= 0:
             out.append(_body_problem(b.origin, b.body, offset))
