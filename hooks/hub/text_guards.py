@@ -134,7 +134,8 @@ _LABEL = r"[^\W_][\w-]{0,62}+"
 # An address is found from its "at": `@`, `[at]` / `(at)` / `{at}` / `<at>`, or the word `at`
 # between spaces. From each one, the local part is read backwards (in the reversed text, at
 # most 64 characters) and the domain forwards: constant work per "at", whatever the text.
-_AT_MARK_RE = re.compile(rf"@|{_OPEN}[ \t]{{0,3}}+at[ \t]{{0,3}}+{_CLOSE}|(?<=[ \t])at(?=[ \t])")  # on lower case
+# (read on the lower-case copy)
+_AT_MARK_RE = re.compile(rf"@|{_OPEN}[ \t]{{0,3}}+at[ \t]{{0,3}}+{_CLOSE}|(?<=[ \t])at(?=[ \t])")
 _LOCAL_REVERSED_RE = re.compile(r"[ \t]{0,3}+([\w.+%-]{1,64}+)(?![\w.+%-])")
 _DOMAIN_RE = re.compile(rf"(?i)[ \t]{{0,3}}+((?:{_LABEL}{_DOT}){{1,6}}[^\W\d_]{{2,24}}+)(?![\w-])")
 # A local part that looks like a user name, not a word of prose ("jane.doe", "info2").
