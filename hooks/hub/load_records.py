@@ -7,6 +7,7 @@ pydantic's errors are mapped onto `Problem`s with the line and column of the off
 
 from __future__ import annotations
 
+import bisect
 import re
 import typing
 from dataclasses import dataclass, field
@@ -311,11 +312,11 @@ def _body_problems(body: str, rel: str, first_line: int) -> list[Problem]:
         return [Problem(rel, first_line, 1, "body", "the brief has no text after the front matter",
                         "write the brief below the closing `---` line")]
     out = []
-    for offset, message, hint in markdown_problems(body):
-        before = body[:offset]
-        line = first_line + before.count("\n")
-        col = offset - (before.rfind("\n") + 1) + 1
-        out.append(Problem(rel, line, col, "body", message, hint))
+    found = markdown_problems(body)
+    starts = [0] + [m.end() for m in re.finditer("\n", body)] if found else []  # once, not per problem
+    for offset, message, hint in found:
+        n = bisect.bisect_right(starts, offset) - 1
+        out.append(Problem(rel, first_line + n, offset - starts[n] + 1, "body", message, hint))
     return out
 
 
