@@ -67,7 +67,7 @@ def _cite(record, page) -> dict:
 
 def _jsonld(kind: str, record, page) -> str:
     cat, base = STATE["catalog"], STATE["base"]
-    url = STATE["hosted"][page.file.src_uri]
+    url = STATE["hosted"].get(page.file.src_uri) or STATE["base"] + page.url  # a draft (preview only)
     if kind == "partner":
         data = jsonld.organization(record, url)
     elif kind == "brief":
