@@ -111,6 +111,68 @@ def validation_seconds(hub: Path) -> tuple[float, float]:
     return float(cpu), float(wall)
 
 
+# The worst input of each class of hostile text (tests/hostile/<class>/<variant>): validation
+# must refuse it at about the cost of validating the fixture hub, and what is accepted near
+# the limits must build at about the fixture's cost. Reported as ratios, not asserted.
+HOSTILE_WORST = (
+    "denial-of-service/email-pattern-1mb",
+    "denial-of-service/bracket-run-30000",
+    "denial-of-service/brackets-across-lines",
+    "denial-of-service/nesting-recursion",
+    "denial-of-service/long-field-200kb",
+    "denial-of-service/near-limits-accepted",
+    "contact-obfuscation/statistics-accepted",
+    "withheld-member/body-case-accents-spacing",
+    "theme-ids/escaped-heading-drawer",
+    "unicode-controls/isolate-in-body",
+    "protocol-relative/backslash-and-entity",
+    "control-characters/c0-in-body",
+)
+
+
+def hostile_worst_cases(work: Path, variants: tuple[str, ...] = HOSTILE_WORST, log=print) -> list[str]:
+    """`hub validate` and `mkdocs build` of the fixture hub with each hostile variant laid over
+    it, against the plain fixture hub, in wall-clock seconds (short runs: CPU time of the
+    child is too coarse to compare)."""
+    sys.path.insert(0, str(REPO / "tests" / "quality"))
+    from test_hostile_corpus import CORPUS, lay_out
+
+    def timed(hub: Path) -> tuple[float, int, float, int]:
+        v = run_child([sys.executable, "-c", "import sys; sys.path.insert(0, 'hooks'); "
+                       "from hub.cli import main; sys.exit(main(['validate']))"], hub)
+        b = build(hub)
+        return v.seconds, v.returncode, b.seconds, b.returncode
+
+    rows = []
+    base_dir = work / "hostile" / "fixture"
+    shutil.rmtree(base_dir, ignore_errors=True)
+    base_dir.mkdir(parents=True)
+    log("hostile: the fixture hub")
+    bv, _, bb, _ = timed(_fixture_hub(base_dir))
+    for name in variants:
+        log(f"hostile: {name}")
+        d = work / "hostile" / name.replace("/", "--")
+        shutil.rmtree(d, ignore_errors=True)
+        d.mkdir(parents=True)
+        v, vrc, b, brc = timed(lay_out(CORPUS / name, d))
+        rows.append(f"| `{name}` | {'refused' if vrc else 'accepted'} | {v:.2f} s ({v / bv:.2f}) "
+                    f"| {b:.2f} s ({b / bb:.2f}){'' if brc == 0 else ', stopped'} |")
+    return ["## Hostile worst cases", "",
+            f"The fixture hub (tests/fixtures/hub) with the worst input of each class of hostile text "
+            f"laid over it (tests/hostile/). The fixture alone: validation {bv:.2f} s, build {bb:.2f} s "
+            "(wall clock, `hub validate` and `mkdocs build --strict` in a child each, interpreter "
+            "start-up included). In brackets: the ratio to the fixture alone. A refused input must "
+            "stop both validation and the build at about the fixture's cost; an accepted one near "
+            "the limits must build at a small multiple of it.", "",
+            "| input | verdict | validation (ratio) | build (ratio) |", "|---|---|---:|---:|", *rows, ""]
+
+
+def _fixture_hub(dest: Path) -> Path:
+    from conftest import make_hub
+
+    return make_hub(dest / "hub")
+
+
 def _gz(data: bytes) -> int:
     return len(gzip.compress(data, compresslevel=6, mtime=0))
 
@@ -337,6 +399,9 @@ def main(argv: list[str] | None = None) -> int:
                     help="Markdown appended to the report (profile findings); default: %(default)s")
     ap.add_argument("--json", type=Path, help="also write the raw numbers as JSON")
     ap.add_argument("--no-serve", action="store_true", help="skip the `make serve` reload measurement")
+    ap.add_argument("--hostile", default=",".join(HOSTILE_WORST),
+                    help="hostile variants to time (tests/hostile/<class>/<variant>, comma-separated; "
+                         "empty: none)")
     args = ap.parse_args(argv)
     sizes = [int(s) for s in args.sizes.split(",") if s.strip()]
     args.work.mkdir(parents=True, exist_ok=True)
@@ -347,6 +412,10 @@ def main(argv: list[str] | None = None) -> int:
     profile = phase_table(n, phases(args.work / f"hub-{n}"), phases(args.work / f"plain-{n}"))
     serve = None if args.no_serve else serve_reload(
         args.work, log=lambda m: print(m, file=sys.stderr, flush=True))
+    hostile = tuple(h for h in args.hostile.split(",") if h.strip())
+    if hostile:
+        profile += hostile_worst_cases(args.work, hostile,
+                                       log=lambda m: print(m, file=sys.stderr, flush=True))
     notes = args.notes.read_text(encoding="utf-8") if args.notes and args.notes.is_file() else ""
     text = report(rows, machine(), notes, serve, profile)
     args.out.write_text(text, encoding="utf-8")

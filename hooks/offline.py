@@ -10,9 +10,13 @@ It does nothing when the offline plugin is off.
 from __future__ import annotations
 
 import os
+from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
+
+from hub.bundle_offline import build_epoch, built_on, copy_version
+from hub.hosted_urls import online_path
 
 SHIM = "assets/vendor/iframe-worker/shim.js"
 
@@ -27,6 +31,10 @@ def on_config(config):
     if not _offline_enabled(config):
         return config
     config.extra["hub_offline"] = True  # templates: no calls to outside APIs (partials/source.html)
+    # the footer of every page says which copy this is (partials/copyright.html)
+    epoch = build_epoch()
+    config.extra["hub_offline_version"] = copy_version(Path(config.config_file_path).parent, epoch)
+    config.extra["hub_offline_built"] = built_on(epoch)
     polyfills = config.extra.get("polyfills", [])
     config.extra["polyfills"] = [SHIM if "iframe-worker" in str(p) else p for p in polyfills]
     remote = [str(p) for p in config.extra["polyfills"] + config.extra_javascript + config.extra_css
@@ -46,13 +54,6 @@ def on_page_context(context, page, config, nav):
     if _offline_enabled(config) and page.canonical_url and config.site_url:
         page.canonical_url = config.site_url.rstrip("/") + "/" + online_path(page.file.url)
     return context
-
-
-def online_path(url: str) -> str:
-    """`about.html` -> `about/`, `briefs/index.html` -> `briefs/`, `index.html` -> `` ."""
-    if url == "index.html" or url.endswith("/index.html"):
-        return url[: -len("index.html")]
-    return url[: -len(".html")] + "/" if url.endswith(".html") else url
 
 
 def on_post_build(config):

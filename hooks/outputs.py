@@ -15,6 +15,8 @@ from mkdocs.structure.files import File, Files
 from hub import config as hub_config
 from hub import facets, jsonld
 from hub.export_data import data_files
+from hub.hosted_urls import hosted_url
+from hub.plural import plural
 from hub.render_citations import apa_parts, author_names, citation, render_bibtex, render_csl_json, render_ris
 from hub.render_feeds import ATOM_FILE, RSS_FILE, FeedSite, render_atom, render_rss, xml_safe
 from hub.render_map import highlight_map
@@ -28,18 +30,25 @@ def _site_url(config) -> str:
     return (config.site_url or hub_config.active().site_url).rstrip("/") + "/"
 
 
+def _offline(config) -> bool:
+    plugin = config.plugins.get("material/offline")
+    return bool(plugin is not None and plugin.config.enabled)
+
+
 def on_files(files: Files, config):
     cat = config["hub_catalog"]
-    base = _site_url(config)
+    base, offline = _site_url(config), _offline(config)
     urls = {f.src_uri: f.url for f in files.documentation_pages()}
-    brief_url = {b.slug: base + urls[f"briefs/{b.slug}.md"] for b in cat.published_briefs}
-    STATE.update(catalog=cat, base=base, brief_url=brief_url, urls=urls)
+    # Addresses readers keep (citations, feeds, JSON-LD): the hosted site's, also in the offline copy
+    hosted = {src: hosted_url(base, url, offline) for src, url in urls.items()}
+    brief_url = {b.slug: hosted[f"briefs/{b.slug}.md"] for b in cat.published_briefs}
+    STATE.update(catalog=cat, base=base, brief_url=brief_url, urls=urls, hosted=hosted)
 
     out: dict[str, str | bytes] = dict(data_files(cat))
     cfg = hub_config.active()
     if cfg.enabled("briefs"):  # no briefs section, no feeds
         site = FeedSite(config.site_name, config.site_description or "", base,
-                        base + urls["briefs/index.md"], config.theme.get("language") or "en",
+                        hosted["briefs/index.md"], config.theme.get("language") or "en",
                         cfg.section("briefs").title)
         out[RSS_FILE] = render_rss(cat, site, brief_url.__getitem__)
         out[ATOM_FILE] = render_atom(cat, site, brief_url.__getitem__)
@@ -62,7 +71,7 @@ def _cite(record, page) -> dict:
 
 def _jsonld(kind: str, record, page) -> str:
     cat, base = STATE["catalog"], STATE["base"]
-    url = base + page.url
+    url = STATE["hosted"].get(page.file.src_uri) or STATE["base"] + page.url  # a draft (preview only)
     if kind == "partner":
         data = jsonld.organization(record, url)
     elif kind == "brief":
@@ -76,22 +85,18 @@ def _jsonld(kind: str, record, page) -> str:
     return jsonld.dumps_for_script(data)
 
 
-def _plural(n: int, word: str) -> str:
-    return f"{n} {word}{'' if n == 1 else 's'}"
-
-
 def _map(kind: str = "partners"):
     """The map of a listing and each highlighted country's label (its link's accessible name)."""
     cat = STATE["catalog"]
     if kind == "partners":
         m = highlight_map({p.country for p in cat.partners.values()})
-        labels = {s.code: _plural(len(cat.by_country[s.code]["partners"]), "partner") for s in m.highlighted}
+        labels = {s.code: plural(cat.by_country[s.code]["partners"], "partner") for s in m.highlighted}
     else:  # every country the records concern
         m = highlight_map(set(cat.by_country))
         on = hub_config.active().enabled
         kinds = [k for k, section in (("partners", "partners"), ("members", "members"), ("briefs", "briefs"),
                                       ("modules", "curriculum")) if on(section)]
-        labels = {s.code: ", ".join(_plural(len(cat.by_country[s.code][k]), k[:-1]) for k in kinds)
+        labels = {s.code: ", ".join(plural(cat.by_country[s.code][k], k[:-1]) for k in kinds)
                   for s in m.highlighted}
     return m, labels
 

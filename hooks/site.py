@@ -31,6 +31,7 @@ from hub import vocab
 from hub.countries import INCOME_EDITION, country
 from hub.generate_pages import PageSpec, generate_pages, uri
 from hub.models import today
+from hub.plural import plural
 from hub.preview import serving
 from hub.problems import errors, format_report
 from hub.render_cache import install as install_fragment_cache
@@ -172,6 +173,7 @@ def _globals(env) -> None:
                        income_edition=INCOME_EDITION, hub_config=cfg, hub_on=cfg.enabled,
                        hub_sections=cfg.sections, hub_facts=cfg.facts)
     env.filters["markdown"] = render_markdown
+    env.filters["plural"] = plural  # "1 session", "4 sessions"
 
 
 def on_page_content(html, page, config, files):

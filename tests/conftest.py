@@ -13,8 +13,8 @@ import pytest
 REPO = Path(__file__).resolve().parents[1]
 FIXTURE = REPO / "tests" / "fixtures" / "hub"
 # What a hub needs besides its records: the site config, the hooks, the theme overrides,
-# the hand-written pages and static assets.
-SITE_PARTS = ["mkdocs.yml", "hooks", "overrides"]
+# the hand-written pages and static assets, the issue forms (the Contribute page links to them).
+SITE_PARTS = ["mkdocs.yml", "hooks", "overrides", ".github/ISSUE_TEMPLATE"]
 _IGNORE = shutil.ignore_patterns("__pycache__", "*.pyc")
 
 
@@ -107,7 +107,7 @@ def build_offline(tmp: Path, records: Path | None = FIXTURE) -> tuple[Path, Path
 
     Returns (offline site folder, zip path)."""
     hub = make_hub(tmp / "hub", records)
-    env = {"HUB_OFFLINE": "true", "SOURCE_DATE_EPOCH": OFFLINE_EPOCH}
+    env = {"HUB_OFFLINE": "true", "SOURCE_DATE_EPOCH": OFFLINE_EPOCH, "HUB_VERSION": "test"}
     result = build_site(hub, "--site-dir", "offline-site", env=env)
     assert result.returncode == 0, result.stderr
     bundle = subprocess.run(

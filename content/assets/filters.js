@@ -31,11 +31,13 @@
     var sort = form.querySelector("select[name=sort]");
     var status = form.querySelector("[data-hub-status]");
     var noun = form.getAttribute("data-noun") || "items";
+    var nounOne = form.getAttribute("data-noun-one") || noun;  // "1 partner", not "1 partners"
     var defaultSort = sort ? sort.options[0].value : "";
 
     items.forEach(function (item, i) {
       item._order = i;
-      item._text = item.textContent.toLowerCase();
+      // what the item shows, and words it does not show (a partner's description)
+      item._text = (item.textContent + " " + (item.getAttribute("data-hub-text") || "")).toLowerCase();
       item._values = {};
       facets.forEach(function (f) { item._values[f] = words(item.getAttribute("data-" + f)); });
     });
@@ -104,8 +106,9 @@
       });
       reorder();
       if (status) {
-        status.textContent = shown === items.length ? "Showing all " + items.length + " " + noun + "."
-          : "Showing " + shown + " of " + items.length + " " + noun + ".";
+        var total = items.length + " " + (items.length === 1 ? nounOne : noun);
+        status.textContent = shown === items.length ? "Showing " + (shown === 1 ? "" : "all ") + total + "."
+          : "Showing " + shown + " of " + total + ".";
       }
       if (save) writeState(sel, query);
     }

@@ -51,6 +51,18 @@ def bundle_version(root: Path, epoch: int) -> str:
     return _utc(epoch).date().isoformat()
 
 
+def copy_version(root: Path, epoch: int, environ: dict[str, str] | None = None) -> str:
+    """The offline copy's version: HUB_VERSION when set, else `bundle_version`. The build (for
+    the pages' footer) and the zip (for its name and README) ask the same question."""
+    value = (environ if environ is not None else os.environ).get("HUB_VERSION", "").strip()
+    return value or bundle_version(root, epoch)
+
+
+def built_on(epoch: int) -> str:
+    """The build's date, as the pages' footer and README.txt give it."""
+    return _utc(epoch).date().isoformat()
+
+
 def site_files(site: Path) -> list[str]:
     """Every file under `site`, as sorted POSIX paths relative to it."""
     return sorted(p.relative_to(site).as_posix() for p in site.rglob("*") if p.is_file())

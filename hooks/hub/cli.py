@@ -115,7 +115,7 @@ def _use_config(root: Path) -> int:
 
 def cmd_offline(args: argparse.Namespace) -> int:
     """Zip an offline build (made with HUB_OFFLINE=true) into dist/, or --verify an unzipped one."""
-    from .bundle_offline import build_epoch, bundle_version, verify_folder, write_bundle
+    from .bundle_offline import build_epoch, copy_version, verify_folder, write_bundle
 
     if args.verify:
         problems = verify_folder(Path(args.verify))
@@ -132,7 +132,7 @@ def cmd_offline(args: argparse.Namespace) -> int:
 
     cfg = config.load_or_raise(Path(args.root))
     epoch = build_epoch()
-    version = args.version or bundle_version(Path(args.root), epoch)
+    version = args.version or copy_version(Path(args.root), epoch)
     bundle = write_bundle(site, Path(args.out), name=args.name or cfg.network.short_name,
                           version=version, epoch=epoch, site_name=cfg.network.name,
                           licence=cfg.network.copyright)

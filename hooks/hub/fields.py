@@ -7,6 +7,7 @@ Values arrive as text (see `load_yaml`), so the numeric and date types here pars
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import difflib
 import html
@@ -19,6 +20,17 @@ import pycountry
 from pydantic import AfterValidator, BeforeValidator, Field, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
+from . import text_guards
+from .text_guards import (
+    character_problems,
+    contact_problems,
+    contact_scheme_problem,
+    markdown_bound_problems,
+    name_character_problems,
+    protocol_relative,
+    theme_id_problems,
+)
+
 SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 # Crossref's pattern for modern DOIs (it matches almost all of them): only characters that no
 # citation format (BibTeX, RIS, HTML attributes, JSON-LD) needs to escape.
@@ -28,9 +40,6 @@ ORCID_RE = re.compile(r"^\d{4}-\d{4}-\d{4}-\d{3}[\dX]$")
 DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 COUNTRY_CODES: frozenset[str] = frozenset(c.alpha_2 for c in pycountry.countries)
 
-EMAIL_RE = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
-PHONE_RE = re.compile(r"(?:\+|\b00)\d{1,3}[\s.-]?(?:\(?\d+\)?[\s.-]?){2,}\d{2,}"
-                      r"|\(\d{2,5}\)\s?\d{3,}[\s.-]?\d{3,}")
 TAG_RE = re.compile(r"<\s*/?\s*[a-zA-Z!?][^>]*>?")
 JINJA_RE = re.compile(r"\{\{|\{%|\{#|%\}|\}\}")
 # Markdown link targets: inline `[x](target)` / `![x](target)`, reference definitions
@@ -43,7 +52,6 @@ EVENT_RE = re.compile(r"(?i)\bon[a-z]{3,}\s*=")
 ATTR_LIST_RE = re.compile(r"\{[^{}\n]*\}")
 _INVISIBLE_RE = re.compile(r"[\x00-\x20\x7f]+")
 EMPTY_ALT_RE = re.compile(r"!\[\s*\]\s*[(\[]")
-TWO_DIGITS_RE = re.compile(r"\d\d")
 
 
 def fail(message: str, hint: str = "", field: str = "") -> PydanticCustomError:
@@ -78,19 +86,25 @@ def _text(v: Any) -> Any:
         raise fail(f"expected text here, found {kind}",
                    "write a single value on the same line as the field name; text that starts "
                    "with [ or { must be put in quotes")
+    if isinstance(v, str):  # every text of every record: control characters, bidi overrides
+        found = character_problems(v)
+        if found:
+            raise fail(found[0][1], found[0][2])
     return v
 
 
 def _privacy(v: str) -> None:
-    # The `in` tests are prechecks: each pattern needs that character, and a substring test
-    # is many times cheaper than the pattern (this runs on every text field of every record).
-    if "@" in v and EMAIL_RE.search(v):
-        raise fail("contains an e-mail address; the hub never publishes e-mail addresses",
-                   "remove it (readers reach people through the partner's `website:` or the "
-                   "network's coordinators)")
-    if TWO_DIGITS_RE.search(v) and PHONE_RE.search(v):  # a phone number has 2 digits in a row
-        raise fail("contains what looks like a phone number; the hub never publishes phone numbers",
-                   "remove it")
+    found = contact_problems(v)  # linear time, in any disguise (see text_guards)
+    if found:
+        raise fail(found[0][2], found[0][3])
+
+
+def _name(v: str) -> str:
+    """Names and titles: no invisible characters (they make two names look alike)."""
+    found = name_character_problems(v)
+    if found:
+        raise fail(found[0][1], found[0][2])
+    return v
 
 
 def _plain(v: str) -> str:
@@ -112,14 +126,20 @@ def link_target_problem(target: str) -> tuple[str, str] | None:
     is `javascript:`), spaces and control characters removed, letters in lower case.
     """
     seen = _INVISIBLE_RE.sub("", html.unescape(html.unescape(target))).lower()
+    if protocol_relative(seen):
+        return (f"the link {target!r} has no https: in front (a protocol-relative link)",
+                f"write the full address: https:{seen.replace(chr(92), '/')}")
     m = SCHEME_RE.match(seen)
     if not m or m.group(1) == "https":
         return None  # https, or a relative link to another page of the hub
     scheme = m.group(1)
     if scheme == "http":
         return f"the link {target!r} uses http://", "use the https:// address of the page"
-    if scheme == "mailto" and EMAIL_RE.search(seen):
-        return None  # reported once, as an e-mail address
+    if scheme in text_guards.CONTACT_SCHEMES and contact_problems(target):
+        return None  # reported once, as an e-mail address or a phone number
+    contact = contact_scheme_problem(scheme)
+    if contact:
+        return contact
     disguised = "" if target.lower().startswith(scheme + ":") else \
         f" (written as {target[:24] + '...' if len(target) > 24 else target!r})"
     return (f"links to '{scheme}:' addresses are not allowed{disguised}",
@@ -136,12 +156,24 @@ def markdown_problems(text: str) -> list[tuple[int, str, str]]:
     """
     out: list[tuple[int, str, str]] = []
     seen: set[tuple[str, int]] = set()
+    lines: list[int] = []  # offsets of the line starts, found once (bisect) for many problems
 
     def add(kind: str, offset: int, message: str, hint: str) -> None:
-        line = text.count("\n", 0, offset)
+        if not lines:
+            lines.extend(m.start() for m in re.finditer(r"\n", text))
+        line = bisect.bisect_left(lines, offset)
         if (kind, line) not in seen:
             seen.add((kind, line))
             out.append((offset, message, hint))
+
+    # Bounds first: they keep what follows (and the build) fast. Then characters and theme
+    # ids, whose messages replace the general "raw HTML" / "attributes" ones on their line.
+    for offset, message, hint in markdown_bound_problems(text):
+        add("bound", offset, message, hint)
+    for offset, message, hint in character_problems(text):
+        add("char", offset, message, hint)
+    for offset, kind, message, hint in theme_id_problems(text):
+        add(kind, offset, message, hint)
 
     # As in `_privacy`, each `in` test is a precheck for a character that the patterns after
     # it need: most texts have no `<`, `{` or `]`, and the patterns are skipped.
@@ -189,12 +221,8 @@ def markdown_problems(text: str) -> list[tuple[int, str, str]]:
         add("alt", m.start(), "an image has no alternative text (`![](...)`): readers who cannot "
             "see it get nothing", "describe what the image shows between the brackets: "
             "![Map of the districts served](...)")
-    for m in EMAIL_RE.finditer(text) if "@" in text else ():
-        add("email", m.start(), "contains an e-mail address; the hub never publishes e-mail addresses",
-            "remove it (readers reach people through the partner's `website:` or the network's coordinators)")
-    for m in PHONE_RE.finditer(text) if TWO_DIGITS_RE.search(text) else ():
-        add("phone", m.start(), "contains what looks like a phone number; the hub never publishes "
-            "phone numbers", "remove it")
+    for offset, kind, message, hint in contact_problems(text):
+        add(kind, offset, message, hint)
     return sorted(out)
 
 
@@ -209,9 +237,14 @@ def _markdown(v: str) -> str:
     return v
 
 
-PlainText = Annotated[str, BeforeValidator(_text), AfterValidator(_plain)]
-ShortText = Annotated[PlainText, Field(max_length=200)]
-MarkdownText = Annotated[str, BeforeValidator(_text), AfterValidator(_markdown)]
+# Every free-text field has a length limit (CONTRIBUTING.md, "Limits"): these are the defaults,
+# models.py sets tighter ones per field. pydantic checks the length before the text checks run.
+PLAIN_MAX, MARKDOWN_MAX, SHORT_MAX = 1_000, 5_000, 200
+PlainText = Annotated[str, Field(max_length=PLAIN_MAX), BeforeValidator(_text), AfterValidator(_plain)]
+ShortText = Annotated[str, Field(max_length=SHORT_MAX), BeforeValidator(_text), AfterValidator(_plain),
+                      AfterValidator(_name)]
+MarkdownText = Annotated[str, Field(max_length=MARKDOWN_MAX), BeforeValidator(_text),
+                         AfterValidator(_markdown)]
 
 
 def _slug(v: str) -> str:
@@ -333,7 +366,13 @@ CountryCode = Annotated[
 
 def _url(v: str) -> str:
     v = v.strip()
+    if protocol_relative(v):
+        raise fail(f"{v!r} has no https: in front (a protocol-relative address)",
+                   f"write the full address: https:{v}")
     parts = urlsplit(v)
+    contact = contact_scheme_problem(parts.scheme.lower())
+    if contact:
+        raise fail(*contact)
     if parts.scheme == "http":
         raise fail(f"{v!r} uses http://", "use the https:// address of the page")
     if not parts.scheme and re.match(r"^(?:www\.)?[\w-]+(?:\.[\w-]+)+(?:/\S*)?$", v):
@@ -347,6 +386,9 @@ def _url(v: str) -> str:
                    "which a web address cannot hold",
                    "copy the address from the browser's address bar; write a space as %20, a quote "
                    "as %22 or %27, < and > as %3C and %3E")
+    found = contact_problems(v)
+    if found:
+        raise fail(found[0][2], found[0][3])
     return v
 
 

@@ -25,6 +25,24 @@ def md_text(text: str) -> str:
     return _MD_SPECIAL.sub(r"\\\1", " ".join(str(text).split()))
 
 
+_FENCE = re.compile(r"^\s{0,3}(```|~~~)")
+_ATX = re.compile(r"^(\s{0,3})(#{1,5})(?=\s|$)")
+
+
+def demote_headings(text: str) -> str:
+    """Every ATX heading one level lower (`## Tips` -> `### Tips`), outside fenced code: lesson
+    notes sit under the page's own "Notes for teachers" heading."""
+    out, fence = [], None
+    for line in text.splitlines():
+        m = _FENCE.match(line)
+        if m and (fence is None or m.group(1) == fence):
+            fence = m.group(1) if fence is None else None
+        elif fence is None:
+            line = _ATX.sub(r"\1#\2", line)
+        out.append(line)
+    return "\n".join(out)
+
+
 @dataclass(frozen=True)
 class PageSpec:
     src_uri: str
@@ -88,7 +106,7 @@ def generate_pages(cat: Catalog) -> list[PageSpec]:
             cat.origin("member", m.id).path))
     for m in cat.modules_in_order if on("curriculum") else ():
         pages.append(PageSpec(
-            uri("module", m.id), m.title, "hub/module.html", "module", m.id, m.notes or "",
+            uri("module", m.id), m.title, "hub/module.html", "module", m.id, demote_headings(m.notes or ""),
             f"{m.title} ({modules}).", cat.origin("module", m.id).path))
     kinds = ", ".join(cfg.section(k).title for k in ("partners", "members", "briefs", "curriculum")
                       if on(k))

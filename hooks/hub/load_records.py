@@ -7,6 +7,7 @@ pydantic's errors are mapped onto `Problem`s with the line and column of the off
 
 from __future__ import annotations
 
+import bisect
 import re
 import typing
 from dataclasses import dataclass, field
@@ -21,6 +22,7 @@ from .load_yaml import Document, Path, decode, parse, split_front_matter, where
 from .models import Brief, Member, Module, Partner, Track
 from .placeholders import body_placeholder_problems, placeholder_problems
 from .problems import Problem
+from .text_guards import file_limit
 
 PRIVATE_FIELDS = {
     "email", "e-mail", "e_mail", "mail", "phone", "telephone", "tel", "mobile", "whatsapp",
@@ -226,6 +228,12 @@ def _read(path: FsPath, rel: str, problems: list[Problem]) -> str | None:
     except OSError as exc:
         problems.append(Problem(rel, 1, 1, "", f"cannot read the file: {exc.strerror}"))
         return None
+    limit = file_limit(rel)
+    if limit is not None and len(raw) > limit:
+        problems.append(Problem(rel, 1, 1, "", f"the file is larger than {limit // 1000:,} KB "
+                                f"({len(raw) // 1000:,} KB)",
+                                "shorten it (see Limits in CONTRIBUTING.md)"))
+        return None
     text, probs = decode(raw, rel)
     problems.extend(probs)
     return text
@@ -320,11 +328,11 @@ def _body_problems(body: str, rel: str, first_line: int) -> list[Problem]:
         return [Problem(rel, first_line, 1, "body", "the brief has no text after the front matter",
                         "write the brief below the closing `---` line")]
     out = []
-    for offset, message, hint in markdown_problems(body):
-        before = body[:offset]
-        line = first_line + before.count("\n")
-        col = offset - (before.rfind("\n") + 1) + 1
-        out.append(Problem(rel, line, col, "body", message, hint))
+    found = markdown_problems(body)
+    starts = [0] + [m.end() for m in re.finditer("\n", body)] if found else []  # once, not per problem
+    for offset, message, hint in found:
+        n = bisect.bisect_right(starts, offset) - 1
+        out.append(Problem(rel, first_line + n, offset - starts[n] + 1, "body", message, hint))
     return out
 
 

@@ -11,21 +11,47 @@ import posixpath
 from collections.abc import Callable
 
 from .catalog import Catalog
+from .countries import country
 from .generate_pages import md_text, uri
+from .plural import plural
+
+
+def _regions(codes) -> int:
+    return len({country(c).who_region for c in codes if country(c).who_region})
+
+
+# What each figure counts: one definition, used by every page that shows it (the home page's
+# macros and the listings' templates, as `hub_counts`), and said in words where it is shown.
+COUNTS: dict[str, tuple[str, Callable[[Catalog], int | float]]] = {
+    # name: (what it counts, said after the number and its noun: "12 countries <where ...>"), value
+    "partners": ("in the partner directory", lambda c: len(c.partners)),
+    "partner_countries": ("where a partner is based",
+                          lambda c: len({p.country for p in c.partners.values()})),
+    "partner_who_regions": ("where a partner is based",
+                            lambda c: _regions({p.country for p in c.partners.values()})),
+    "members": ("with a public profile (only members who gave their consent)",
+                lambda c: len(c.public_members)),
+    "member_countries": ("where a member with a public profile is based",
+                         lambda c: len({m.country for m in c.public_members.values()})),
+    "briefs": ("published (archived ones included, drafts not)", lambda c: len(c.published_briefs)),
+    "tracks": ("in the curriculum", lambda c: len(c.tracks)),
+    "modules": ("in the curriculum", lambda c: len(c.modules)),
+    "hours": ("of teaching (the modules' durations added up)",
+              lambda c: sum(m.duration_hours for m in c.modules.values())),
+    "countries": ("in the hub's records: where partners and members are based, that policy "
+                  "briefs are about, and where modules are taught",
+                  lambda c: len(c.by_country)),
+    "who_regions": ("of the countries in the hub's records", lambda c: _regions(c.by_country)),
+    "topics": ("used by a partner, a member or a policy brief", lambda c: len(c.by_topic)),
+}
 
 
 def counts(cat: Catalog) -> dict[str, int | float]:
-    return {
-        "partners": len(cat.partners),
-        "members": len(cat.public_members),
-        "briefs": len(cat.published_briefs),
-        "tracks": len(cat.tracks),
-        "modules": len(cat.modules),
-        "hours": sum(m.duration_hours for m in cat.modules.values()),
-        "countries": len(cat.by_country),
-        "who_regions": len({c.who_region for c in cat.countries if c.who_region}),
-        "topics": len(cat.by_topic),
-    }
+    return {name: value(cat) for name, (_, value) in COUNTS.items()}
+
+
+def count_definitions() -> dict[str, str]:
+    return {name: words for name, (words, _) in COUNTS.items()}
 
 
 def _link(from_src: str, kind: str, key: str = "") -> str:
@@ -37,8 +63,16 @@ def make_macros(cat: Catalog, current_src: Callable[[], str]) -> dict[str, Calla
     """The macros, bound to a catalog; `current_src()` gives the page being rendered."""
 
     def count(kind: str) -> str:
-        value = counts(cat)[kind]  # KeyError: a maintainer's typo, fails the build
+        value = COUNTS[kind][1](cat)  # KeyError: a maintainer's typo, fails the build
         return f"{value:g}" if isinstance(value, float) else str(value)
+
+    def count_of(kind: str, singular: str, plural_form: str | None = None) -> str:
+        """`count_of("partners", "partner")` -> "16 partners" ("1 partner")."""
+        return plural(COUNTS[kind][1](cat), singular, plural_form)
+
+    def count_means(kind: str) -> str:
+        """What the figure counts, in words (to say it where the figure is shown)."""
+        return COUNTS[kind][0]
 
     def latest_briefs(n: int = 3) -> str:
         if not cat.published_briefs:
@@ -123,6 +157,7 @@ def make_macros(cat: Catalog, current_src: Callable[[], str]) -> dict[str, Calla
                             f"| [{schema[name]}.schema.json](data/schemas/{schema[name]}.schema.json) |")
         return "\n".join(rows)
 
-    return {"count": count, "latest_briefs": latest_briefs, "hub_link": link,
-            "data_fields": data_fields, "summary": summary, "network": network, "section_on": on,
+    return {"count": count, "count_of": count_of, "count_means": count_means,
+            "latest_briefs": latest_briefs, "hub_link": link, "data_fields": data_fields,
+            "summary": summary, "network": network, "section_on": on,
             "section_links": section_links, "data_sets": data_sets}

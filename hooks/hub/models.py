@@ -72,7 +72,7 @@ class Partner(Record):
     focus: Annotated[list[Topic], Field(min_length=1, max_length=8)]
     sdg_targets: list[SdgTarget] = []
     since: IsoDate
-    description: MarkdownText
+    description: Annotated[MarkdownText, Field(max_length=3000)]
     logo: PlainText | None = None
 
     @model_validator(mode="after")
@@ -185,7 +185,7 @@ class Brief(Record):
     sdg_targets: list[SdgTarget] = []  # required or not: `required.brief_sdg_targets`
     status: Status
     summary: Annotated[PlainText, Field(max_length=400)]
-    recommendations: Annotated[list[MarkdownText], Field(min_length=1)]
+    recommendations: Annotated[list[Annotated[MarkdownText, Field(max_length=1000)]], Field(min_length=1)]
     references: Annotated[list[Reference], Field(min_length=1)]
     review_by: IsoDate
     doi: Doi | None = None
@@ -232,7 +232,7 @@ class Track(Record):
     id: Slug
     example: YamlBool = False
     title: ShortText
-    description: MarkdownText
+    description: Annotated[MarkdownText, Field(max_length=3000)]
 
 
 class Session(Record):
@@ -256,11 +256,11 @@ class Module(Record):
     competencies: Annotated[list[Competency], Field(min_length=1)]
     duration_hours: Hours
     partners: list[Ref] = []
-    objectives: Annotated[list[PlainText], Field(min_length=1)]
+    objectives: Annotated[list[Annotated[PlainText, Field(max_length=300)]], Field(min_length=1)]
     prerequisites: list[Ref] = []
     sessions: Annotated[list[Session], Field(min_length=1)]
     readings: Annotated[list[Reading], Field(min_length=1)]
-    assessment: MarkdownText
+    assessment: Annotated[MarkdownText, Field(max_length=3000)]
     notes: MarkdownText | None = None
 
     @model_validator(mode="after")

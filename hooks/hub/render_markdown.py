@@ -60,9 +60,15 @@ PAGE_ATTRIBUTES = {
 }
 
 
+def _attribute(tag: str, name: str, value: str) -> str | None:
+    # Ids that start with `__` are the theme's (`__config`, `__search`...): validation refuses
+    # markup that makes one; a page body that still carries one loses it here.
+    return None if name == "id" and value.startswith("__") else value
+
+
 def sanitise_page(html: str) -> str:
     """The rendered body of a contributor's page (a brief, a partner's description, lesson
     notes), with anything that could run script removed. Validation refuses such input
     already; this is the second line of defence."""
-    return nh3.clean(html, tags=PAGE_TAGS, attributes=PAGE_ATTRIBUTES,
+    return nh3.clean(html, tags=PAGE_TAGS, attributes=PAGE_ATTRIBUTES, attribute_filter=_attribute,
                      url_schemes={"http", "https", "mailto"}, link_rel=None)

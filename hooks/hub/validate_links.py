@@ -17,6 +17,7 @@ from .load_records import Loaded, Origin, Sources, load_all
 from .models import today
 from .problems import Problem, in_report_order
 from .suggest import suggest_id
+from .validate_privacy import withheld_name_problems
 
 
 def _unknown(origin: Origin, loc: tuple, value: str, known: dict, noun: str, file: str) -> Problem:
@@ -123,6 +124,7 @@ def build_catalog(loaded: Loaded, src: Sources | None = None,
                 problems.append(_unknown(o, ("prerequisites", i), pre, cat.modules, "module",
                                          "curriculum/modules/"))
     problems.extend(_cycles(cat))
+    problems.extend(withheld_name_problems(cat))
     return cat, problems
 
 

@@ -49,7 +49,8 @@ def test_benchmark_runs_end_to_end(tmp_path: Path) -> None:
     out = tmp_path / "RESULTS.md"
     result = subprocess.run(
         [sys.executable, str(REPO / "benchmarks" / "run.py"), "--sizes", "40", "--repeat", "1",
-         "--work", str(tmp_path / "work"), "--out", str(out), "--notes", str(tmp_path / "none.md")],
+         "--work", str(tmp_path / "work"), "--out", str(out), "--notes", str(tmp_path / "none.md"),
+         "--hostile", "denial-of-service/email-pattern-1mb"],
         capture_output=True, text=True, timeout=600)
     assert result.returncode == 0, result.stderr
     report = out.read_text()
@@ -58,3 +59,5 @@ def test_benchmark_runs_end_to_end(tmp_path: Path) -> None:
     assert row.count("KB") == 4 and " MB" in row  # search index, page weight and memory columns
     assert "Where the CPU time goes at 40 records" in report and "| Markdown |" in report
     assert "`make serve` on the repository's sample content: an edit to `partners.yaml` showed" in report
+    assert "## Hostile worst cases" in report
+    assert "| `denial-of-service/email-pattern-1mb` | refused |" in report

@@ -104,7 +104,7 @@ def test_brief_past_review_date_says_so(fixture_site: Path) -> None:
 
 def test_curriculum_overview_and_prerequisites_both_ways(fixture_site: Path) -> None:
     t = text(fixture_site, "curriculum/index.html")
-    assert "1 tracks, 2 modules, 7 hours" in t
+    assert "1 track, 2 modules, 7 hours" in t
     matrix = page(fixture_site, "curriculum/index.html").select_one(".hub-matrix")
     assert matrix is not None and "Community engagement" in matrix.get_text()
     m201 = page(fixture_site, "curriculum/sm-201/index.html")
@@ -124,7 +124,7 @@ def test_country_and_topic_pages_gather_records(fixture_site: Path) -> None:
 
 def test_home_page_counts_are_live(fixture_site: Path) -> None:
     t = text(fixture_site, "index.html")
-    assert "3 partners in 3 countries across 3 WHO regions" in t
+    assert "3 partners in 3 countries and 3 WHO regions" in t
     assert "Primary care: the alpha brief" in t  # latest briefs
 
 

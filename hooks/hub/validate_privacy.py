@@ -1,0 +1,164 @@
+"""Pass 2: no published text names a member who has not agreed to a public profile.
+
+A member with `consent.public: false` appears nowhere on the site; their name written out in
+a brief (an outside author `- name:`, the body), a description, a module or another member's
+bio would publish it all the same. The search is one pass over each text: names and text are
+compared as words, ignoring case, accents and spacing (`ASHA  Raí` is `Asha Rai`), by looking
+up each run of words of a withheld name's length in a set: linear in the text, whatever the
+number of names. The message never repeats the name: it points at the contributor's own line.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterator
+from typing import Any
+
+from .catalog import Catalog
+from .load_records import Origin
+from .problems import Problem
+
+_WORD_RE = re.compile(r"[^\W_]+")
+_MARKS_RE = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
+ID_FIELDS = frozenset({"id", "member", "partners", "track", "prerequisites"})
+MESSAGE = "names a member of the network who has not agreed to a public profile"
+HINT = ("remove the name, or ask the member to agree to a public profile first "
+        "(consent.public in members.yaml; see Consent in CONTRIBUTING.md)")
+
+
+def fold(text: str) -> str:
+    """Lower case, without accents, compatibility forms unified (full-width letters...)."""
+    if text.isascii():
+        return text.lower()
+    return _MARKS_RE.sub("", unicodedata.normalize("NFKD", text)).casefold()
+
+
+def words(text: str) -> tuple[str, ...]:
+    return tuple(_WORD_RE.findall(fold(text)))
+
+
+class NameFinder:
+    """Finds any of a set of names in texts, in one pass over each text."""
+
+    def __init__(self, names: list[str]) -> None:
+        self.names: set[tuple[str, ...]] = set()
+        for name in names:
+            w = words(name)
+            if w:
+                self.names.add(w)
+                if len(w) >= 2:  # "Rai, Asha" in a reference list
+                    self.names.add((w[-1],) + w[:-1])
+        self.singles = {n[0] for n in self.names if len(n) == 1}
+        # A name of several words occurs only where each pair of its neighbouring words does.
+        self.name_pairs = {n: frozenset(zip(n, n[1:], strict=False)) for n in self.names if len(n) > 1}
+        self.pairs = frozenset().union(*self.name_pairs.values())
+
+    def __bool__(self) -> bool:
+        return bool(self.names)
+
+    def find(self, text: str) -> int:
+        """Offset of the first name in `text`, or -1."""
+        if not self.names:
+            return -1
+        tokens = words(text)
+        # The names whose every pair of neighbouring words is in the text (sets, in C), then
+        # those names alone are looked for word by word.
+        present = self.pairs.intersection(zip(tokens, tokens[1:], strict=False))
+        found = {n for n, pairs in self.name_pairs.items() if pairs <= present} if present else set()
+        found |= {(w,) for w in self.singles.intersection(tokens)}
+        if not found:
+            return -1
+        firsts, lengths = {n[0] for n in found}, sorted({len(n) for n in found})
+        for i, tok in enumerate(tokens):
+            if tok in firsts:
+                for n in lengths:
+                    if tokens[i:i + n] in found:
+                        return self._offset(text, i)
+        return -1
+
+    @staticmethod
+    def _offset(text: str, index: int) -> int:
+        for k, m in enumerate(_WORD_RE.finditer(text)):
+            if k == index:
+                return m.start()
+        return 0  # folding changed the words (rare): point at the start of the text
+
+
+def _flat(data: Any, out: list[str]) -> list[str]:
+    """The texts of a record, fast (no locations), leaving out ids."""
+    if isinstance(data, str):
+        out.append(data)
+    elif isinstance(data, dict):
+        for k, v in data.items():
+            if k not in ID_FIELDS:
+                _flat(v, out)
+    elif isinstance(data, list):
+        for v in data:
+            _flat(v, out)
+    return out
+
+
+def _strings(data: Any, loc: tuple = ()) -> Iterator[tuple[tuple, str]]:
+    if isinstance(data, str):
+        yield loc, data
+    elif isinstance(data, dict):
+        for k, v in data.items():
+            yield from _strings(v, loc + (k,))
+    elif isinstance(data, list):
+        for i, v in enumerate(data):
+            yield from _strings(v, loc + (i,))
+
+
+def _record_data(origin: Origin) -> Any:
+    data = origin.doc.data
+    for part in origin.loc:
+        data = data[part]
+    return data
+
+
+def withheld_name_problems(cat: Catalog) -> list[Problem]:
+    public = {words(m.name) for m in cat.members.values() if m.consent.public}
+    finder = NameFinder([m.name for m in cat.members.values()
+                         if not m.consent.public and words(m.name) not in public])
+    if not finder:
+        return []
+    out: list[Problem] = []
+    records: list[Origin] = [cat.origin("partner", k) for k in cat.partners]
+    records += [cat.origin("member", k) for k, m in cat.members.items() if m.consent.public]
+    records += [cat.origin("track", k) for k in cat.tracks]
+    records += [cat.origin("module", k) for k in cat.modules]
+    records += [b.origin for b in cat.briefs.values() if b.published]
+    bodies = [b for b in cat.briefs.values() if b.published]
+    # One search over all the texts joined ("0" ends any name), then one per file, then one
+    # per text: only where a name was found is it searched again, to say where.
+    by_file: dict[int, tuple[list[Origin], list[str]]] = {}
+    for origin in records:
+        origins, flat = by_file.setdefault(id(origin.doc), ([], []))
+        origins.append(origin)
+        _flat(_record_data(origin), flat)
+    everything = [t for _, flat in by_file.values() for t in flat] + [b.body for b in bodies]
+    if finder.find(" 0 ".join(everything)) < 0:
+        return []
+    for origins, flat in by_file.values():
+        if finder.find(" 0 ".join(flat)) < 0:
+            continue
+        for origin in origins:
+            for loc, text in _strings(_record_data(origin)):
+                if not ID_FIELDS.intersection(loc) and finder.find(text) >= 0:
+                    out.append(origin.problem(loc, MESSAGE, HINT))
+    for b in bodies:
+        offset = finder.find(b.body)
+        if offset >= 0:
+            out.append(_body_problem(b.origin, b.body, offset))
+    return out
+
+
+def _body_problem(origin: Origin, body: str, offset: int) -> Problem:
+    text = origin.doc.text or ""
+    # The body starts after the front matter: two `---` lines around the YAML.
+    first_line = text.count("\n") + 3 + origin.doc.line_offset - 1
+    before = body[:offset]
+    line = first_line + before.count("\n")
+    col = offset - (before.rfind("\n") + 1) + 1
+    return Problem(origin.path, line, col, "body", MESSAGE, HINT)
