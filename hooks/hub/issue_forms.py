@@ -30,5 +30,5 @@ def issue_form_url(repo_url: str, root: Path, form: str) -> str:
     if form not in forms:
         raise KeyError(f"no issue form {form!r} in {FOLDER} (there are: {', '.join(forms) or 'none'})")
     if not repo_url:
-        raise KeyError("issue form links need `repo_url` in mkdocs.yml")
+        raise KeyError("issue form links need `network.repo_url` in hub.yml")
     return f"{repo_url.rstrip('/')}/issues/new?template={form}.yml"

@@ -51,7 +51,22 @@ def counts(cat: Catalog) -> dict[str, int | float]:
 
 
 def count_definitions() -> dict[str, str]:
-    return {name: words for name, (words, _) in COUNTS.items()}
+    """What each figure counts, in words; the sentences that name several kinds of record name
+    only the sections the network has (hub.yml), in its own words."""
+    from .config import active
+
+    cfg = active()
+    on = cfg.enabled
+    brief = (cfg.section("briefs").singular or "brief").lower()
+    out = {name: words for name, (words, _) in COUNTS.items()}
+    based = "partners and members are based" if on("members") else "partners are based"
+    about = [f"where {based}"] + ([f"that {brief}s are about"] if on("briefs") else []) + (
+        ["where modules are taught"] if on("curriculum") else [])
+    out["countries"] = "in the hub's records: " + (", ".join(about[:-1]) + ", and " + about[-1]
+                                                    if len(about) > 1 else about[0])
+    users = ["a partner"] + (["a member"] if on("members") else []) + ([f"a {brief}"] if on("briefs") else [])
+    out["topics"] = "used by " + (", ".join(users[:-1]) + " or " + users[-1] if len(users) > 1 else users[0])
+    return out
 
 
 def _link(from_src: str, kind: str, key: str = "") -> str:

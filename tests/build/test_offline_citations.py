@@ -11,14 +11,13 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-import yaml
 from bs4 import BeautifulSoup
 
-from conftest import REPO
+from conftest import hub_config
 
 pytestmark = pytest.mark.slow
 
-SITE_URL = yaml.load((REPO / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.BaseLoader)["site_url"]
+SITE_URL = hub_config().site_url  # the fixture network's address (its hub.yml)
 BRIEFS = ["alpha-brief", "beta-brief"]
 
 

@@ -7,14 +7,14 @@ from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
-import yaml
 from bs4 import BeautifulSoup
 
-from conftest import REPO
+from conftest import REPO, hub_config
 from hub.issue_forms import issue_form_url, issue_forms
 
 pytestmark = pytest.mark.slow
-REPO_URL = yaml.load((REPO / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.BaseLoader)["repo_url"]
+REPO_URL = hub_config(REPO).network.repo_url  # the repository's network (hub.yml)
+FIXTURE_REPO_URL = hub_config().network.repo_url  # the fixture network's, which its site links
 
 
 def soup(site: Path, rel: str) -> BeautifulSoup:
@@ -67,9 +67,9 @@ def test_contribute_page_links_each_issue_form(fixture_site: Path) -> None:
     links = {a.get_text(" ", strip=True): a["href"] for a in soup(fixture_site, "contribute").select("article a")}
     for stem in ("propose-partner", "submit-brief", "suggest-module", "report-problem"):
         title = forms[stem]
-        assert links.get(title) == issue_form_url(REPO_URL, REPO, stem), title
+        assert links.get(title) == issue_form_url(FIXTURE_REPO_URL, REPO, stem), title
         url = urlsplit(links[title])
-        assert f"{url.scheme}://{url.netloc}{url.path}" == REPO_URL + "/issues/new"
+        assert f"{url.scheme}://{url.netloc}{url.path}" == FIXTURE_REPO_URL + "/issues/new"
         (template,) = parse_qs(url.query)["template"]
         assert (REPO / ".github" / "ISSUE_TEMPLATE" / template).is_file()
 

@@ -102,8 +102,8 @@ def test_a_hub_of_partners_only_builds_without_a_dangling_link(tmp_path: Path) -
         assert head in text
         text = text.replace(head, head + "    enabled: false\n", 1)
     (hub / "hub.yml").write_text(text, encoding="utf-8")
-    (hub / "content" / "data.md").write_text("---\ntitle: Datos\nrender_macros: true\n---\n\n{{ data_sets() }}\n",
-                                             encoding="utf-8")
+    data_page = "---\ntitle: Datos\nrender_macros: true\n---\n\n{{ data_sets() }}\n"
+    (hub / "content" / "data.md").write_text(data_page, encoding="utf-8")
     result = build_site(hub)
     assert result.returncode == 0, result.stderr
     site = hub / "site"
