@@ -111,7 +111,7 @@ def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     hub = make_hub(tmp_path_factory.mktemp("breakout") / "hub")
     (hub / "hooks" / "test_bypass.py").write_text(BYPASS, encoding="utf-8")
     config = (hub / "mkdocs.yml").read_text(encoding="utf-8")
-    assert "hooks:\n  - hooks/site.py" in config
+    assert "hooks:\n" in config and "\n  - hooks/site.py" in config  # the bypass goes before site.py
     (hub / "mkdocs.yml").write_text(config.replace("hooks:\n", "hooks:\n  - hooks/test_bypass.py\n", 1),
                                     encoding="utf-8")
     for rel, edits in EDITS.items():
