@@ -217,6 +217,8 @@ def markdown_problems(text: str) -> list[tuple[int, str, str]]:
         handler = EVENT_RE.search(m.group(0))
         if handler:
             event(m, handler)
+        elif JINJA_RE.search(m.group(0)):
+            continue  # template code: its own message
         elif "=" in m.group(0) or (_acts_as_attr_list(text, m)
                                    and any(not t.startswith(("#", ".")) for t in m.group(0)[1:-1].lstrip(":").split())):
             # a bare word sets an attribute too (`{: hidden onmouseover }`): only #anchor and .class
