@@ -59,11 +59,8 @@ def duplicate_section_problems(body: str, rel: str, first_line: int) -> list[Pro
             continue
         col, text = found
         hid, title, given = _heading_id(text)
-        if hid.startswith("__"):  # the theme's own elements (`__config`, `__search`, ...)
-            out.append(Problem(rel, first_line + i, col, "body",
-                               f"the heading {title!r} would take the id {hid!r} of a part of the page",
-                               "start the heading with a letter"))
-        elif hid in GENERATED:
+        # Ids of the theme's own elements (`__config`, ...): text_guards.theme_id_problems says so.
+        if hid in GENERATED:
             shown, hint = GENERATED[hid]
             what = f"takes the id {hid!r} of" if given else "repeats"
             out.append(Problem(rel, first_line + i, col, "body",

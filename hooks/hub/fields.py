@@ -54,6 +54,16 @@ _INVISIBLE_RE = re.compile(r"[\x00-\x20\x7f]+")
 EMPTY_ALT_RE = re.compile(r"!\[\s*\]\s*[(\[]")
 
 
+def _acts_as_attr_list(text: str, m: re.Match[str]) -> bool:
+    """Where Markdown's attr_list reads `{...}` as attributes: `{:` anywhere, at the end of a
+    line (a block's or heading's list), or right after an inline element (`*x*{...}`)."""
+    if m.group(0).startswith("{:"):
+        return True
+    after = text[m.end():m.end() + 1]
+    before = text[m.start() - 1:m.start()] if m.start() else ""
+    return after in ("", "\n") or (before in "*_`)]" and before != "")
+
+
 def fail(message: str, hint: str = "", field: str = "") -> PydanticCustomError:
     """A validation error with a hint; `field` points a record-level check at one field."""
     # pydantic fills `{key}` in the message from the context (and only that: `{{` stays as it
@@ -207,7 +217,11 @@ def markdown_problems(text: str) -> list[tuple[int, str, str]]:
         handler = EVENT_RE.search(m.group(0))
         if handler:
             event(m, handler)
-        elif "=" in m.group(0):
+        elif JINJA_RE.search(m.group(0)):
+            continue  # template code: its own message
+        elif "=" in m.group(0) or (_acts_as_attr_list(text, m)
+                                   and any(not t.startswith(("#", ".")) for t in m.group(0)[1:-1].lstrip(":").split())):
+            # a bare word sets an attribute too (`{: hidden onmouseover }`): only #anchor and .class
             shown = m.group(0) if len(m.group(0)) <= 30 else m.group(0)[:27] + "..."
             add("attr", m.start(), f"HTML attributes ({shown!r}) are not allowed in contributed text",
                 "remove the { ... } part; the hub's style is applied automatically")

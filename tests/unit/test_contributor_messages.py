@@ -55,8 +55,9 @@ CASES = [
         "brief by itself",
     ], id='body-cite-heading-not-in-code'),
     pytest.param('brief', {'body': '## __config\n\nText.\n'}, [
-        "content/briefs/x-brief.md:18:4: body: the heading '__config' would take the id '__config' of "
-        "a part of the page; start the heading with a letter",
+        "content/briefs/x-brief.md:18:4: body: the heading gets the id '__config', which belongs to the "
+        "site's theme (ids that start with __); reword the heading so that it does not start with "
+        "underscores",
     ], id='body-heading-theme-id'),
     # --- suggestions by meaning, by the records' names, by a part of an id ----------------
     pytest.param('brief', {'topics': '[maternal-health]'}, [

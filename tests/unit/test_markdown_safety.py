@@ -24,6 +24,9 @@ ATTACKS = [
     '![x](x.png){: onerror="alert(1)"}',
     "![x](x.png){: onload=alert(1) }",
     'Text{: style="position:fixed"}',
+    "Some text\n{: onmouseover hidden }",  # bare words set attributes too
+    "*x*{ onclick }",
+    "## Heading {: #x onfocus autofocus }",
     "[x](javascript:alert(1))",
     "[x]( javascript:alert(1) )",
     "[x](JaVaScRiPt:alert(1))",
@@ -73,6 +76,8 @@ def test_rendered_fields_stay_safe_anyway(text: str) -> None:
     "[r]: https://www.who.int/\n\nSee [the report][r].",
     "Maternal deaths fell by one third; 3 < 5 and 7 > 2 in prose are fine.",
     "## A heading {: #evidence }",
+    "## A heading {: #evidence .wide }",
+    "The sets {1, 2} and {a, b} in the middle of a sentence.",
     "Based on the WHO one-page summary; online = available; onerror= is only text here.",
     "- a list\n- of items",
 ])
