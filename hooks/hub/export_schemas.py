@@ -62,10 +62,16 @@ def render(schema: dict[str, Any]) -> str:
     return json.dumps(schema, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
 
 
+def _hub_config(folder: Path) -> config.HubConfig | None:
+    """The configuration of the hub whose schemas/ `folder` is (None: the active one)."""
+    cfg, _ = config.load(folder.parent) if (folder.parent / config.FILE).is_file() else (None, [])
+    return cfg
+
+
 def write_schemas(folder: Path) -> list[Path]:
     folder.mkdir(parents=True, exist_ok=True)
     written = []
-    current = schemas(with_config=True)
+    current = schemas(_hub_config(folder), with_config=True)
     for old in folder.glob("*.schema.json"):  # a section switched off: its schema goes
         if old.name not in current:
             old.unlink()
@@ -79,7 +85,7 @@ def write_schemas(folder: Path) -> list[Path]:
 def check_schemas(folder: Path) -> list[str]:
     """Names of the schema files that are missing or differ from the models."""
     stale = []
-    current = schemas(with_config=True)
+    current = schemas(_hub_config(folder), with_config=True)
     for name, schema in current.items():
         path = folder / name
         if not path.is_file() or path.read_text(encoding="utf-8") != render(schema):

@@ -40,6 +40,7 @@ def sized(request: pytest.FixtureRequest, chromium_browser):  # type: ignore[no-
     context.close()
 
 
+@pytest.mark.sample  # the shipped sample's curriculum
 def test_competency_matrix_fits_and_reads(sized, quality_repo_url: str) -> None:  # type: ignore[no-untyped-def]
     page = sized
     page.goto(quality_repo_url + "curriculum/")
@@ -67,6 +68,7 @@ def test_competency_matrix_fits_and_reads(sized, quality_repo_url: str) -> None:
         assert items.first.locator("a").count() >= 1
 
 
+@pytest.mark.sample  # the shipped sample's curriculum
 def test_module_sessions_and_notes(sized, quality_repo_url: str) -> None:  # type: ignore[no-untyped-def]
     page = sized
     page.goto(quality_repo_url + MODULE)
@@ -85,6 +87,7 @@ def test_module_sessions_and_notes(sized, quality_repo_url: str) -> None:  # typ
     assert page.locator("article h2").all_inner_texts()[:2] == ["Learning objectives", "Notes for teachers"]
 
 
+@pytest.mark.sample  # the shipped sample's curriculum
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_curriculum_tables_pass_axe(chromium_browser, quality_repo_url: str, scheme: str) -> None:
     from axe_playwright_python.sync_playwright import Axe

@@ -94,6 +94,7 @@ def test_the_behaviour_tests_pass_inside_the_adopted_copy(adopted: Path) -> None
     assert "skipped" in result.stdout  # the sample's own tests skipped, not failed
 
 
+@pytest.mark.sample  # rebrands the shipped sample
 def test_a_change_of_branding_alone_keeps_the_tests_green(tmp_path: Path) -> None:
     """The repository with another name, address, repository, licence and teams (what a
     network changes first): the same part of the suite passes, the sample's tests included,

@@ -51,6 +51,7 @@ def test_a_module_lists_its_sections_with_the_notes_nested(fixture_site: Path) -
         assert heading_text(doc, anchor[1:]) == title, anchor
 
 
+@pytest.mark.sample  # a module of the shipped sample
 def test_lesson_notes_headings_sit_under_notes_for_teachers(repo_site: Path) -> None:
     doc = soup(repo_site, "curriculum/sm-101-foundations")
     notes = doc.find("h2", id="notes")
