@@ -30,6 +30,7 @@ from .fields import (
     fail,
     vocabulary,
 )
+from .validate_files import LogoPath
 
 PartnerType = vocabulary(vocab.PARTNER_TYPES, "partner type")
 Tier = vocabulary(vocab.TIERS, "tier of government")
@@ -71,7 +72,7 @@ class Partner(Record):
     sdg_targets: list[SdgTarget] = []
     since: IsoDate
     description: MarkdownText
-    logo: PlainText | None = None
+    logo: LogoPath | None = None
 
     @model_validator(mode="after")
     def _tier_only_for_government(self) -> Partner:
