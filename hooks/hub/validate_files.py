@@ -197,24 +197,27 @@ def check_files(root: Path) -> tuple[FileInventory, list[Problem]]:
         nested = {a.path for a in AREAS if a.path.startswith(area.path + "/")}
         for folder, dirs, files in os.walk(root / area.path, followlinks=False):
             here = Path(folder).relative_to(root).as_posix()
-            seen: dict[str, str] = {}
+            names = [n for n in sorted(dirs + files)  # dot-files: never published nor read
+                     if not n.startswith(".") and f"{here}/{n}" not in nested]
+            same: dict[str, list[str]] = {}  # output name, without case -> names
+            for name in names:
+                same.setdefault((name[:-3] if name.lower().endswith(".md") else name).casefold(),
+                                []).append(name)
             keep = []
-            for name in sorted(dirs + files):
+            for name in names:
                 rel = f"{here}/{name}"
-                if name.startswith(".") or rel in nested:  # dot-files: never published nor read
-                    continue
-                out = (name[:-3] if name.lower().endswith(".md") else name).casefold()
-                if out in seen:
-                    refuse(rel, f"the name differs from {seen[out]!r} only by upper and lower case: "
+                others = [n for n in same[(name[:-3] if name.lower().endswith(".md") else name).casefold()]
+                          if n != name]
+                if others:
+                    refuse(rel, f"the name differs from {others[0]!r} only by upper and lower case: "
                            "on Windows, macOS and in the offline zip they are one file",
-                           "give it a name that differs in more than case")
+                           "give one of them a name that differs in more than case")
                 elif name in dirs and (root / rel).is_symlink():
                     link(rel)
                 elif name in dirs:
                     keep.append(name)
                 else:
                     visit_file(rel, area)
-                seen.setdefault(out, name)
             dirs[:] = keep
 
     for area in AREAS:
