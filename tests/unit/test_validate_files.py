@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import shutil
+import threading
 from pathlib import Path
 
 import pytest
@@ -142,13 +143,22 @@ def test_a_linked_content_folder_hides_nothing(tmp_path: Path) -> None:
 
 def test_special_files_and_wrong_shapes(tmp_path: Path) -> None:
     root = hub(tmp_path)
-    os.mkfifo(root / "content/briefs/pipe.md")  # reading it would hang the build
+    fifo = root / "content/briefs/pipe.md"
+    os.mkfifo(fifo)  # reading it would hang the build
+    # If anything opens the pipe to read it, this writer lets it read an empty file (an extra
+    # error) instead of hanging the test.
+    writer = threading.Thread(target=lambda: os.close(os.open(fifo, os.O_WRONLY)), daemon=True)
+    writer.start()
     (root / "members.yaml").unlink()
     (root / "members.yaml").mkdir()
-    assert errors(root) == [
-        "content/briefs/pipe.md:1:1: is not a regular file; replace it with an ordinary file",
-        "members.yaml:1:1: must be a file, not a folder",
-    ]
+    try:
+        assert errors(root) == [
+            "content/briefs/pipe.md:1:1: is not a regular file; replace it with an ordinary file",
+            "members.yaml:1:1: must be a file, not a folder",
+        ]
+    finally:
+        os.close(os.open(fifo, os.O_RDONLY | os.O_NONBLOCK))  # releases the writer if nobody read
+        writer.join()
 
 
 def test_inventory_lists_what_may_be_read(tmp_path: Path) -> None:
