@@ -10,10 +10,10 @@ from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
-import trust
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
+import trust
 from hub.catalog import BriefRecord, Catalog
 from hub.generate_pages import brief_markdown
 from hub.validate_files import FileInventory
@@ -83,7 +83,8 @@ def test_files_the_hub_did_not_accept_are_not_published(site) -> None:
 
 def test_a_draft_is_not_built(site) -> None:
     root, _, config = site
-    assert "content/briefs/d.md: not a published, validated brief" in problems(docs(root, "briefs/d.md"), config)
+    found = problems(docs(root, "briefs/d.md"), config)
+    assert "content/briefs/d.md: not a published, validated brief" in found
 
 
 def test_links_are_not_followed(site, tmp_path: Path) -> None:

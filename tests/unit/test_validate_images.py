@@ -43,7 +43,8 @@ CASES = [
         "handlers run script; remove the attribute",
         "x.svg:1:41: the event handler ONMOUSEOVER= on <rect> is not allowed in an SVG image; event "
         "handlers run script; remove the attribute"], id="handlers"),
-    pytest.param(f'<svg {NS} {XLINK}><use xlink:href="javascript:alert(1)"/><use href="other.svg#a"/></svg>', [
+    pytest.param(f'<svg {NS} {XLINK}><use xlink:href="javascript:alert(1)"/>'
+                 '<use href="other.svg#a"/></svg>', [
         "x.svg:1:84: the reference xlink:href='javascript:alert(1)' on <use> is not allowed in an SVG "
         "image; only references to an element of the same file (#id) are allowed",
         "x.svg:1:123: the reference href='other.svg#a' on <use> is not allowed in an SVG image; only "

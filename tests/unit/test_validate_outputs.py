@@ -76,7 +76,8 @@ def test_a_logo_that_was_refused_is_not_also_missing(tmp_path: Path) -> None:
 
 def test_a_valid_logo_passes(tmp_path: Path) -> None:
     svg = (REPO / "content/assets/logos/example-np-ministry.svg").read_text(encoding="utf-8")
-    assert errors(tmp_path, logo="assets/logos/extra.svg", files={"content/assets/logos/extra.svg": svg}) == []
+    files = {"content/assets/logos/extra.svg": svg}
+    assert errors(tmp_path, logo="assets/logos/extra.svg", files=files) == []
 
 
 def test_reserved_ids_are_valid_slugs_so_the_rule_is_needed() -> None:
