@@ -48,6 +48,8 @@ def _refusal(f, config, root: str, inventory) -> tuple[str | None, str | None]:
     allowlist's kind; problem None when it may be published."""
     if f.generated_by:
         return "generated", None
+    if f.abs_src_path is None:  # a plugin replaced the content of a file it did not generate
+        return None, f"{f.src_uri}: its content was replaced by a plugin; not published"
     src = os.path.abspath(f.abs_src_path)
     docs = os.path.abspath(config.docs_dir)
     if _inside(src, docs):

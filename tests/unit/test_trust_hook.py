@@ -81,6 +81,13 @@ def test_files_the_hub_did_not_accept_are_not_published(site) -> None:
         "so not published")
 
 
+def test_content_swapped_by_another_plugin_is_not_published(site) -> None:
+    root, _, config = site
+    (about,) = docs(root, "about.md")
+    about.content_string = "<script>alert(1)</script>"
+    assert problems([about], config).endswith("about.md: its content was replaced by a plugin; not published")
+
+
 def test_a_draft_is_not_built(site) -> None:
     root, _, config = site
     found = problems(docs(root, "briefs/d.md"), config)
