@@ -1,7 +1,8 @@
 """MkDocs hook: register the hub's macros for hand-written pages (`hub.macros`).
 
-`{{ count("partners") }}`, `{{ latest_briefs(3) }}`, ... on pages that opt in with
-`render_macros: true`. Runs after `site.py`, whose `on_config` puts the catalog in the config.
+`{{ count("partners") }}`, `{{ latest_briefs(3) }}`, ... on the maintainers' pages listed in
+the macros plugin's `force_render_paths` (mkdocs.yml; `hooks/trust.py` keeps them to that list).
+Runs after `site.py`, whose `on_config` puts the catalog in the config.
 """
 
 from __future__ import annotations
