@@ -157,8 +157,9 @@ def test_special_files_and_wrong_shapes(tmp_path: Path) -> None:
             "members.yaml:1:1: must be a file, not a folder",
         ]
     finally:
-        os.close(os.open(fifo, os.O_RDONLY | os.O_NONBLOCK))  # releases the writer if nobody read
-        writer.join()
+        while writer.is_alive():  # release the writer, whenever it got to its open()
+            os.close(os.open(fifo, os.O_RDONLY | os.O_NONBLOCK))
+            writer.join(0.05)
 
 
 def test_inventory_lists_what_may_be_read(tmp_path: Path) -> None:
