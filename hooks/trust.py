@@ -20,9 +20,10 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
-from mkdocs.structure.files import Files
+from mkdocs.structure.files import Files, InclusionLevel
 
 from hub.generate_pages import brief_markdown
+from hub.preview import serving
 from hub.validate_outputs import output_conflicts
 
 STATE: dict = {}
@@ -90,7 +91,8 @@ def on_files(files: Files, config):
         if kind == "brief":
             slug = f.src_uri[len("briefs/"):-len(".md")]
             record = cat.briefs.get(slug)
-            if record is None or not record.published:
+            draft_preview = serving() and f.inclusion is InclusionLevel.DRAFT  # make serve only
+            if record is None or not (record.published or draft_preview):
                 problems.append(f"content/{f.src_uri}: not a published, validated brief")
                 continue
             f.content_string = brief_markdown(slug, record.front.title, record.front.summary, record.body)
