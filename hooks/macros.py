@@ -1,9 +1,10 @@
 """MkDocs hook: register the hub's macros for hand-written pages (`hub.macros`).
 
 `{{ count("partners") }}`, `{{ count_of("partners", "partner") }}`, `{{ latest_briefs(3) }}`,
-... on pages that opt in with `render_macros: true`. Runs after `site.py`, whose `on_config`
-puts the catalog in the config. The templates get the same figures as `hub_counts` (one
-definition per figure) and the `plural` filter ("1 partner", "2 partners").
+... on the maintainers' pages listed in the macros plugin's `force_render_paths` (mkdocs.yml;
+`hooks/trust.py` keeps them to that list). Runs after `site.py`, whose `on_config` puts the
+catalog in the config. The templates get the same figures as `hub_counts` (one definition per
+figure) and the `plural` filter ("1 partner", "2 partners").
 """
 
 from __future__ import annotations

@@ -14,6 +14,7 @@ from functools import cached_property
 from .countries import Country, country
 from .load_records import Origin
 from .models import Brief, Member, Module, Partner, Track
+from .validate_files import FileInventory
 
 
 @dataclass(frozen=True)
@@ -39,6 +40,7 @@ class Catalog:
     tracks: dict[str, Track] = field(default_factory=dict)
     modules: dict[str, Module] = field(default_factory=dict)
     origins: dict[tuple[str, str], Origin] = field(default_factory=dict)
+    files: FileInventory = field(default_factory=FileInventory)  # what may be read and published
 
     # --- what may be published ------------------------------------------------------------
 

@@ -62,7 +62,8 @@ class PageSpec:
             meta["description"] = self.description
         # JSON is YAML (a flow mapping) and is written about 30x faster than yaml.safe_dump:
         # this runs once per record page.
-        front = json.dumps(meta, sort_keys=True, ensure_ascii=False)
+        # ASCII: a line separator (U+2028, U+0085) in a title cannot end a line of the YAML.
+        front = json.dumps(meta, sort_keys=True)
         return f"---\n{front}\n---\n\n{self.body.strip()}\n"
 
 
@@ -118,3 +119,13 @@ def generate_pages(cat: Catalog) -> list[PageSpec]:
         about = f"{TOPICS[t]}: {kinds}."
         pages.append(PageSpec(uri("topic", t), TOPICS[t], "hub/topic.html", "topic", t, about, about))
     return pages
+
+
+def brief_markdown(slug: str, title: str, summary: str, body: str) -> str:
+    """The source MkDocs builds a published brief's page from, in place of the contributor's file:
+    the metadata of the validated record as JSON (every value quoted: `title: No` stays text,
+    and no line break can hide in it) and the body exactly as the hub's parser split it off. So
+    MkDocs never reads the contributor's front matter, and can never render it as text."""
+    meta = {"title": title, "description": summary, "template": "hub/brief.html",
+            "hub_kind": "brief", "hub_key": slug}
+    return f"---\n{json.dumps(meta, sort_keys=True)}\n---\n\n{body}"

@@ -10,6 +10,7 @@ from __future__ import annotations
 import bisect
 import re
 import typing
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path as FsPath
 from typing import Any
@@ -336,13 +337,18 @@ def _body_problems(body: str, rel: str, first_line: int) -> list[Problem]:
     return out
 
 
-def load_all(src: Sources) -> Loaded:
-    """Pass 1 over every record file of a hub. Never raises for a contributor's mistake."""
+def load_all(src: Sources, readable: Callable[[str], bool] | None = None) -> Loaded:
+    """Pass 1 over every record file of a hub. Never raises for a contributor's mistake.
+
+    `readable(rel)`: whether the file allowlist (`validate_files`) accepted the file; the
+    others (links, files of the wrong kind) were reported there and are not read. The
+    sections switched off in hub.yml are not read either."""
     from .config import active
 
     cfg = active()
     out = Loaded()
     p = out.problems
+    ok = readable or (lambda rel: True)
     for rel, root, model, bucket, section in (
         (src.partners, "partners", Partner, out.partners, "partners"),
         (src.members, "members", Member, out.members, "members"),
@@ -355,9 +361,12 @@ def load_all(src: Sources) -> Loaded:
                                  f"remove {rel}, or switch the section on (sections.{section}.enabled)",
                                  "warning"))
             continue
-        if not path.exists():
+        if not path.exists() and not path.is_symlink():
             p.append(Problem(rel, 1, 1, "", "the file is missing",
                              f"create {rel} (see CONTRIBUTING.md)"))
+            out.broken.add((root.rstrip("s"), "*"))
+            continue
+        if not ok(rel):
             out.broken.add((root.rstrip("s"), "*"))
             continue
         out.files.append(rel)
@@ -366,8 +375,10 @@ def load_all(src: Sources) -> Loaded:
     for path in sorted((src.root / src.curriculum / "modules").glob("*.yaml")
                        if cfg.enabled("curriculum") else ()):
         rel = src.rel(path)
-        out.files.append(rel)
         out.broken.add(("module", path.stem))  # removed again below once the module is valid
+        if not ok(rel):
+            continue
+        out.files.append(rel)
         text = _read(path, rel, p)
         if text is None:
             continue
@@ -395,6 +406,8 @@ def load_all(src: Sources) -> Loaded:
 
     for path in sorted((src.root / src.briefs).glob("*.md") if cfg.enabled("briefs") else ()):
         rel = src.rel(path)
+        if not ok(rel):
+            continue
         out.files.append(rel)
         from .fields import SLUG_RE
 

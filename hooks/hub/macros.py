@@ -1,7 +1,7 @@
 """Functions for hand-written pages (`{{ count("partners") }}`, `{{ latest_briefs(3) }}`).
 
-Registered as mkdocs-macros macros by the hook; only maintainers' pages that opt in with
-`render_macros: true` can call them (contributor files are never rendered as templates).
+Registered as mkdocs-macros macros by the hook; only the maintainers' pages listed in
+mkdocs.yml (`force_render_paths`) can call them (contributor files are never rendered as templates).
 Each returns text or Markdown computed from the catalog, so the pages never go stale.
 """
 

@@ -32,6 +32,7 @@ from .fields import (
     vocabulary,
 )
 from .person_names import PersonName
+from .validate_files import LogoPath
 
 PartnerType = vocabulary(vocab.PARTNER_TYPES, "partner type")
 Tier = vocabulary(vocab.TIERS, "tier of government")
@@ -73,7 +74,7 @@ class Partner(Record):
     sdg_targets: list[SdgTarget] = []
     since: IsoDate
     description: Annotated[MarkdownText, Field(max_length=3000)]
-    logo: PlainText | None = None
+    logo: LogoPath | None = None
 
     @model_validator(mode="after")
     def _tier_only_for_government(self) -> Partner:

@@ -1,7 +1,8 @@
 """Pass 2: check the references between records, then build the `Catalog`.
 
 Duplicate ids, unknown partner / member / track / module ids, prerequisite cycles, authors
-without public consent, missing logo files, and briefs past their review date (a warning).
+without public consent, and briefs past their review date (a warning). `validate` runs the
+file allowlist first (`validate_files`) and the checks of output paths and logos after.
 """
 
 from __future__ import annotations
@@ -18,6 +19,8 @@ from .models import today
 from .problems import Problem, in_report_order
 from .suggest import suggest_id
 from .validate_privacy import withheld_name_problems
+from .validate_files import check_files
+from .validate_outputs import logo_problems, reserved_id_problems
 
 
 def _unknown(origin: Origin, loc: tuple, value: str, known: dict, noun: str, file: str) -> Problem:
@@ -63,12 +66,6 @@ def build_catalog(loaded: Loaded, src: Sources | None = None,
     for slug, front, body, o in loaded.briefs:
         cat.briefs[slug] = BriefRecord(slug, front, body, o)
         cat.origins[("brief", slug)] = o
-
-    for p in cat.partners.values():
-        if p.logo and src is not None and not (src.root / "content" / p.logo).is_file():
-            problems.append(cat.origin("partner", p.id).problem(
-                ("logo",), f"the logo file content/{p.logo} does not exist",
-                "add the image under content/assets/logos/ and give its path from content/"))
 
     for m in cat.members.values():
         if m.affiliation and missing("partner", m.affiliation, cat.partners):
@@ -179,7 +176,12 @@ def validate(root: Path | str, on: dt.date | None = None) -> tuple[Catalog, list
     config.use(cfg)
     src = Sources(Path(root))
     with _gc_paused():
-        cat, problems = build_catalog(load_all(src), src, on)
+        files, file_problems = check_files(src.root)  # before any file is read: what may be
+        loaded = load_all(src, files.readable)
+        loaded.problems.extend(file_problems)
+        cat, problems = build_catalog(loaded, src, on)
+    cat.files = files
+    problems += reserved_id_problems(cat) + logo_problems(cat, files)
     return cat, in_report_order(problems)
 
 

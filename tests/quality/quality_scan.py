@@ -37,6 +37,13 @@ URL_ATTRS = {"href", "src", "action", "formaction", "poster", "data", "xlink:hre
              "background", "ping"}
 SAFE_SCHEMES = {"", "http", "https", "mailto"}
 FORBIDDEN_TAGS = {"iframe", "object", "embed", "base", "frame", "frameset", "applet"}
+# Files a browser runs script from when opened on their own.
+MARKUP_SUFFIXES = {".html", ".htm", ".xhtml", ".svg", ".xml", ".shtml", ".mht", ".xht"}
+# Every kind of file the site may hold (tests/quality/test_site_scans.py, the hostile corpus):
+# a file of any other kind means something was copied that nobody checked.
+SITE_SUFFIXES = {".html", ".css", ".js", ".map", ".json", ".xml", ".gz", ".txt", ".csv", ".bib",
+                 ".ris", ".png", ".jpg", ".jpeg", ".webp", ".svg", ".ico", ".woff", ".woff2"}
+SITE_NAMES = {"LICENSE"}  # vendored code's licence (overrides/assets/vendor/)
 # Files a reader (or a crawler) gets whose text comes from records: pages, exports, index.
 TEXT_SUFFIXES = {".html", ".json", ".csv", ".xml", ".txt"}
 
@@ -136,14 +143,27 @@ class _Scanner(HTMLParser):
 
 
 def scan_html(site: Path) -> list[str]:
-    """Scripts, event handlers, URL schemes and embedding elements of every HTML file."""
+    """Scripts, event handlers, URL schemes and embedding elements of every file a browser may
+    run script from: HTML pages, and SVG, XHTML and XML files opened on their own."""
     site = site.resolve()
     findings: list[str] = []
-    for page in sorted(site.rglob("*.html")):
+    for page in sorted(p for p in site.rglob("*") if p.suffix.lower() in MARKUP_SUFFIXES and p.is_file()):
         scanner = _Scanner(page.relative_to(site).as_posix(), site, page)
         scanner.feed(page.read_text(encoding="utf-8", errors="replace"))
         scanner.close()
         findings += scanner.findings
+    return findings
+
+
+def scan_files(site: Path) -> list[str]:
+    """Every file of the site is of an allowed kind, and none is a symbolic link."""
+    findings = []
+    for f in sorted(site.rglob("*")):
+        rel = f.relative_to(site).as_posix()
+        if f.is_symlink():
+            findings.append(f"{rel}: a symbolic link")
+        elif f.is_file() and f.suffix.lower() not in SITE_SUFFIXES and f.name not in SITE_NAMES:
+            findings.append(f"{rel}: a file of a kind the site does not publish ({f.suffix or f.name})")
     return findings
 
 

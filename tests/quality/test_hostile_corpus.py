@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 from export_checks import scan_citations, scan_csv, scan_xml
-from quality_scan import root_helpers, scan_html, scan_privacy
+from quality_scan import root_helpers, scan_files, scan_html, scan_privacy
 
 pytestmark = pytest.mark.slow
 _h = root_helpers()
@@ -22,7 +22,7 @@ CORPUS = REPO / "tests" / "hostile"
 CLASSES = sorted(p for p in CORPUS.iterdir() if p.is_dir())  # one folder per class of attack
 VARIANTS = sorted(v for c in CLASSES for v in c.iterdir() if v.is_dir())
 SECRET = "HOSTILE-SECRET-7d1c0e"
-SPECIAL = {"expected.txt", "symlinks.txt"}
+SPECIAL = {"expected.txt", "symlinks.txt", "absent.txt"}
 
 
 def lay_out(variant: Path, tmp: Path) -> Path:
@@ -70,6 +70,7 @@ def nothing_from_outside(site: Path) -> None:
 
 
 def test_every_class_has_three_variants() -> None:
+    assert CLASSES, "the corpus is empty"
     for c in CLASSES:
         n = sum(1 for v in c.iterdir() if v.is_dir())
         assert n >= 3, f"{c.name} has {n} variant(s); every class needs at least three"
@@ -99,6 +100,11 @@ def test_hostile_variant(variant: Path, tmp_path: Path, monkeypatch: pytest.Monk
         assert scan_csv(site) == []  # every cell of every CSV inert
         assert scan_xml(site) == []  # feeds and sitemap parse
         assert scan_citations(site) == []  # one BibTeX entry, one RIS record per brief
+        assert scan_files(site) == []
+        absent = variant / "absent.txt"
+        for text in absent.read_text(encoding="utf-8").splitlines() if absent.is_file() else ():
+            found = [f for f in site.rglob("*") if f.is_file() and text.encode() in f.read_bytes()]
+            assert not found, f"{text!r} is published in {found}"
     else:
         assert checked.returncode == 1, checked.stderr
         for line in expected:

@@ -9,7 +9,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from quality_scan import root_helpers, scan_html
+from quality_scan import root_helpers, scan_files, scan_html
 
 from hub.check_links import check_site
 from hub.csp import MARKER, inline_scripts, sha256_source
@@ -26,6 +26,29 @@ def site(request: pytest.FixtureRequest) -> Path:
 
 def test_no_foreign_script_handler_or_scheme(site: Path) -> None:
     assert scan_html(site) == []
+
+
+def test_every_file_is_of_an_allowed_kind(site: Path) -> None:
+    assert scan_files(site) == []
+    assert any(site.rglob("*.svg")), "the scans must see the logos (SVG)"
+
+
+def test_scanners_find_script_in_svg_and_files_of_other_kinds(fixture_site: Path, tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    shutil.copytree(fixture_site, site)
+    (site / "assets" / "x.svg").write_text('<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)">'
+                                           "<script>alert(2)</script></svg>")
+    (site / "briefs" / "y.xhtml").write_text('<html xmlns="http://www.w3.org/1999/xhtml">'
+                                             '<a href="javascript:alert(3)">x</a></html>')
+    (site / "briefs" / "z.php").write_text("<?php ?>")
+    (site / "briefs" / "link.css").symlink_to(site / "index.html")
+    found = "\n".join(scan_html(site))
+    assert "assets/x.svg:1: event-handler attribute <svg onload='alert(1)'>" in found
+    assert "assets/x.svg:1: inline <script> that the theme did not write: 'alert(2)'" in found
+    assert "briefs/y.xhtml:1: <a href='javascript:alert(3)'>" in found
+    assert scan_files(site) == ["briefs/link.css: a symbolic link",
+                                "briefs/y.xhtml: a file of a kind the site does not publish (.xhtml)",
+                                "briefs/z.php: a file of a kind the site does not publish (.php)"]
 
 
 def test_every_page_has_a_strict_csp_that_allows_its_own_inline_scripts(site: Path) -> None:

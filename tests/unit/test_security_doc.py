@@ -18,7 +18,7 @@ CLASSES = {
     "template code": ["render_macros", "macros"],
     "files and symlinks": ["symlink", "allowlist"],
     "script-carrying files": ["SVG", "foreignObject", "attribute"],
-    "front matter": ["front matter", "quote"],
+    "front matter": ["front matter", "validated record"],
     "contact details and withheld members": ["phone", "withheld", "wa.me"],
     "denial of service": ["linear", "length limit"],
     "exports": ["CSV", "XML", "BibTeX"],
