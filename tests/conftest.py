@@ -12,6 +12,7 @@ import pytest
 
 REPO = Path(__file__).resolve().parents[1]
 FIXTURE = REPO / "tests" / "fixtures" / "hub"
+FIXTURE_SITE = REPO / "tests" / "fixtures" / "hub-site"  # its hand-written pages (content/), apart
 # What a hub needs besides its records: the site config, the hooks, the theme overrides,
 # the hand-written pages and static assets, the issue forms (the Contribute page links to them).
 SITE_PARTS = ["mkdocs.yml", "hooks", "overrides", ".github/ISSUE_TEMPLATE"]
@@ -56,6 +57,8 @@ def make_hub(dest: Path, records: Path | None = FIXTURE) -> Path:
     for page in (REPO / "content").glob("*.md"):
         shutil.copy2(page, content / page.name)
     shutil.copytree(REPO / "content" / "assets", content / "assets", ignore=_IGNORE)
+    if records == FIXTURE:  # the fixture network's own hand-written pages and logo, not the sample's
+        shutil.copytree(FIXTURE_SITE, content, dirs_exist_ok=True, ignore=_IGNORE)
     if records is not None:
         shutil.copytree(records, dest, dirs_exist_ok=True, ignore=_IGNORE)
     return dest

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 
 from . import config
@@ -79,6 +80,28 @@ def uri(kind: str, key: str = "") -> str:
     if kind in LISTING_PAGES:
         return LISTING_PAGES[kind]
     raise KeyError(kind)
+
+
+class _AllListings(Mapping[str, tuple[str, str, str]]):
+    """Every listing page, on or off: kind -> (source path, title, description), the wording
+    read from the active hub.yml on each use (the name other modules knew before hub.yml)."""
+
+    def _all(self) -> dict[str, tuple[str, str, str]]:
+        cfg = config.active()
+        return {kind: (path, cfg.section(kind).title, cfg.section(kind).description)
+                for kind, path in LISTING_PAGES.items()}
+
+    def __getitem__(self, kind: str) -> tuple[str, str, str]:
+        return self._all()[kind]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(LISTING_PAGES)
+
+    def __len__(self) -> int:
+        return len(LISTING_PAGES)
+
+
+LISTINGS = _AllListings()
 
 
 def listings(cfg: config.HubConfig | None = None) -> dict[str, tuple[str, str, str]]:
