@@ -219,8 +219,8 @@ def markdown_problems(text: str) -> list[tuple[int, str, str]]:
             event(m, handler)
         elif JINJA_RE.search(m.group(0)):
             continue  # template code: its own message
-        elif "=" in m.group(0) or (_acts_as_attr_list(text, m)
-                                   and any(not t.startswith(("#", ".")) for t in m.group(0)[1:-1].lstrip(":").split())):
+        elif "=" in m.group(0) or (_acts_as_attr_list(text, m) and any(
+                not t.startswith(("#", ".")) for t in m.group(0)[1:-1].lstrip(":").split())):
             # a bare word sets an attribute too (`{: hidden onmouseover }`): only #anchor and .class
             shown = m.group(0) if len(m.group(0)) <= 30 else m.group(0)[:27] + "..."
             add("attr", m.start(), f"HTML attributes ({shown!r}) are not allowed in contributed text",

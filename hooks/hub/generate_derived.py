@@ -2,9 +2,10 @@
 
 - the JSON Schemas in `schemas/` (`export_schemas`),
 - the word lists in CONTRIBUTING.md (`vocab_docs`),
-- the options of the dropdowns in the issue forms (`.github/ISSUE_TEMPLATE/`): only the
-  `options:` lists are rewritten, every other line of a form stays as the maintainer wrote it;
-  the form of a section that is switched off is removed.
+- the options of the dropdowns in the issue forms (`.github/ISSUE_TEMPLATE/`) and the licence
+  named in their agreement checkbox and in the pull request template: only those are
+  rewritten, every other line stays as the maintainer wrote it; the form of a section that is
+  switched off is removed.
 
 `stale(root)` names each derived file that differs from what `hub.yml` gives; `write(root)`
 rewrites them. The `make new` templates need no file: their placeholders are filled from the
@@ -35,8 +36,21 @@ _DROPDOWN = re.compile(r"(?m)^(?P<indent>[ ]*)- type: dropdown\n(?:(?P=indent)[ 
 _OPTIONS = re.compile(r"(?m)^(?P<indent>[ ]+)options:\n(?P<items>(?:(?P=indent)[ ]+- [^\n]*\n)*)")
 
 
+# The licence a contributor agrees to, in the forms' checkboxes and the pull request template.
+_LICENCE = re.compile(r"(agree to its publication under )(.+?)( \(see CONTRIBUTING\.md\)\.|\.$)", re.M)
+PR_TEMPLATE = ".github/pull_request_template.md"
+
+
+def licence_text(text: str, cfg: config.HubConfig) -> str:
+    """`text` with the licence of every "I agree to its publication under ..." line from hub.yml."""
+    name = cfg.network.licence.name
+    return _LICENCE.sub(lambda m: m.group(1) + name + m.group(3), text)
+
+
 def form_text(text: str, dropdowns: dict[str, str], cfg: config.HubConfig) -> str:
-    """`text` with the options of each known dropdown set to the words of its vocabulary."""
+    """`text` with the options of each known dropdown set to the words of its vocabulary, and
+    the licence of its agreement checkbox from hub.yml."""
+    text = licence_text(text, cfg)
     out, pos = [], 0
     for m in _DROPDOWN.finditer(text):
         name = dropdowns.get(m.group("id"))
@@ -64,6 +78,9 @@ def _forms(root: Path, cfg: config.HubConfig) -> dict[Path, str | None]:
             continue
         if path.is_file():
             found[path] = form_text(path.read_text(encoding="utf-8"), dropdowns, cfg)
+    pr = root / PR_TEMPLATE
+    if pr.is_file():
+        found[pr] = licence_text(pr.read_text(encoding="utf-8"), cfg)
     return found
 
 
@@ -83,7 +100,8 @@ def stale(root: Path) -> list[str]:
             if text is None:
                 out.append(f"{rel}: its section is switched off in hub.yml; run `make generate`")
             elif path.read_text(encoding="utf-8") != text:
-                out.append(f"{rel}: the dropdown options are out of date with hub.yml; run `make generate`")
+                out.append(f"{rel}: the dropdown options or the licence are out of date with hub.yml; "
+                           "run `make generate`")
     return out
 
 

@@ -18,9 +18,9 @@ from .load_records import Loaded, Origin, Sources, load_all
 from .models import today
 from .problems import Problem, in_report_order
 from .suggest import suggest_id
-from .validate_privacy import withheld_name_problems
 from .validate_files import check_files
 from .validate_outputs import logo_problems, reserved_id_problems
+from .validate_privacy import withheld_name_problems
 
 
 def _unknown(origin: Origin, loc: tuple, value: str, known: dict, noun: str, file: str) -> Problem:

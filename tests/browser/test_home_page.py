@@ -93,7 +93,8 @@ def test_brief_details_are_one_column_on_a_phone(browser, quality_fixture_url: s
         ctx = browser.new_context(viewport={"width": width, "height": 844})
         page = ctx.new_page()
         page.goto(quality_fixture_url + "briefs/alpha-brief/")
-        dt, dd = page.locator(".hub-dl dt").first.bounding_box(), page.locator(".hub-dl dd").first.bounding_box()
+        dt = page.locator(".hub-dl dt").first.bounding_box()
+        dd = page.locator(".hub-dl dd").first.bounding_box()
         assert (dd["x"] == dt["x"] and dd["y"] >= dt["y"] + dt["height"] - 1) is one_column, (width, dt, dd)
         assert page.evaluate("document.documentElement.scrollWidth <= innerWidth")
         ctx.close()
@@ -121,7 +122,8 @@ def test_home_and_brief_pass_axe_on_a_phone(browser, quality_fixture_url: str, s
         result = Axe().run(page, options={"runOnly": {"type": "tag", "values": [
             "wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}})
         if result.response["violations"]:
-            found[rel] = [(v["id"], [n["target"] for n in v["nodes"]][:3]) for v in result.response["violations"]]
+            found[rel] = [(v["id"], [n["target"] for n in v["nodes"]][:3])
+                          for v in result.response["violations"]]
     ctx.close()
     assert found == {}
 

@@ -65,7 +65,8 @@ def test_lesson_notes_headings_sit_under_notes_for_teachers(repo_site: Path) -> 
 def test_contribute_page_links_each_issue_form(fixture_site: Path) -> None:
     forms = issue_forms(REPO)
     assert {"propose-partner", "submit-brief", "suggest-module"} <= set(forms)
-    links = {a.get_text(" ", strip=True): a["href"] for a in soup(fixture_site, "contribute").select("article a")}
+    links = {a.get_text(" ", strip=True): a["href"]
+             for a in soup(fixture_site, "contribute").select("article a")}
     for stem in ("propose-partner", "submit-brief", "suggest-module", "report-problem"):
         title = forms[stem]
         assert links.get(title) == issue_form_url(FIXTURE_REPO_URL, REPO, stem), title

@@ -106,6 +106,7 @@ def copy_of_repo(tmp_path: Path) -> Path:
     shutil.copy2(REPO / "CONTRIBUTING.md", root / "CONTRIBUTING.md")
     shutil.copytree(REPO / "schemas", root / "schemas")
     shutil.copytree(REPO / ".github" / "ISSUE_TEMPLATE", root / ".github" / "ISSUE_TEMPLATE")
+    shutil.copy2(REPO / ".github" / "pull_request_template.md", root / ".github" / "pull_request_template.md")
     return root
 
 
@@ -126,7 +127,8 @@ def test_renaming_and_reordering_words_updates_every_derived_file(tmp_path: Path
     assert stale.returncode == 1
     assert "schemas/module.schema.json: out of date with hub.yml" in stale.stderr
     assert "CONTRIBUTING.md: the lists of controlled words are out of date with hub.yml" in stale.stderr
-    assert ".github/ISSUE_TEMPLATE/suggest-module.yml: the dropdown options are out of date" in stale.stderr
+    assert ".github/ISSUE_TEMPLATE/suggest-module.yml: the dropdown options or the licence are out of date" \
+        in stale.stderr
     assert run_hub("generate", "--write", cwd=root).returncode == 0
     assert run_hub("generate", cwd=root).returncode == 0
     form = (root / ".github" / "ISSUE_TEMPLATE" / "suggest-module.yml").read_text(encoding="utf-8")
@@ -136,6 +138,24 @@ def test_renaming_and_reordering_words_updates_every_derived_file(tmp_path: Path
     other = (REPO / ".github" / "ISSUE_TEMPLATE" / "suggest-module.yml").read_text(encoding="utf-8")
     assert [ln for ln in form.splitlines() if '"' not in ln or "label" in ln] == [
         ln for ln in other.splitlines() if '"' not in ln or "label" in ln]  # only the options changed
+
+
+def test_a_new_licence_reaches_the_forms_and_the_pull_request_template(tmp_path: Path) -> None:
+    root = copy_of_repo(tmp_path)
+    cfg = config.load_or_raise(REPO)
+    old = cfg.network.licence.name
+    text = (root / "hub.yml").read_text(encoding="utf-8")
+    (root / "hub.yml").write_text(text.replace(f'    name: "{old}"', '    name: "CC BY-SA 4.0"', 1),
+                                  encoding="utf-8")
+    stale = run_hub("generate", cwd=root)
+    assert stale.returncode == 1
+    assert ".github/pull_request_template.md: the dropdown options or the licence are out of date" \
+        in stale.stderr
+    assert run_hub("generate", "--write", cwd=root).returncode == 0
+    for rel in ("ISSUE_TEMPLATE/propose-partner.yml", "ISSUE_TEMPLATE/submit-brief.yml",
+                "ISSUE_TEMPLATE/suggest-module.yml", "pull_request_template.md"):
+        written = (root / ".github" / rel).read_text(encoding="utf-8")
+        assert "publication under CC BY-SA 4.0" in written and f"under {old}" not in written, rel
 
 
 def test_switching_a_section_off_removes_its_derived_files(tmp_path: Path) -> None:
