@@ -1,7 +1,8 @@
 """Everything derived from `hub.yml`, rewritten by `make generate` and checked by `make check`.
 
 - the JSON Schemas in `schemas/` (`export_schemas`),
-- the word lists in CONTRIBUTING.md (`vocab_docs`),
+- the word lists in CONTRIBUTING.md (`vocab_docs`) and its links to the issue forms (to the
+  repository named in hub.yml),
 - the options of the dropdowns in the issue forms (`.github/ISSUE_TEMPLATE/`) and the licence
   named in their agreement checkbox and in the pull request template: only those are
   rewritten, every other line stays as the maintainer wrote it; the form of a section that is
@@ -45,6 +46,16 @@ def licence_text(text: str, cfg: config.HubConfig) -> str:
     """`text` with the licence of every "I agree to its publication under ..." line from hub.yml."""
     name = cfg.network.licence.name
     return _LICENCE.sub(lambda m: m.group(1) + name + m.group(3), text)
+
+
+# Links to the issue forms in CONTRIBUTING.md: `<repo_url>/issues/new?template=<form>.yml`.
+_FORM_LINK = re.compile(r"\(https://[^()\s]+?/issues/new\?template=([\w-]+\.yml)\)")
+
+
+def form_links_text(text: str, cfg: config.HubConfig) -> str:
+    """`text` with every link to an issue form pointing at the network's repository (hub.yml)."""
+    repo = str(cfg.network.repo_url).rstrip("/")
+    return _FORM_LINK.sub(lambda m: f"({repo}/issues/new?template={m.group(1)})", text)
 
 
 def form_text(text: str, dropdowns: dict[str, str], cfg: config.HubConfig) -> str:
@@ -95,6 +106,11 @@ def stale(root: Path) -> list[str]:
         if contributing.is_file() and not vocab_docs.is_current(contributing):
             out.append("CONTRIBUTING.md: the lists of controlled words are out of date with hub.yml; "
                        "run `make generate`")
+        if contributing.is_file():
+            text = contributing.read_text(encoding="utf-8")
+            if form_links_text(text, cfg) != text:
+                out.append("CONTRIBUTING.md: the links to the issue forms do not point at the repository "
+                           "in hub.yml; run `make generate`")
         for path, text in _forms(root, cfg).items():
             rel = path.relative_to(root).as_posix()
             if text is None:
@@ -118,6 +134,11 @@ def write(root: Path) -> list[str]:
         contributing = root / "CONTRIBUTING.md"
         if contributing.is_file() and vocab_docs.write(contributing):
             changed.append("CONTRIBUTING.md")
+        if contributing.is_file():
+            text = contributing.read_text(encoding="utf-8")
+            if form_links_text(text, cfg) != text:
+                contributing.write_text(form_links_text(text, cfg), encoding="utf-8")
+                changed.append("CONTRIBUTING.md")
         for path, text in _forms(root, cfg).items():
             rel = path.relative_to(root).as_posix()
             if text is None:

@@ -67,6 +67,17 @@ def _theme_inline_scripts() -> list[re.Pattern[str]]:
 THEME_SCRIPTS = _theme_inline_scripts()
 
 
+def site_base_path(site: Path) -> str:
+    """The path of the hub's site_url (`/` or e.g. `/hub/`), from the hub.yml beside `site/`."""
+    from hub import config
+
+    hub_yml = site.parent / "hub.yml"
+    if not hub_yml.is_file():
+        return "/"
+    path = urlsplit(str(config.load_or_raise(site.parent).network.site_url)).path or "/"
+    return path.rstrip("/") + "/"
+
+
 class _Scanner(HTMLParser):
     def __init__(self, rel: str, site: Path, page: Path) -> None:
         super().__init__(convert_charrefs=True)
@@ -120,8 +131,12 @@ class _Scanner(HTMLParser):
         src, kind = attrs.get("src"), (attrs.get("type") or "").lower()
         if src is not None:
             parts = urlsplit(src)
-            base = self.site if src.startswith("/") else self.page.parent  # 404.html: from root
-            target = (base / parts.path.lstrip("/")).resolve()
+            path = parts.path
+            if src.startswith("/"):  # 404.html: from the root, under the site's base path
+                prefix = site_base_path(self.site)
+                path = path[len(prefix):] if path.startswith(prefix) else path
+            base = self.site if src.startswith("/") else self.page.parent
+            target = (base / path.lstrip("/")).resolve()
             if parts.scheme or src.startswith("//") or not target.is_file() \
                     or not target.is_relative_to(self.site / "assets"):
                 self.findings.append(f"{where}: <script src={src!r}> is not one of the site's own assets")

@@ -9,7 +9,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from quality_scan import root_helpers, scan_files, scan_html
+from quality_scan import root_helpers, scan_files, scan_html, site_base_path
 
 from hub.check_links import check_site
 from hub.csp import MARKER, inline_scripts, sha256_source
@@ -89,7 +89,7 @@ def test_scanner_finds_what_it_must(fixture_site: Path, tmp_path: Path) -> None:
 
 
 def test_no_broken_internal_links(site: Path) -> None:
-    broken = check_site(site)
+    broken = check_site(site, site_base_path(site))
     assert [b.format() for b in broken] == []
 
 

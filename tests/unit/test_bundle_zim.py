@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from conftest import hub_config
 from hub.bundle_zim import (
     article_text,
     favicon_path,
@@ -57,7 +58,10 @@ def test_the_repository_settings_are_valid() -> None:
     settings = read_settings(REPO / "mkdocs.yml")
     assert settings.problems == []
     meta = metadata(settings, epoch=1764633600, version="v1")
-    assert (meta.title, meta.language, meta.date) == ("Health Equity Knowledge Hub", "eng", "2025-12-02")
+    network = hub_config(REPO).network  # what the repository's hub.yml says, not a literal
+    assert (meta.title, meta.date) == (network.name[:30], "2025-12-02")
+    assert meta.name == f"{network.short_name}_{network.language}" and meta.license == network.licence.name
+    assert meta.creator == meta.publisher == network.name
 
 
 def test_settings_default_to_the_site_values(tmp_path: Path) -> None:

@@ -158,6 +158,20 @@ def test_a_new_licence_reaches_the_forms_and_the_pull_request_template(tmp_path:
         assert "publication under CC BY-SA 4.0" in written and f"under {old}" not in written, rel
 
 
+def test_a_new_repository_reaches_the_contributing_guides_form_links(tmp_path: Path) -> None:
+    root = copy_of_repo(tmp_path)
+    old = str(config.load_or_raise(REPO).network.repo_url).rstrip("/")
+    text = (root / "hub.yml").read_text(encoding="utf-8")
+    (root / "hub.yml").write_text(text.replace(f"  repo_url: {old}", "  repo_url: https://github.com/x/y", 1),
+                                  encoding="utf-8")
+    stale = run_hub("generate", cwd=root)
+    assert "CONTRIBUTING.md: the links to the issue forms do not point at the repository" in stale.stderr
+    assert run_hub("generate", "--write", cwd=root).returncode == 0
+    guide = (root / "CONTRIBUTING.md").read_text(encoding="utf-8")
+    assert "(https://github.com/x/y/issues/new?template=propose-partner.yml)" in guide
+    assert f"{old}/issues/new" not in guide
+
+
 def test_switching_a_section_off_removes_its_derived_files(tmp_path: Path) -> None:
     root = copy_of_repo(tmp_path)
     text = (root / "hub.yml").read_text(encoding="utf-8")
