@@ -174,7 +174,7 @@ def test_metadata_is_complete_and_within_the_openzim_rules(archive: Archive) -> 
     assert len(text["Description"]) < len(text["LongDescription"]) <= 4000
     assert text["Language"] == "eng"
     assert text["Date"] == "2025-12-02"  # from SOURCE_DATE_EPOCH
-    assert text["Name"] == "health-equity-hub_en"
+    assert text["Name"] == f"{hub_config().network.short_name}_en"  # from hub.yml
     assert text["Source"] == hub_config().site_url
     assert "_ftindex:yes" in text["Tags"].split(";")
     png = meta["Illustration_48x48@1"]
@@ -225,7 +225,7 @@ def _entry_digests(archive: Archive) -> list[tuple[str, str, str, str]]:
 
 def test_the_same_build_gives_the_same_file(zim_file: Path, offline_build, tmp_path: Path) -> None:
     again = build_zim(offline_build[0], tmp_path)
-    assert again.name == zim_file.name == "health-equity-hub_en_2025-12.zim"
+    assert again.name == zim_file.name == f"{hub_config().network.short_name}_en_2025-12.zim"
     first, second = Archive(zim_file), Archive(again)
     assert _entry_digests(first) == _entry_digests(second)
     assert first.uuid == second.uuid  # libzim's random UUID, replaced by one from the build
