@@ -47,12 +47,8 @@ security: $(STAMP) ## Audit .github/ with zizmor (offline, strictest), then vali
 	$(BIN)/zizmor --offline --no-config --persona auditor .github
 	$(BIN)/python -m hub validate
 
-build: $(STAMP) ## Validate, then build the site into site/
-	$(BIN)/python -m hub validate
-	@rm -rf site.tmp
-	$(BIN)/mkdocs build --strict --site-dir site.tmp
-	$(BIN)/python -m hub check-links site.tmp
-	@rm -rf site && mv site.tmp site  # all or nothing: never a half-built site/
+build: $(STAMP) ## Validate, build the site into site/, check every link (all or nothing)
+	$(BIN)/python -m hub build
 
 test: $(STAMP) ## Run the whole test suite
 	$(BIN)/python -m pytest

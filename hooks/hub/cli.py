@@ -1,5 +1,5 @@
-"""`python -m hub`: the command line behind `make validate`, `make schemas`, `make new`,
-`make offline` and `make zim`."""
+"""`python -m hub`: the command line behind `make validate`, `make build`, `make schemas`,
+`make new`, `make offline` and `make zim`."""
 
 from __future__ import annotations
 
@@ -199,6 +199,21 @@ def cmd_check_links(args: argparse.Namespace) -> int:
     return check(args.site, urlsplit(cfg.site_url).path if cfg else "/")
 
 
+def cmd_build(args: argparse.Namespace) -> int:
+    """`make build`: validate once, build, check every link in memory, swap (hub/build.py)."""
+    from .build import run
+
+    command = os.environ.get("HUB_COMMAND", "make build")
+    return run(Path(args.root), site=args.site_dir, command=command, timings=args.timings)
+
+
+def add_build_parser(sub) -> None:
+    b = sub.add_parser("build", help="validate, build the site, check every link and anchor (`make build`)")
+    b.add_argument("--site-dir", default="site", help="where the site goes (default: site)")
+    b.add_argument("--timings", type=Path, help="also write each step's time as JSON to this file")
+    b.set_defaults(func=cmd_build)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="hub", description="The knowledge hub's tools")
     parser.add_argument("--root", default=".", help="the hub's folder (default: here)")
@@ -226,12 +241,13 @@ def main(argv: list[str] | None = None) -> int:
     a.set_defaults(func=cmd_adopt)
     add_offline_parser(sub)
     add_zim_parser(sub)
+    add_build_parser(sub)
     c = sub.add_parser("check-links", help="check every internal link and anchor of a built site")
     c.add_argument("site", nargs="?", default="site", help="the built site (default: site)")
     c.set_defaults(func=cmd_check_links)
     args = parser.parse_args(argv)
     try:
-        own_config = ("validate", "adopt", "offline", "zim", "check-links")  # read hub.yml themselves
+        own_config = ("validate", "adopt", "offline", "zim", "check-links", "build")  # read hub.yml themselves
         if args.command not in own_config and _use_config(Path(args.root)):
             return 1
         return args.func(args)
