@@ -350,7 +350,7 @@ class _Resolver:
         if frag and target.endswith(".html"):
             ids = pages[target][0] if target in pages else read_page(_read_file(Path(target))).ids
             if frag not in ids:
-                shown = target if not target.startswith("/") else Path(target).relative_to(self.site).as_posix()
+                shown = Path(target).relative_to(self.site).as_posix() if target.startswith("/") else target
                 return f"no element with id {frag!r} on {shown}", bool(path)
         return None, bool(path)
 

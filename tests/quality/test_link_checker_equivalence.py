@@ -86,7 +86,8 @@ ODD_MARKUP = {
 
 
 # Markup the fast reader leaves to html.parser (it would guess where something ends).
-SLOW_PATH = {"unclosed comment", "unclosed tag", "processing instruction", "marked section", "unclosed script"}
+SLOW_PATH = {"unclosed comment", "unclosed tag", "processing instruction", "marked section",
+             "unclosed script"}
 
 
 @pytest.mark.parametrize("name", ODD_MARKUP)
