@@ -146,3 +146,25 @@ def test_a_page_in_memory_but_not_written_is_no_target(fixture_site: Path, tmp_p
         (site / "index.html").read_text(encoding="utf-8") + '<a href="ghost/#g">ghost</a>', encoding="utf-8")
     found = [(b.page, b.url, b.reason) for b in index.broken(site)]
     assert found == [("index.html", "ghost/#g", "no such file in the site")]
+
+
+def test_links_between_language_trees_are_checked_like_any_other(tmp_path: Path) -> None:
+    """A page of one language linking to the same page in another language (a language
+    switcher): found when that page and its anchor exist, broken otherwise, in memory and on
+    disk alike. (One build per language must check the links of the combined site.)"""
+    pages = {
+        "partners/a/index.html": '<h1 id="t">A</h1><a href="../../fr/partners/a/#t">fr</a>'
+                                 '<a href="../../fr/partners/b/">fr b</a><a href="../../fr/partners/a/#x">x</a>',
+        "fr/partners/a/index.html": '<h1 id="t">A</h1><a href="../../../partners/a/#t">en</a>',
+    }
+    for rel, html in pages.items():
+        (tmp_path / rel).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / rel).write_text(html, encoding="utf-8")
+    index = LinkIndex()
+    for rel, html in pages.items():
+        index.add(rel, html)
+    expected = _shown(reference.check_site(tmp_path))
+    assert expected == [
+        "partners/a/index.html:1: '../../fr/partners/a/#x': no element with id 'x' on fr/partners/a/index.html",
+        "partners/a/index.html:1: '../../fr/partners/b/': no such file in the site"]
+    assert _shown(index.broken(tmp_path)) == _shown(check_site(tmp_path)) == expected
