@@ -112,7 +112,7 @@ def run(root: Path, site: str = "site", command: str = "make build", timings: Pa
         phases.mark("MkDocs build")
         if code:
             return code
-        broken = getattr(index, "result", None)
+        broken = index.result
         if broken is None:  # hooks/links.py is not in this hub's mkdocs.yml: read the site back
             broken = check_site(tmp, base_path)
             phases.mark("link check")

@@ -241,6 +241,7 @@ class LinkIndex:
         self.pages: dict[str, tuple[frozenset[str], tuple[str, ...]]] = {}
         self.duplicates: list[BrokenLink] = []
         self.cpu_seconds = 0.0  # spent reading pages and checking (for `make build`'s phases)
+        self.result: list[BrokenLink] | None = None  # the verdict, once the build has written the site
         self._shared: dict[str, str] = {}
         self._tags: dict = {}  # tag text -> what it adds to a page (read_page's cache)
 
