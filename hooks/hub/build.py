@@ -26,7 +26,6 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from . import build_session, validate_links
-from .check_links import check_site
 from .check_links import report as links_report
 from .problems import errors, format_report
 
@@ -106,18 +105,17 @@ def run(root: Path, site: str = "site", command: str = "make build", timings: Pa
 
         base_path = urlsplit(config.active().site_url).path or "/"
         build_session.hand_over_validation(root, catalog, problems)
-        index = build_session.start_link_check(base_path)
+        index = build_session.start_link_check(tmp, base_path)
         shutil.rmtree(tmp, ignore_errors=True)
-        code = _mkdocs_build(root, tmp)
+        code = _mkdocs_build(root, tmp)  # a build per language would loop here, into tmp/<lang>/
         phases.mark("MkDocs build")
         if code:
             return code
-        broken = index.result
-        if broken is None:  # hooks/links.py is not in this hub's mkdocs.yml: read the site back
-            broken = check_site(tmp, base_path)
-            phases.mark("link check")
-        else:
-            phases.move(index.cpu_seconds, "MkDocs build", "link check")
+        phases.move(index.cpu_seconds, "MkDocs build", "link check")  # pages read during the build
+        # Every link of every written file (pages not read in memory, e.g. when hooks/links.py
+        # is not in this hub's mkdocs.yml, are read from disk here).
+        broken = index.broken(tmp)
+        phases.mark("link check")
         print(links_report(broken, str(tmp.relative_to(root) if tmp.is_relative_to(root) else tmp)),
               file=sys.stderr)
         if broken:

@@ -25,9 +25,10 @@ def take_validation(root: Path) -> tuple | None:
     return _validated.pop(Path(root).resolve(), None)
 
 
-def start_link_check(base_path: str = "/") -> LinkIndex:
-    """From now on, the pages written by the build are read into this index."""
-    _links[:] = [LinkIndex(base_path)]
+def start_link_check(site: Path, base_path: str = "/") -> LinkIndex:
+    """From now on, the pages the build writes under `site` are read into this index (by
+    hooks/links.py); `LinkIndex.broken(site)` gives the verdict once all are written."""
+    _links[:] = [LinkIndex(base_path, site)]
     return _links[0]
 
 

@@ -11,8 +11,9 @@ Two ways in, one verdict:
 
 * `make build` (`python -m hub build`) hands each page to a `LinkIndex` while it is still in
   memory (hooks/links.py, after every other hook has changed it), then checks the links once
-  the site is written; files the build wrote without rendering them (HTML copied from
-  `content/`) are read from disk then.
+  the whole site is written (every language, when a build per language writes into one
+  folder); files the build wrote without rendering them (HTML copied from `content/`) are
+  read from disk then.
 * `check_site(folder)` (`python -m hub check-links site/`) reads every HTML file from disk.
 
 A page is read by `read_page`: one regular expression steps over text, comments, end tags,
@@ -236,12 +237,12 @@ class LinkIndex:
     are found again by reading that page's file.
     """
 
-    def __init__(self, base_path: str = "/") -> None:
+    def __init__(self, base_path: str = "/", site: Path | None = None) -> None:
         self.base_path = base_path.rstrip("/") + "/"
+        self.site = None if site is None else os.path.abspath(site)  # for `add_written`
         self.pages: dict[str, tuple[frozenset[str], tuple[str, ...]]] = {}
         self.duplicates: list[BrokenLink] = []
         self.cpu_seconds = 0.0  # spent reading pages and checking (for `make build`'s phases)
-        self.result: list[BrokenLink] | None = None  # the verdict, once the build has written the site
         self._shared: dict[str, str] = {}
         self._tags: dict = {}  # tag text -> what it adds to a page (read_page's cache)
 
@@ -259,6 +260,11 @@ class LinkIndex:
         urls = {share(u, u) for u in (url.strip() for _, url in refs.links)}
         self.pages[rel] = (frozenset(share(i, i) for i in refs.ids), tuple(urls))
         self.cpu_seconds += time.process_time() - start
+
+    def add_written(self, path: str, html: str) -> None:
+        """The page MkDocs writes to `path` (a file under `site`, given to the constructor)."""
+        rel = os.path.relpath(os.path.abspath(path), self.site)
+        self.add(rel if os.sep == "/" else rel.replace(os.sep, "/"), html)
 
     def broken(self, site: Path) -> list[BrokenLink]:
         """Every broken internal link or anchor, sorted by page and line. HTML files of `site`
