@@ -123,10 +123,14 @@ def _status_page(config) -> File:
     return f
 
 
-@event_priority(-50)  # after the macros plugin: the page's final Markdown
+@event_priority(50)  # after hooks/trust.py (100), before the macros plugin
 def on_page_markdown(markdown, page, config, files):
-    """Source text on a page of another language: its title and body are marked as such."""
+    """Source text on a page of another language: its title and body are marked as such. A
+    translation of a hand-written page is a contributor's text: no macros run on it."""
     st = _state(page)
+    if st and st[0] == "translated" and page.meta.get("hub_kind") is None:
+        page.meta["render_macros"] = False  # takes precedence over force_render_paths
+        return markdown
     if not st or st[0] != "source":
         return markdown
     kind, title = page.meta.get("hub_kind"), page.meta.get("title")
