@@ -153,11 +153,17 @@ def _region(code: str) -> list[str]:
 
 def _country_figures(name: str, noun: str, countries: list[str], definition: str,
                      denominator: str, notes: list[str] | None = None) -> list[Figure]:
-    """The income-group and WHO-region figures of a list of country codes (one per counted thing)."""
+    """The income-group and WHO-region figures of a list of country codes (one per counted thing),
+    as hub.yml's `facts:` show and name them."""
+    from .config import active
+
+    facts = active().facts
+    kinds = [("income", f"by {_lower_first(facts.income_group.label)} ({INCOME_EDITION})", _income,
+              INCOME_LABELS)] if facts.income_group.show else []
+    if facts.who_region.show:
+        kinds.append(("region", f"by {_lower_first(facts.who_region.label)}", _region, REGION_LABELS))
     out = []
-    for fid, what, keys, labels in (
-            ("income", f"by income group ({INCOME_EDITION})", _income, INCOME_LABELS),
-            ("region", "by WHO region", _region, REGION_LABELS)):
+    for fid, what, keys, labels in kinds:
         rows, missing, total = _by_category(countries, keys, labels)  # type: ignore[arg-type]
         extra = ([f"Income groups: the {INCOME_EDITION} classification; a country the World Bank "
                   "does not classify counts as “Not classified”."]
@@ -166,6 +172,11 @@ def _country_figures(name: str, noun: str, countries: list[str], definition: str
                           definition=definition, denominator=denominator, unit=noun, total=total,
                           rows=rows, missing=missing, notes=[*(notes or []), *extra]))
     return out
+
+
+def _lower_first(label: str) -> str:
+    """"Income group" -> "income group"; "WHO region" stays as it is."""
+    return label if label[1:2].isupper() else label[:1].lower() + label[1:]
 
 
 def _authors(cat: Catalog) -> tuple[list[str], int]:
