@@ -1,12 +1,17 @@
-"""`make build` (`python -m hub build`): the whole build in one process, each step once.
+"""`make build` and `make offline` (`python -m hub build`): the whole build in one process, each
+step once.
 
 1. **validation**: every record and every link between records (`hub validate`'s check, its
-   report and exit status); the catalog is handed to the build (`hub.build_session`), whose
-   hook (`hooks/site.py`) would otherwise validate it a second time;
-2. **MkDocs build**: `mkdocs build --strict` into `<site>.tmp/`, run in this process (MkDocs'
-   own command line, same messages); while each page is in memory, `hooks/links.py` reads its
-   links and ids;
-3. **link check**: every internal link and anchor of every written file (`hub.check_links`);
+   report and exit status); the catalog is handed to each build (`hub.build_session`), whose
+   hook (`hooks/site.py`) would otherwise validate it again;
+2. **MkDocs build**: one `mkdocs build --strict` per language of hub.yml (MkDocs' own command
+   line, same messages, in this process): the source language into `<site>.tmp/`, every other
+   language into `<site>.tmp/<lang>/`, with `HUB_LANG` (that build's language:
+   `hooks/languages.py`) and `HUB_LANGUAGES` (all of them, for the switcher and the sitemaps).
+   The source is built first, because MkDocs empties its site folder before writing. While
+   each page is in memory, `hooks/links.py` reads its links and ids;
+3. **link check** (not for the offline copy): every internal link and anchor of every written
+   file, across the languages (`hub.check_links`);
 4. **swap**: the new site replaces `<site>/` only when all of this passed (all or nothing).
 
 The time of each step (and of the interpreter's start-up) is printed at the end, and written as
@@ -77,21 +82,48 @@ def _validate(root: Path, command: str) -> tuple[bool, object, list]:
     return True, catalog, problems
 
 
-def _mkdocs_build(root: Path, out: Path) -> int:
-    """`mkdocs build --strict --site-dir out` in this process: MkDocs' own command line."""
+def _mkdocs_build(root: Path, out: Path, env: dict[str, str]) -> int:
+    """`mkdocs build --strict --site-dir out` in this process, MkDocs' own command line, with
+    `env` set in the environment for the time of the build."""
+    import logging
+
     from mkdocs.__main__ import cli
 
     args = ["build", "--strict", "--config-file", str(root / "mkdocs.yml"), "--site-dir", str(out)]
+    saved_env = {k: os.environ.get(k) for k in env}
+    mkdocs_log = logging.getLogger("mkdocs")
+    saved_handlers = list(mkdocs_log.handlers)  # MkDocs' command line adds one per run
+    os.environ.update(env)
     try:
         cli.main(args=args, prog_name="mkdocs", standalone_mode=True)
     except SystemExit as exc:
         code = exc.code
         return code if isinstance(code, int) else (0 if code is None else 1)
+    finally:
+        mkdocs_log.handlers[:] = saved_handlers
+        for k, v in saved_env.items():
+            if v is None:
+                os.environ.pop(k, None)
+            else:
+                os.environ[k] = v
     return 0
 
 
-def run(root: Path, site: str = "site", command: str = "make build", timings: Path | None = None) -> int:
-    """The whole `make build`; 0 when the new site is in place."""
+def _languages(chosen: list[str] | None) -> tuple[list[str], str]:
+    """The languages to build (the source first, always) and the source language."""
+    from . import config
+
+    every = config.active().all_languages
+    picked = [c for c in every if c in chosen] if chosen else list(every)
+    if every[0] not in picked:
+        picked = [every[0], *picked]  # the other languages live below the source's folder
+    return picked, every[0]
+
+
+def run(root: Path, site: str | Path = "site", command: str = "make build", timings: Path | None = None,
+        offline: bool = False, languages: list[str] | None = None) -> int:
+    """The whole `make build` (`offline`: `make offline`'s build, without the link check); 0
+    when the new site is in place. `languages`: only these (and the source)."""
     phases = Phases()
     root = root.resolve()
     final = (root / site).resolve()
@@ -104,26 +136,35 @@ def run(root: Path, site: str = "site", command: str = "make build", timings: Pa
         from . import config
 
         base_path = urlsplit(config.active().site_url).path or "/"
-        build_session.hand_over_validation(root, catalog, problems)
-        index = build_session.start_link_check(tmp, base_path)
+        chosen, source = _languages(languages)
+        index = None if offline else build_session.start_link_check(tmp, base_path)
         shutil.rmtree(tmp, ignore_errors=True)
-        code = _mkdocs_build(root, tmp)  # a build per language would loop here, into tmp/<lang>/
+        env = {"HUB_LANGUAGES": ",".join(chosen)} | ({"HUB_OFFLINE": "true"} if offline else {})
+        for lang in chosen:
+            dest = tmp if lang == source else tmp / lang
+            if len(chosen) > 1:
+                print(f"hub build: {lang} -> {dest}", file=sys.stderr, flush=True)
+            build_session.hand_over_validation(root, catalog, problems)
+            code = _mkdocs_build(root, dest, env | {"HUB_LANG": lang})
+            if code:
+                phases.mark("MkDocs build")
+                return code
         phases.mark("MkDocs build")
-        if code:
-            return code
-        phases.move(index.cpu_seconds, "MkDocs build", "link check")  # pages read during the build
-        # Every link of every written file (pages not read in memory, e.g. when hooks/links.py
-        # is not in this hub's mkdocs.yml, are read from disk here).
-        broken = index.broken(tmp)
-        phases.mark("link check")
-        print(links_report(broken, str(tmp.relative_to(root) if tmp.is_relative_to(root) else tmp)),
-              file=sys.stderr)
-        if broken:
-            return 1
+        if index is not None:
+            phases.move(index.cpu_seconds, "MkDocs build", "link check")  # pages read during the build
+            # Every link of every written file, across the languages (pages not read in memory,
+            # e.g. when hooks/links.py is not in this hub's mkdocs.yml, are read from disk here).
+            broken = index.broken(tmp)
+            phases.mark("link check")
+            where = tmp.relative_to(root) if tmp.is_relative_to(root) else tmp
+            print(links_report(broken, str(where)), file=sys.stderr)
+            if broken:
+                return 1
         shutil.rmtree(final, ignore_errors=True)
         os.replace(tmp, final)
         phases.mark("swap")
-        print(f"Built {site}/. {phases.summary()}", file=sys.stderr)
+        where = final.relative_to(root) if final.is_relative_to(root) else final
+        print(f"Built {where}/. {phases.summary()}", file=sys.stderr)
         return 0
     finally:
         build_session.end()

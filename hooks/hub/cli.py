@@ -213,16 +213,23 @@ def cmd_check_links(args: argparse.Namespace) -> int:
 
 
 def cmd_build(args: argparse.Namespace) -> int:
-    """`make build`: validate once, build, check every link in memory, swap (hub/build.py)."""
+    """`make build` and `make offline`: validate once, build every language of hub.yml, check
+    every link in memory (not for the offline copy), swap (hub/build.py)."""
     from .build import run
 
-    command = os.environ.get("HUB_COMMAND", "make build")
-    return run(Path(args.root), site=args.site_dir, command=command, timings=args.timings)
+    command = os.environ.get("HUB_COMMAND", "make offline" if args.offline else "make build")
+    langs = [c for c in (args.languages or "").split(",") if c]
+    return run(Path(args.root), site=args.site_dir, command=command, timings=args.timings,
+               offline=args.offline, languages=langs or None)
 
 
 def add_build_parser(sub) -> None:
-    b = sub.add_parser("build", help="validate, build the site, check every link and anchor (`make build`)")
+    b = sub.add_parser("build", help="validate, build the site in every language (one MkDocs build "
+                                     "each), check every link and anchor (`make build`)")
     b.add_argument("--site-dir", default="site", help="where the site goes (default: site)")
+    b.add_argument("--offline", action="store_true",
+                   help="the offline copy (HUB_OFFLINE=true; no link check)")
+    b.add_argument("--languages", help="only these languages, comma-separated (the source is always built)")
     b.add_argument("--timings", type=Path, help="also write each step's time as JSON to this file")
     b.set_defaults(func=cmd_build)
 def cmd_translations(args: argparse.Namespace) -> int:
