@@ -12,6 +12,7 @@ import pytest
 
 from conftest import REPO, build_site, make_hub, run_hub
 from hub import build, build_session, validate_links
+from hub import config as hub_config
 
 sys.path.insert(0, str(REPO / "tests" / "quality"))
 import reference_check_links as reference  # noqa: E402
@@ -32,16 +33,17 @@ def _count_validations(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
     return calls
 
 
-def test_validation_runs_once_per_build(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_validation_runs_once_per_build_whatever_the_languages(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     hub = make_hub(tmp_path / "hub")
     calls = _count_validations(monkeypatch)
     assert build.run(hub) == 0
     assert len(calls) == 1
     assert (hub / "site" / "partners" / "index.html").is_file() and not (hub / "site.tmp").exists()
-    # The same build without handing the records over validates them twice: the seam counts.
+    # Without the hand-over, each language's build validates again: the seam counts them.
+    languages = hub_config.load_or_raise(hub).all_languages
     monkeypatch.setattr(build_session, "hand_over_validation", lambda *a: None)
     assert build.run(hub) == 0
-    assert len(calls) == 3
+    assert len(calls) == 1 + 1 + len(languages)
 
 
 def test_a_record_mistake_is_reported_as_make_validate_reports_it(tmp_path: Path) -> None:
@@ -64,8 +66,9 @@ def test_a_broken_link_or_anchor_stops_the_build(tmp_path: Path) -> None:
     result = run_hub("build", cwd=hub)
     assert result.returncode == 1, result.stderr
     expected = [b.format() for b in reference.check_site(hub / "site.tmp")]
-    assert len(expected) == 3
-    assert "\n".join(expected) + "\n3 broken internal links in site.tmp\n" in result.stderr
+    languages = hub_config.load_or_raise(hub).all_languages  # the page exists in each language
+    assert len(expected) == 3 * len(languages)
+    assert "\n".join(expected) + f"\n{len(expected)} broken internal links in site.tmp\n" in result.stderr
     assert "Traceback" not in result.stderr
     assert not (hub / "site").exists()  # all or nothing
 
@@ -73,7 +76,8 @@ def test_a_broken_link_or_anchor_stops_the_build(tmp_path: Path) -> None:
 def test_the_site_is_byte_identical_to_mkdocs_build(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("SOURCE_DATE_EPOCH", EPOCH)
     hub = make_hub(tmp_path / "hub")
-    result = run_hub("build", "--site-dir", "made", "--timings", str(tmp_path / "t.json"), cwd=hub)
+    result = run_hub("build", "--site-dir", "made", "--languages", "en", "--timings", str(tmp_path / "t.json"),
+                     cwd=hub)  # the source language: what a bare `mkdocs build` builds
     assert result.returncode == 0, result.stderr
     assert "No broken internal links in made.tmp." in result.stderr
     assert "Built made/. CPU time" in result.stderr and "link check" in result.stderr
