@@ -54,6 +54,11 @@ def on_config(config):
             config["site_url"] = config.site_url.rstrip("/") + f"/{lang}/"
     else:
         STATE["site_url"] = ""
+    root = Path(config.config_file_path).parent
+    for code in languages[1:]:  # `make serve`: an edit to a list file's translation rebuilds
+        for name in (f"partners.{code}.yaml", f"members.{code}.yaml"):
+            if (root / name).exists() and str(root / name) not in config.watch:
+                config.watch.append(str(root / name))
     patterns = [f"*.{code}.md" for code in languages[1:]]  # translations are never pages themselves
     extra = pathspec.GitIgnoreSpec.from_lines(patterns)
     config["exclude_docs"] = config["exclude_docs"] + extra if config["exclude_docs"] else extra
@@ -183,7 +188,8 @@ def on_env(env, config, files):
         """The page's address in every language built, and x-default (the source), for the sitemap."""
         if len(languages) < 2 or not STATE["site_url"]:
             return []
-        out = [{"code": c, "href": root + ("" if c == languages[0] else f"{c}/") + page.url} for c in languages]
+        out = [{"code": c, "href": root + ("" if c == languages[0] else f"{c}/") + page.url}
+               for c in languages]
         return out + [{"code": "x-default", "href": out[0]["href"]}]
 
     env.globals["hub_alternates"] = alternates
