@@ -20,6 +20,7 @@ import re
 from pathlib import Path
 
 import pathspec
+from markupsafe import Markup
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
@@ -202,9 +203,11 @@ def on_page_context(context, page, config, nav):
     if st and st[0] == "translated" and page.edit_url and config.repo_url:  # edit the translation
         branch = config.extra.get("edit_branch", "main")
         page.edit_url = f"{config.repo_url.rstrip('/')}/edit/{branch}/{st[1].path}"
-    if len(STATE["languages"]) > 1:
-        context["hub_language_links"] = language_links(page.url, STATE["lang"], STATE["languages"])
-        context["hub_languages_label"] = notice("languages", STATE["lang"], STATE["source"])
+    if len(STATE["languages"]) > 1:  # rendered once: Material's base.html renders the block twice
+        env = STATE.get("env") or STATE.setdefault("env", config.theme.get_env())
+        context["hub_language_switcher"] = Markup(env.get_template("partials/languages.html").render(
+            hub_language_links=language_links(page.url, STATE["lang"], STATE["languages"]),
+            hub_languages_label=notice("languages", STATE["lang"], STATE["source"])))
     if page.meta.get("hub_kind") == "translations":
         context["hub_translation_rows"] = STATE.get("rows")
     return context
