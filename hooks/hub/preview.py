@@ -21,7 +21,7 @@ from .render_error_page import render_error_page
 
 LIVERELOAD_JS = Path(__file__).with_name("static") / "livereload.js"
 LIVERELOAD_PATH = "_preview/livereload.js"  # under the served site; only exists in the preview
-_STATE = {"serving": False}
+_STATE: dict = {"serving": False, "tracker": None, "catalog": None, "validation": {}}
 
 
 def start_serving() -> None:
@@ -32,6 +32,37 @@ def start_serving() -> None:
 def serving() -> bool:
     """True inside `mkdocs serve`; False for every build that publishes anything."""
     return _STATE["serving"]
+
+
+def use_tracker(tracker) -> None:
+    """The incremental rebuild (`hooks/incremental_build.py`) notes what each page reads."""
+    _STATE["tracker"] = tracker
+
+
+def track(catalog):
+    """The catalog that the pages and hooks are given: in the live preview, a `TrackedCatalog`
+    standing for it (the same object across rebuilds, pointing at the newest catalog)."""
+    tracker = _STATE["tracker"]
+    if tracker is None:
+        return catalog
+    from .incremental import TrackedCatalog
+
+    proxy = _STATE["catalog"]
+    if proxy is None:
+        proxy = _STATE["catalog"] = TrackedCatalog(catalog, tracker)
+    object.__setattr__(proxy, "target", catalog)
+    return proxy
+
+
+def catalog_target():
+    proxy = _STATE["catalog"]
+    return proxy.target if proxy is not None else None
+
+
+def validation_cache() -> dict | None:
+    """What each record file gave last time (`load_all`), kept between the preview's rebuilds;
+    None outside the preview."""
+    return _STATE["validation"] if _STATE["tracker"] is not None else None
 
 
 def reload_tag(mount_path: str, epoch: int, request_id: int) -> str:
