@@ -30,9 +30,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import jinja2
 from mkdocs import utils
 from mkdocs.commands import build as build_command
-from mkdocs.structure.files import Files, InclusionLevel
+from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.theme import Theme
 
 from hub import incremental, preview
 from hub.models import today
@@ -121,6 +123,7 @@ class Preview:
         self.before: dict[str, dict] = {}
         self.search_start: dict[str, int] = {}
         self.last: str = ""  # "full" or "incremental: N pages": what the last build did
+        self.theme_files: list[tuple[str, str]] | None = None
 
     # --- the build --------------------------------------------------------------------------
 
@@ -147,10 +150,10 @@ class Preview:
             else:
                 self.state = None  # the site folder now holds the error page: build it all next time
             self.incremental = False
-        if self.plan is not None:
-            self.last = f"incremental: {len(self.plan.build or ())} pages"
-            log.info(f"Rebuilt {len(self.plan.build or ())} of {len(self.state.pages)} pages "
-                     "(the others did not change)")
+        if self.plan is not None and self.state is not None:
+            n, total = len(self.plan.build or ()), len(self.state.pages)
+            self.last = f"incremental: {n} of {total} pages"
+            log.info(f"Rendered {n} of {total} pages again (the others show nothing that changed)")
         else:
             self.last = "full"
 
@@ -171,16 +174,33 @@ class Preview:
     @contextlib.contextmanager
     def _patched(self):
         populate, build_page, clean = build_command._populate_page, build_command._build_page, utils.clean_directory
+        theme_files = Files.add_files_from_theme
         if self.incremental:
             build_command._populate_page = self._populate_page
             build_command._build_page = self._build_page
             utils.clean_directory = lambda directory: None  # keep the pages that did not change
         self._real_populate, self._real_build_page = populate, build_page
+        engine = self
+
+        def add_files_from_theme(files, env, config) -> None:
+            """The theme's files (Material's: thousands of icons) listed once, not per rebuild:
+            a change under the theme folders is a full rebuild anyway."""
+            if engine.incremental and engine.theme_files is not None:
+                for path, folder in engine.theme_files:
+                    if files.get_file_from_path(path) is None:
+                        files.append(File(path, folder, config.site_dir, config.use_directory_urls))
+                return
+            had = {f.src_uri for f in files}
+            theme_files(files, env, config)
+            engine.theme_files = [(f.src_uri, f.src_dir) for f in files if f.src_uri not in had]
+
+        Files.add_files_from_theme = add_files_from_theme
         try:
             yield
         finally:
             build_command._populate_page, build_command._build_page = populate, build_page
             utils.clean_directory = clean
+            Files.add_files_from_theme = theme_files
 
     # --- incremental: which pages to render -------------------------------------------------
 
@@ -315,4 +335,36 @@ def start(build) -> Preview:
     global ENGINE
     ENGINE = Preview(build)
     preview.use_tracker(ENGINE.tracker)
+    _share_compiled_templates()
     return ENGINE
+
+
+def _share_compiled_templates() -> None:
+    """MkDocs makes a new Jinja environment per build, which compiles every template again
+    (over a second for Material's). In the preview they share a bytecode cache: a template is
+    compiled again only when its source changed (Jinja compares a checksum of the source)."""
+    get_env = Theme.get_env
+    if getattr(get_env, "hub_preview", False):
+        return
+    cache = _MemoryBytecodeCache()
+
+    def shared_get_env(theme) -> jinja2.Environment:
+        env = get_env(theme)
+        env.bytecode_cache = cache
+        return env
+
+    shared_get_env.hub_preview = True  # type: ignore[attr-defined]
+    Theme.get_env = shared_get_env
+
+
+class _MemoryBytecodeCache(jinja2.BytecodeCache):
+    def __init__(self) -> None:
+        self.store: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        code = self.store.get(bucket.key)
+        if code is not None:
+            bucket.bytecode_from_string(code)
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        self.store[bucket.key] = bucket.bytecode_to_string()
