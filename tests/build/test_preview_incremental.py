@@ -125,6 +125,10 @@ def _edits(hub: Path) -> list[tuple[str, callable, str]]:
         ("a module's prerequisite and hours changed",
          lambda: _edit(hub / "curriculum" / "modules" / "sm-101.yaml", "duration_hours: 3", "duration_hours: 5"),
          "incremental"),
+        # a draft (shown by the preview only) about a country that no published record concerns:
+        # the country has no page yet, so its name is not a link; once published, it has one
+        ("a draft brief's country changed", lambda: _edit(briefs / "gamma-draft.md", 'countries: ["NP"]',
+                                                          'countries: ["UY"]'), "incremental"),
         ("a draft brief published", lambda: _edit(briefs / "gamma-draft.md", "status: draft", "status: published"),
          "incremental"),
         ("a withheld member gives consent", show_member, "incremental"),
