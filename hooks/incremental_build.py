@@ -17,6 +17,12 @@ search index), except that:
 - generated static files (open data, feeds, citations) are written when their content
   changed; the outputs of files that are gone are deleted; the site folder is not emptied.
 
+A hook that collects something from every page (an index, a list of links) while leaving the
+page as it is must see the pages that were not rendered again too: mark its event function
+`on_page_content.hub_preview_replay = True`, and the preview calls it for each kept page with
+the content that page had (Material's own search plugin, which reads pages in
+`on_page_context`, gets its kept entries back here too).
+
 tests/build/test_preview_incremental.py compares the preview after a sequence of edits with a
 clean build of the same files, byte for byte.
 """
@@ -213,6 +219,9 @@ class Preview:
         page.__dict__.update(kept.populated)
         self.pages[src] = PageState(kept.source, kept.inclusion, kept.populated)
         self.seen.add(src)  # its reads while being rendered are still the old ones
+        for collect in config.plugins.events["page_content"]:  # hooks that only collect
+            if getattr(collect, "hub_preview_replay", False):
+                collect(page.content, page=page, config=config, files=files)
 
     def _build_page(self, page, config, doc_files, nav, env, dirty=False, excluded=False) -> None:
         plan = self.plan
