@@ -40,8 +40,9 @@ def _peak_mb(pid: int) -> float:
 
 def measure(hub: Path, records: int, edits: int = 3, log=print) -> Reload:
     """Serve `hub`, open a partner page, edit that partner `edits` times."""
-    from conftest import Serving
     from playwright.sync_api import sync_playwright
+
+    from conftest import Serving
 
     partners = hub / "partners.yaml"
     original = partners.read_text(encoding="utf-8")
@@ -59,15 +60,16 @@ def measure(hub: Path, records: int, edits: int = 3, log=print) -> Reload:
                 time.sleep(2.0)  # the watcher settles after the last build
                 new = f"{name} edit {i + 1}"
                 start = time.perf_counter()
-                partners.write_text(original.replace(m.group(0), m.group(0).replace(m.group(2), f'"{new}"'), 1),
-                                    encoding="utf-8")
+                block = m.group(0).replace(m.group(2), f'"{new}"')
+                partners.write_text(original.replace(m.group(0), block, 1), encoding="utf-8")
                 page.wait_for_function("t => (document.querySelector('h1') || {}).textContent?.includes(t)",
                                        arg=new, timeout=600_000, polling=20)
                 out.seconds.append(time.perf_counter() - start)
                 said = re.findall(r"Rendered \d+ of \d+ pages|Full rebuild: [^\n]*",
                                   serve.log.read_text(encoding="utf-8"))
                 out.rendered.append(said[-1] if said else "?")
-                log(f"[preview {records}] edit {i + 1}: visible after {out.seconds[-1]:.2f} s ({out.rendered[-1]})")
+                log(f"[preview {records}] edit {i + 1}: visible after {out.seconds[-1]:.2f} s "
+                    f"({out.rendered[-1]})")
             assert serve.proc is not None
             out.peak_mb = _peak_mb(serve.proc.pid)
             browser.close()
@@ -83,7 +85,8 @@ def report(rows: list[Reload]) -> list[str]:
              "until the open partner page in Chromium shows the new name (the preview renders again only "
              "the pages that show what changed; benchmarks/preview_reload.py). Target: at most 2 s at "
              "10,000 records; peak memory of the serve process under 1 GB.", "",
-             "| records | edit to visible, each edit | median | peak memory (serve) | what the preview did (last edit) |",
+             "| records | edit to visible, each edit | median | peak memory (serve) "
+             "| what the preview did (last edit) |",
              "|---:|---|---:|---:|---|"]
     for r in rows:
         each = ", ".join(f"{t:.2f} s" for t in r.seconds)

@@ -179,7 +179,8 @@ class Preview:
 
     @contextlib.contextmanager
     def _patched(self):
-        populate, build_page, clean = build_command._populate_page, build_command._build_page, utils.clean_directory
+        populate, build_page = build_command._populate_page, build_command._build_page
+        clean = utils.clean_directory
         theme_files = Files.add_files_from_theme
         if self.incremental:
             build_command._populate_page = self._populate_page

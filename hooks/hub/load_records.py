@@ -458,8 +458,9 @@ def _load_brief_file(path: FsPath, rel: str, part: Loaded) -> None:
     from .fields import SLUG_RE
 
     if not SLUG_RE.match(path.stem):
-        part.problems.append(Problem(rel, 1, 1, "", f"the file name {path.name!r} is not a valid brief id",
-                                     "use lower-case letters, digits and hyphens, e.g. community-health-workers.md"))
+        part.problems.append(Problem(
+            rel, 1, 1, "", f"the file name {path.name!r} is not a valid brief id",
+            "use lower-case letters, digits and hyphens, e.g. community-health-workers.md"))
         return
     loaded = load_brief(path, rel, part.problems)
     if loaded is not None:

@@ -29,11 +29,12 @@ def main() -> int:
     config.plugins.on_startup(command="serve", dirty=False)
     import incremental_build
 
-    for _ in sys.stdin:
+    for n, _ in enumerate(sys.stdin):
+        if n:  # as `mkdocs serve` does: the configuration is read again for each rebuild
+            config = get_config()
         serve_command.build(config, serve_url=SERVE_URL, dirty=False)
         engine = incremental_build.ENGINE
         print("built " + engine.last if engine.state is not None else "failed", flush=True)
-        config = get_config()
     return 0
 
 

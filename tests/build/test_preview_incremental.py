@@ -15,9 +15,11 @@ import os
 import re
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+
 from conftest import make_hub
 
 pytestmark = pytest.mark.slow
@@ -83,7 +85,7 @@ NEW_PARTNER = """- id: delta-clinic
 """
 
 
-def _edits(hub: Path) -> list[tuple[str, callable, str]]:
+def _edits(hub: Path) -> list[tuple[str, Callable[[], None], str]]:
     partners, members = hub / "partners.yaml", hub / "members.yaml"
     briefs = hub / "content" / "briefs"
 
@@ -94,48 +96,41 @@ def _edits(hub: Path) -> list[tuple[str, callable, str]]:
         partners.write_text(partners.read_text(encoding="utf-8") + NEW_PARTNER, encoding="utf-8")
 
     def remove_partner() -> None:
-        partners.write_text(partners.read_text(encoding="utf-8").replace(NEW_PARTNER, ""), encoding="utf-8")
+        text = partners.read_text(encoding="utf-8")
+        partners.write_text(text.replace(NEW_PARTNER, ""), encoding="utf-8")
 
-    def show_member() -> None:  # a member who had withheld consent gives it
-        _edit(members, "consent: {public: false, date: 2024-03-01}", "consent: {public: true, date: 2024-03-01}")
+    consent = "consent: {public: %s, date: 2024-03-01}"
+    alpha, gamma = briefs / "alpha-brief.md", briefs / "gamma-draft.md"
+    module = hub / "curriculum" / "modules" / "sm-101.yaml"
 
-    def withhold_member() -> None:  # and withdraws it: no trace may stay on any page
-        _edit(members, "consent: {public: true, date: 2024-03-01}", "consent: {public: false, date: 2024-03-01}")
+    def edit(path: Path, old: str, new: str):
+        return lambda: _edit(path, old, new)
 
-    def unknown_partner() -> None:
-        _edit(briefs / "alpha-brief.md", "partners: [alpha-ministry, beta-university]",
-              "partners: [alpha-ministry, beta-universty]")
+    def move_back_and_remove() -> None:
+        _edit(members, "affiliation: delta-clinic", "affiliation: alpha-ministry")
+        remove_partner()
 
-    def fix_partner() -> None:
-        _edit(briefs / "alpha-brief.md", "partners: [alpha-ministry, beta-universty]",
-              "partners: [alpha-ministry, beta-university]")
-
+    inc = "incremental"
     return [
-        ("a partner's name changed", lambda: _edit(partners, "name: Alpha Example Ministry of Health",
-                                                   "name: Alpha Example Ministry of Public Health"), "incremental"),
-        ("a partner added (in a new country)", add_partner, "incremental"),
-        ("a member's affiliation changed", lambda: _edit(members, "affiliation: alpha-ministry",
-                                                         "affiliation: delta-clinic"), "incremental"),
-        ("the member moved back, the partner removed",
-         lambda: (_edit(members, "affiliation: delta-clinic", "affiliation: alpha-ministry"), remove_partner()),
-         "incremental"),
-        ("a brief renamed", rename_brief, "incremental"),
-        ("a brief's partners changed", lambda: _edit(briefs / "alpha-brief.md", "partners: [alpha-ministry]",
-                                                     "partners: [alpha-ministry, beta-university]"), "incremental"),
-        ("a module's prerequisite and hours changed",
-         lambda: _edit(hub / "curriculum" / "modules" / "sm-101.yaml", "duration_hours: 3", "duration_hours: 5"),
-         "incremental"),
+        ("a partner's name changed", edit(partners, "name: Alpha Example Ministry of Health",
+                                          "name: Alpha Example Ministry of Public Health"), inc),
+        ("a partner added (in a new country)", add_partner, inc),
+        ("a member's affiliation changed",
+         edit(members, "affiliation: alpha-ministry", "affiliation: delta-clinic"), inc),
+        ("the member moved back, the partner removed", move_back_and_remove, inc),
+        ("a brief renamed", rename_brief, inc),
+        ("a brief's partners changed",
+         edit(alpha, "partners: [alpha-ministry]", "partners: [alpha-ministry, beta-university]"), inc),
+        ("a module's hours changed", edit(module, "duration_hours: 3", "duration_hours: 5"), inc),
         # a draft (shown by the preview only) about a country that no published record concerns:
         # the country has no page yet, so its name is not a link; once published, it has one
-        ("a draft brief's country changed", lambda: _edit(briefs / "gamma-draft.md", 'countries: ["NP"]',
-                                                          'countries: ["UY"]'), "incremental"),
-        ("a draft brief published", lambda: _edit(briefs / "gamma-draft.md", "status: draft", "status: published"),
-         "incremental"),
-        ("a withheld member gives consent", show_member, "incremental"),
-        ("and withdraws it", withhold_member, "incremental"),
-        ("an error", unknown_partner, "failed"),
-        ("its fix", fix_partner, "full"),
-        ("after the fix, an edit", lambda: _edit(partners, "city: Kisumu", "city: Kisumu West"), "incremental"),
+        ("a draft brief's country changed", edit(gamma, 'countries: ["NP"]', 'countries: ["UY"]'), inc),
+        ("a draft brief published", edit(gamma, "status: draft", "status: published"), inc),
+        ("a withheld member gives consent", edit(members, consent % "false", consent % "true"), inc),
+        ("and withdraws it: no trace stays", edit(members, consent % "true", consent % "false"), inc),
+        ("an error", edit(alpha, "beta-university]", "beta-universty]"), "failed"),
+        ("its fix", edit(alpha, "beta-universty]", "beta-university]"), "full"),
+        ("after the fix, an edit", edit(partners, "city: Kisumu", "city: Kisumu West"), inc),
     ]
 
 

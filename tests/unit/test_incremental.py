@@ -66,7 +66,8 @@ def test_membership_a_missing_default_entry_and_a_method_call() -> None:
     assert changed_deps(deps, (old, {}), (new, {})) == set()
     new.by_country["NP"].append("x")
     new.partners["z"] = "Zeta"
-    assert changed_deps(deps, (old, {}), (new, {})) == {("partners", "has", "z"), ("by_country", "item", "NP")}
+    assert changed_deps(deps, (old, {}), (new, {})) == {("partners", "has", "z"),
+                                                        ("by_country", "item", "NP")}
     renamed = Cat(partners={"a": "Alpha 2", "z": "Zeta"})
     assert ("origin", "call", ("partner", "a"), ()) in changed_deps(deps, (old, {}), (renamed, {}))
 
