@@ -130,31 +130,41 @@ class Preview:
         self.search_start: dict[str, int] = {}
         self.last: str = ""  # "full" or "incremental: N pages": what the last build did
         self.theme_files: list[tuple[str, str]] | None = None
+        self.resumable = False  # the last build stopped on an error, the one before is kept aside
+        self.ok = False  # the last build succeeded
 
     # --- the build --------------------------------------------------------------------------
 
     def build(self, config, *, serve_url=None, dirty=False) -> None:
         root = Path(config.config_file_path).parent
         snap = incremental.snapshot(self._watched(config, root))
+        if self.resumable and not preview.restore_site(config.site_dir):
+            self.state = None  # the site that an error page replaced is gone
         why = self._full_reason(snap, root)
         self.incremental = why is None
+        self.resumable = False
         if why is not None:
             preview.validation_cache().clear()
+            preview.discard_kept_site(config.site_dir)
             log.info(f"Full rebuild: {why}")
         self.plan, self.seen, self.pages, self.before, self.search_start = None, set(), {}, {}, {}
         self.tracker.deps = self.tracker.deps if self.incremental else type(self.tracker.deps)()
         self.files_now = None
-        done = False
+        done = self.ok = False
         try:
             with self._patched():
                 self._build(config, serve_url=serve_url, dirty=dirty)
-            done = True
+            done = self.ok = True
         finally:
             self.tracker.stop()
             if done:
                 self._keep(config, snap)
+            elif self.incremental and self.plan is None and not self.seen:
+                # Stopped before any page was touched (a record with an error, the usual case):
+                # the last good build is still whole; it is put back after the fix.
+                self.resumable = True
             else:
-                self.state = None  # the site folder now holds the error page: build it all next time
+                self.state = None  # build it all next time
             self.incremental = False
         if self.plan is not None and self.state is not None:
             n, total = len(self.plan.build or ()), len(self.state.pages)

@@ -57,7 +57,8 @@ def _build_or_error_page(build):
             build(config, serve_url=serve_url, dirty=dirty)
         except (Exception, Abort) as exc:  # Abort is a SystemExit: the build's "stop"
             messages = said.messages or [f"{type(exc).__name__}: {exc}"]
-            preview.write_error_site(config.site_dir, messages)
+            engine = incremental_build.ENGINE
+            preview.write_error_site(config.site_dir, messages, keep=engine is not None and engine.resumable)
             log.error("The preview shows these errors in the browser until they are fixed.")
         finally:
             logging.getLogger("mkdocs").removeHandler(said)

@@ -34,7 +34,7 @@ def main() -> int:
             config = get_config()
         serve_command.build(config, serve_url=SERVE_URL, dirty=False)
         engine = incremental_build.ENGINE
-        print("built " + engine.last if engine.state is not None else "failed", flush=True)
+        print("built " + engine.last if engine.ok else "failed", flush=True)
     return 0
 
 
