@@ -358,6 +358,7 @@ def load_all(src: Sources, readable: Callable[[str], bool] | None = None,
     bytes are the same is not read again, so that an edit re-reads only the edited file. The
     result is the same as without a cache (tests/unit/test_incremental_validation.py)."""
     from .config import active
+    from .translations import is_translation
 
     cfg = active()
     out = Loaded()
@@ -409,6 +410,8 @@ def load_all(src: Sources, readable: Callable[[str], bool] | None = None,
     for path in sorted((src.root / src.curriculum / "modules").glob("*.yaml")
                        if cfg.enabled("curriculum") else ()):
         rel = src.rel(path)
+        if is_translation(rel, cfg.all_languages):
+            continue  # read in pass 3 (hub.translations)
         out.broken.add(("module", path.stem))  # removed again below once the module is valid
         if not ok(rel):
             continue
@@ -417,6 +420,8 @@ def load_all(src: Sources, readable: Callable[[str], bool] | None = None,
 
     for path in sorted((src.root / src.briefs).glob("*.md") if cfg.enabled("briefs") else ()):
         rel = src.rel(path)
+        if is_translation(rel, cfg.all_languages):
+            continue  # read in pass 3 (hub.translations)
         if not ok(rel):
             continue
         out.files.append(rel)
