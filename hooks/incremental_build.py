@@ -126,6 +126,7 @@ class Preview:
         self.seen: set[str] = set()
         self.pages: dict[str, PageState] = {}
         self.globals: dict = {}
+        self.scalar_globals: set[str] = set()
         self.before: dict[str, dict] = {}
         self.search_start: dict[str, int] = {}
         self.last: str = ""  # "full" or "incremental: N pages": what the last build did
@@ -241,6 +242,9 @@ class Preview:
                 {d for s in self.state.pages for d in self.tracker.deps.get(s, ()) if _is_global(d)},
                 (None, {"@global": self.state.globals}), (None, {"@global": self.globals}))
             plan.build = plan.populate | {s for s in self.pages if self.tracker.deps.get(s, set()) & changed}
+            old = self.state.globals
+            if any(old.get(n, incremental.MISSING) != self.globals[n] for n in self.scalar_globals):
+                plan.build = set(self.pages)  # a plain value every template may use changed
         src = page.file.src_uri
         if src in plan.build:
             return self._real_build_page(page, config, doc_files, nav, env, dirty, excluded)
@@ -298,7 +302,7 @@ class Preview:
                 state.search = index.entries[self.search_start.pop(src, len(index.entries)):]
 
     def on_env(self, env) -> None:
-        self.globals = incremental.track_globals(env.globals, self.tracker)
+        self.globals, self.scalar_globals = incremental.track_globals(env.globals, self.tracker)
 
     def _keep(self, config, snap: dict) -> None:
         files = self.files_now

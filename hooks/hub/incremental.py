@@ -18,7 +18,9 @@ the result to a clean build, byte for byte, after a sequence of edits.
 
 from __future__ import annotations
 
+import datetime as dt
 import os
+import types
 from collections import defaultdict
 from collections.abc import Callable, Hashable, Iterator, Mapping
 from pathlib import Path
@@ -141,13 +143,70 @@ def _tracked_call(name: str, method: Callable, tracker: Tracker) -> Callable:
     return call
 
 
-def track_globals(globals_: dict, tracker: Tracker) -> dict:
-    """The template globals that are plain dicts (figures, wording), as tracked mappings; their
-    dependencies are named `("@global", name)`. Returns the untracked values, to compare with."""
-    plain = {name: value for name, value in globals_.items() if type(value) is dict}
-    for name, value in plain.items():
-        globals_[name] = _TrackedMapping(("@global", name), value, tracker)
-    return plain
+class _TrackedValue:
+    """A template global that is an object (a pydantic model, a list...): any use of it is a
+    read of the whole value."""
+
+    __slots__ = ("_name", "_data", "_tracker")
+
+    def __init__(self, name: Hashable, data: Any, tracker: Tracker) -> None:
+        object.__setattr__(self, "_name", name)
+        object.__setattr__(self, "_data", data)
+        object.__setattr__(self, "_tracker", tracker)
+
+    def _whole(self) -> Any:
+        self._tracker.note((self._name,))
+        return self._data
+
+    def __getattr__(self, name: str):
+        return getattr(self._whole(), name)
+
+    def __getitem__(self, key):
+        return self._whole()[key]
+
+    def __iter__(self) -> Iterator:
+        return iter(self._whole())
+
+    def __len__(self) -> int:
+        return len(self._whole())
+
+    def __contains__(self, key) -> bool:
+        return key in self._whole()
+
+    def __bool__(self) -> bool:
+        return bool(self._whole())
+
+    def __str__(self) -> str:
+        return str(self._whole())
+
+    def __eq__(self, other) -> bool:
+        return self._whole() == other
+
+    __hash__ = None  # type: ignore[assignment]
+
+
+SCALARS = (str, bytes, int, float, bool, type(None), dt.date)
+
+
+def track_globals(globals_: dict, tracker: Tracker) -> tuple[dict, set[str]]:
+    """Make the template globals that hold data note their reads, as the catalog does: a dict
+    by entry, any other object as a whole (dependencies named `("@global", name)`). Functions,
+    classes and modules are code, not data. A plain value (text, a number, a date) cannot be
+    wrapped without changing how templates treat it: its name is returned, and a change of
+    its value renders every page again. Returns the untracked values, to compare with."""
+    plain, scalars = {}, set()
+    for name, value in list(globals_.items()):
+        if isinstance(value, (TrackedCatalog, _TrackedMapping, _TrackedValue)) or callable(value) \
+                or isinstance(value, (type, types.ModuleType)):
+            continue
+        plain[name] = value
+        if type(value) is dict:
+            globals_[name] = _TrackedMapping(("@global", name), value, tracker)
+        elif isinstance(value, SCALARS):
+            scalars.add(name)
+        else:
+            globals_[name] = _TrackedValue(("@global", name), value, tracker)
+    return plain, scalars
 
 
 def _value(source: Any, spaces: Mapping, dep: Dep):

@@ -77,9 +77,11 @@ def test_a_plain_attribute_and_a_template_global() -> None:
     tracker, deps = _reads(old, "p", lambda c: c.names)
     assert deps == {("names",)}
     assert changed_deps(deps, (old, {}), (Cat(names=["a", "b"]), {})) == deps
-    globals_ = {"hub_counts": {"partners": 1, "members": 2}, "plural": len}
-    plain = track_globals(globals_, tracker)
-    assert set(plain) == {"hub_counts"}
+    globals_ = {"hub_counts": {"partners": 1, "members": 2}, "plural": len, "edition": "FY2026",
+                "figures": Cat(names=["x"])}
+    plain, scalars = track_globals(globals_, tracker)
+    assert set(plain) == {"hub_counts", "edition", "figures"} and scalars == {"edition"}
+    assert globals_["edition"] == "FY2026" and globals_["plural"] is len
     tracker.start("q")
     assert globals_["hub_counts"]["members"] == 2
     tracker.stop()
@@ -110,3 +112,17 @@ def test_which_files_an_incremental_rebuild_handles() -> None:
     for rel in ("mkdocs.yml", "hub.yml", "overrides/main.html", "hooks/site.py", "content/about.md",
                 "content/briefs/x.png", "content/briefs/sub/x.md", "content/assets/logo.svg"):
         assert not is_record_file(rel), rel
+
+
+def test_an_object_global_is_read_as_a_whole() -> None:
+    tracker = Tracker()
+    globals_ = {"figures": Cat(names=["x"])}
+    plain, _ = track_globals(globals_, tracker)
+    tracker.start("numbers")
+    assert globals_["figures"].names == ["x"]
+    tracker.stop()
+    dep = (("@global", "figures"),)
+    assert tracker.deps["numbers"] == {dep}
+    before = (None, {"@global": plain})
+    assert changed_deps({dep}, before, (None, {"@global": {"figures": Cat(names=["x"])}})) == set()
+    assert changed_deps({dep}, before, (None, {"@global": {"figures": Cat(names=["y"])}})) == {dep}
