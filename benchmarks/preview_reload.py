@@ -38,11 +38,27 @@ def _peak_mb(pid: int) -> float:
     return 0.0
 
 
+def _serving(hub: Path, first_build_timeout: float):
+    """`mkdocs serve` of `hub` (tests/conftest.py `Serving`), waiting longer for the first,
+    full build of a large hub."""
+    import conftest
+
+    class LargeServing(conftest.Serving):
+        def __enter__(self):
+            wait_for = conftest.wait_for
+            conftest.wait_for = lambda url, text, timeout, proc=None: wait_for(
+                url, text, first_build_timeout, proc)
+            try:
+                return super().__enter__()
+            finally:
+                conftest.wait_for = wait_for
+
+    return LargeServing(hub)
+
+
 def measure(hub: Path, records: int, edits: int = 3, log=print) -> Reload:
     """Serve `hub`, open a partner page, edit that partner `edits` times."""
     from playwright.sync_api import sync_playwright
-
-    from conftest import Serving
 
     partners = hub / "partners.yaml"
     original = partners.read_text(encoding="utf-8")
@@ -51,7 +67,7 @@ def measure(hub: Path, records: int, edits: int = 3, log=print) -> Reload:
     key, name = m.group(1), m.group(2).strip().strip('"')
     out = Reload(records)
     try:
-        with Serving(hub) as serve, sync_playwright() as p:
+        with _serving(hub, 3600) as serve, sync_playwright() as p:
             browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
             page = browser.new_page()
             page.goto(f"{serve.url}partners/{key}/")
