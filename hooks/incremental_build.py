@@ -180,10 +180,18 @@ class Preview:
     def _full_reason(self, snap: dict, root: Path) -> str | None:
         if self.state is None:
             return "first build" if not self.last else "the last build failed"
+        from hub.config import active
+        from hub.translations import is_translation
+
+        languages = active().all_languages
+        if os.environ.get("HUB_LANG", languages[0]) != languages[0]:
+            return "a preview in another language than the source's is always built whole"
         changed = incremental.changed_files(self.state.snapshot, snap)
-        others = sorted(p for p in changed if not is_record_file(Path(os.path.relpath(p, root)).as_posix()))
+        others = sorted(p for p in changed
+                        if not is_record_file(rel := Path(os.path.relpath(p, root)).as_posix())
+                        or is_translation(rel, languages))
         if others:
-            return f"{os.path.relpath(others[0], root)} changed (not a record file)"
+            return f"{os.path.relpath(others[0], root)} changed (not a record file of the source language)"
         if today() != self.state.today:
             return "a new day (briefs due for review)"
         return None
