@@ -5,8 +5,9 @@ Material's search plugin writes the text of every page into `search/search_index
 Material's script downloads it on every page view: about 0.2 KB gzip per page, 2 MB for a
 10,000-record hub, before anyone searches. This index is split instead:
 
-- `search/search_index.json` (and `.js` for `file://`): what Material's script fetches at
-  load. Constant size: the settings only, no page text. Its `hub` entry names the manifest.
+- `search/search_index.json`: what Material's script fetches at every page load (from
+  `file://`, the `search_index.js` that Material's offline plugin makes of it). Constant size:
+  settings only, no page text; its `config.hub` gives the index version and the manifest.
 - `search/hub/m.js`: the manifest, loaded at the first query: the first term of every term
   chunk (chunks hold a sorted range of terms), the number of pages, the page-chunk size.
 - `search/hub/t<N>.js`: term chunk N: the accent-folded surface words met in the pages, each
@@ -191,8 +192,7 @@ class SearchIndex:
                     "g": DOCS_PER_CHUNK, "max": MAX_RESULTS}
         out[f"{INDEX_DIR}/m.js"] = _script("m", 0, manifest)
         stub = material_stub(version)
-        out["search/search_index.json"] = stub
-        out["search/search_index.js"] = f"var __index = {stub}"
+        out["search/search_index.json"] = stub  # offline, Material's plugin copies it into a .js
         return out
 
     def write(self, site_dir: str | Path) -> int:
@@ -259,6 +259,16 @@ class BuiltIndex:
         for n in range(math.ceil(manifest["n"] / manifest["g"])):
             docs.extend(_read(root / f"d{n}.js"))  # type: ignore[arg-type]
         return cls(manifest, words, postings, docs)
+
+    def pages(self) -> list[dict[str, str]]:
+        """Every indexed page: its location, title and snippet (the text a result shows)."""
+        return [{"location": loc, "title": title, "text": snippet} for loc, title, snippet in self.docs]
+
+    def words_of(self, location: str) -> set[str]:
+        """The folded surface words that find the page at `location` exactly."""
+        page = next(i for i, d in enumerate(self.docs) if d[0] == location)
+        stems = {s for s, found in self.postings.items() if page in found}
+        return {w for w, s in self.words.items() if s in stems}
 
     def pages_with(self, word: str) -> set[str]:
         """Addresses of the pages a query word finds exactly (its stem: "policy" finds
