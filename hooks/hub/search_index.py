@@ -271,10 +271,25 @@ class BuiltIndex:
         return {w for w, s in self.words.items() if s in stems}
 
     def pages_with(self, word: str) -> set[str]:
-        """Addresses of the pages a query word finds exactly (its stem: "policy" finds
-        "policies"), as the worker does for a word it does not complete."""
-        stems = {self.words[w] for w in map(fold, _WORD.findall(word)) if w in self.words}
-        return {self.docs[p][0] for s in stems for p in self.postings.get(s, {})}
+        """Addresses of the pages a query word finds as the worker does: by its own stem, the
+        stems of the words that begin with it (completion) and the stems it begins with."""
+        out: set[str] = set()
+        for w in surface_words(word):
+            stems = {s for surface, s in self.words.items() if surface.startswith(w)}
+            stems |= {s for s in self.postings if stem_fits(s, w)}
+            out |= {self.docs[p][0] for s in stems for p in self.postings.get(s, {})}
+        return out
+
+
+def stem_fits(stem: str, word: str) -> bool:
+    """A query word finds a stem it begins with ("communities": "communiti", the stem of
+    "community"), or, from 5 letters, all but its last letter ("policy": "polici"), followed by
+    at most 3 letters (an ending; "partner12" is no form of "partner1"). The worker
+    does the same (`stemFits`): the query is not stemmed, no stemmer runs in the browser."""
+    if len(word) < 4 or len(stem) < 4 or not word.startswith(stem[:-1]):
+        return False
+    ending = word[len(stem):] if word.startswith(stem) else word[len(stem) - 1:] if len(stem) >= 5 else "-"
+    return len(ending) <= 3 and (ending == "" or ending.isalpha())  # "partner12" is no form of "partner1"
 
 
 def gzip_size(text: str) -> int:

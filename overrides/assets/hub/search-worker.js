@@ -67,18 +67,37 @@
     return lo;
   }
 
-  /* The chunks a query word needs: its own, and for completing the word, every chunk whose
-   * terms may begin with it (at most PREFIX_CHUNKS of them, else the word is taken as it is). */
-  function plan(word) {
-    var first = chunkOf(word), last = chunkOf(word + "\uffff");
-    var complete = word.length >= 2 && last - first < PREFIX_CHUNKS;
-    var chunks = [];
-    for (var n = first; n <= (complete ? last : first); n++) chunks.push(n);
-    return { word: word, chunks: chunks, complete: complete };
+  /* A stem that the query word begins with (a word typed in full: "communities" finds the
+   * stem "communiti" of "community"), or, from 5 letters, all but the stem's last letter
+   * ("policy" finds "polici", the stem of "policies"), then at most 3 letters (an ending).
+   * hub.search_index.stem_fits does the same. */
+  function stemFits(stem, word) {
+    if (word.length < 4 || stem.length < 4 || word.lastIndexOf(stem.slice(0, -1), 0) !== 0) return false;
+    var ending = word.lastIndexOf(stem, 0) === 0 ? word.slice(stem.length)
+      : stem.length >= 5 ? word.slice(stem.length - 1) : "-";
+    return /^\p{L}{0,3}$/u.test(ending);
   }
 
-  /* page number -> weight for one query word: its stem's pages, and, completing it, the pages
-   * of every word that begins with it (at half weight: the exact word ranks first). */
+  function range(a, b) {
+    var out = [];
+    for (var n = a; n <= b; n++) out.push(n);
+    return out;
+  }
+
+  /* The chunks a query word needs: its own; to complete the word, every chunk whose terms may
+   * begin with it; for stems it begins with, the chunks from its first 4 letters to it. Each
+   * only when that is at most PREFIX_CHUNKS more chunks (a word of a few letters: exact only). */
+  function plan(word) {
+    var own = chunkOf(word), last = chunkOf(word + "\uffff"), low = chunkOf(word.slice(0, 4));
+    var complete = word.length >= 2 && last - own < PREFIX_CHUNKS;
+    var stems = word.length >= 4 && own - low < PREFIX_CHUNKS;
+    var chunks = range(stems ? low : own, complete ? last : own);
+    return { word: word, chunks: chunks, complete: complete, stems: stems };
+  }
+
+  /* page number -> weight for one query word: its stem's pages; completing it, the pages of
+   * every word that begins with it; and the pages of stems it begins with. Other than the
+   * word's own stem at half weight: the exact word ranks first. */
   function match(p) {
     var found = {}, stems = {}, surfaces = {};
     p.chunks.forEach(function (n) {
@@ -88,9 +107,12 @@
         if (exact || (p.complete && surface.lastIndexOf(p.word, 0) === 0)) {
           var stem = w[surface] || surface;
           surfaces[surface] = true;
-          if (!(stem in stems) || exact) stems[stem] = exact ? 1 : (stems[stem] || 0.5);
+          stems[stem] = exact ? 1 : (stems[stem] || 0.5);
         }
       }
+      if (p.stems)
+        for (var key in terms[n].p)
+          if (!(key in stems) && stemFits(key, p.word)) stems[key] = 0.5;
     });
     var need = Object.keys(stems).map(chunkOf).filter(function (n) { return !terms[n]; });
     return Promise.all(need.map(loadTerms)).then(function () {
