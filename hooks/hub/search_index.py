@@ -121,14 +121,19 @@ class SearchIndex:
 
     def __post_init__(self) -> None:
         self._stem = stemmer_for(self.language)
+        self._seen: dict[str, str] = {}  # word as written (lower case) -> its folded stem
 
     def _terms(self, text: str) -> list[str]:
+        seen = self._seen
         out = []
         for word in _WORD.findall(text.lower()):
-            surface = fold(word)
-            stem = self.surfaces.get(surface)
+            stem = seen.get(word)
             if stem is None:
-                stem = self.surfaces[surface] = fold(self._stem(word)) or surface
+                surface = fold(word)
+                stem = self.surfaces.get(surface)
+                if stem is None:
+                    stem = self.surfaces[surface] = fold(self._stem(word)) or surface
+                seen[word] = stem
             out.append(stem)
         return out
 
