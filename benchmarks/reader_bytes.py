@@ -63,8 +63,8 @@ def measure(site: Path, page: str, query: str = QUERY, timeout_ms: int = 180_000
     out = Transfer()
     try:
         with sync_playwright() as p:
-            browser = p.chromium.launch(executable_path=CHROMIUM,
-                                        args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"])
+            args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"]
+            browser = p.chromium.launch(executable_path=CHROMIUM, args=args)
             pg = browser.new_context(viewport={"width": 1280, "height": 900}).new_page()
             seen: list[str] = []
             pg.on("request", lambda r: seen.append(r.url))

@@ -397,8 +397,9 @@ def report(rows: list[Row], info: dict[str, str], notes: str = "",
     if measured:
         import reader_bytes
 
+        transfer = reader_bytes.Transfer
         lines += reader_bytes.table(
-            [(r.records, reader_bytes.Transfer(**r.extra["reader_hub"]), reader_bytes.Transfer(**r.extra["reader_plain"]))
+            [(r.records, transfer(**r.extra["reader_hub"]), transfer(**r.extra["reader_plain"]))
              for r in measured], measured[0].extra["reader_page"])
     lines += profile or []
     if serve:

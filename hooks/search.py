@@ -51,7 +51,8 @@ def on_config(config):
 
 
 def on_pre_build(config):
-    STATE["index"] = SearchIndex(language=str(config.theme.get("language") or "en")) if _active(config) else None
+    language = str(config.theme.get("language") or "en")
+    STATE["index"] = SearchIndex(language=language) if _active(config) else None
 
 
 def on_files(files: Files, config):

@@ -3,8 +3,8 @@
 `make lighthouse` runs it after `make build` (not part of `make test`: it needs the npm
 packages pinned in benchmarks/lighthouse/package-lock.json, installed by `npm ci`). The site is
 served on the loopback by Python's HTTP server, text files gzip-compressed as static hosts
-send them (cache lifetimes are the host's: not scored here); Chromium is the system's (HUB_CHROMIUM, as the browser
-tests). Prints one line per page and category, and writes the JSON reports to
+send them (cache lifetimes are the host's: not scored here); Chromium is the system's
+(HUB_CHROMIUM, as the browser tests). Prints one line per page and category, and writes the JSON reports to
 benchmarks/lighthouse/reports/.
 """
 

@@ -61,9 +61,10 @@ _WORD = re.compile(r"[^\W_]+")
 _MARKS = re.compile(r"[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
 # Inline elements join their text to the neighbours' ("Country<span>:</span>" reads
 # "Country:"); every other tag separates words ("<dt>Country</dt><dd>Nepal" is two words).
-_INLINE = "a|abbr|b|bdi|bdo|cite|code|data|del|dfn|em|i|ins|kbd|mark|q|s|samp|small|span|strong|sub|sup|time|u|var"
-_DROP = re.compile(r"<(script|style|template)\b.*?</\1\s*>|<a\b[^>]*class=\"headerlink\"[^>]*>.*?</a>|<!--.*?-->",
-                   re.S | re.I)
+_INLINE = ("a|abbr|b|bdi|bdo|cite|code|data|del|dfn|em|i|ins|kbd|mark|q|s|samp|small|span|strong|sub|sup"
+           "|time|u|var")
+_DROP = re.compile(r"<(script|style|template)\b.*?</\1\s*>"
+                   r"|<a\b[^>]*class=\"headerlink\"[^>]*>.*?</a>|<!--.*?-->", re.S | re.I)
 _INLINE_TAG = re.compile(rf"</?(?:{_INLINE})\b[^>]*>", re.I)
 _TAG = re.compile(r"<[^>]*>")
 _SPACE = re.compile(r"\s+")
@@ -219,7 +220,8 @@ def material_stub(version: str) -> str:
 
 
 def _script(kind: str, n: int, data: object) -> str:
-    return f"hubSearch({json.dumps(kind)},{n},{json.dumps(data, ensure_ascii=False, separators=(',', ':'))})\n"
+    body = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    return f"hubSearch({json.dumps(kind)},{n},{body})\n"
 
 
 # --- reading a built index back (tests, bench) -------------------------------------------------

@@ -5,10 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from hub.search_index import BuiltIndex
 from bs4 import BeautifulSoup
 
 from conftest import hub_config
+from hub.search_index import BuiltIndex
 
 pytestmark = pytest.mark.slow
 

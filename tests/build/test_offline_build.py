@@ -14,8 +14,8 @@ import pytest
 from bs4 import BeautifulSoup
 
 from conftest import OFFLINE_EPOCH, build_offline, build_site, hub_config, make_hub
-from hub.search_index import BuiltIndex
 from hub.bundle_offline import MANIFEST, README, verify_folder
+from hub.search_index import BuiltIndex
 
 pytestmark = pytest.mark.slow
 

@@ -10,11 +10,10 @@ import shutil
 from pathlib import Path
 
 import pytest
-
-from hub.search_index import BuiltIndex
 from quality_scan import every_text_file, reader_files, root_helpers, scan_privacy
 
 from hub.load_yaml import parse
+from hub.search_index import BuiltIndex
 
 pytestmark = pytest.mark.slow
 FIXTURE, REPO = root_helpers().FIXTURE, root_helpers().REPO

@@ -14,12 +14,11 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-
-from hub.search_index import BuiltIndex
 from quality_scan import reader_files, root_helpers
 
 from hub.countries import country
 from hub.load_yaml import parse
+from hub.search_index import BuiltIndex
 from hub.vocab import PROFESSIONS
 
 pytestmark = pytest.mark.slow

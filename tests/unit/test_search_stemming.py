@@ -25,7 +25,8 @@ def built(tmp_path: Path, language: str, pages: dict[str, str]) -> BuiltIndex:
 STEMMING = [
     ("en", "National policies for community health workers", ["policy", "communities", "worker", "Health"],
      "politics"),
-    ("fr", "Les politiques de santé communautaire", ["politique", "sante", "SANTÉ", "communautaires"], "salud"),
+    ("fr", "Les politiques de santé communautaire", ["politique", "sante", "SANTÉ", "communautaires"],
+     "salud"),
     ("es", "Políticas de salud comunitaria", ["politica", "política", "Salud", "comunitarias"], "santé"),
     ("pt", "Políticas de saúde para as comunidades", ["política", "saude", "comunidade"], "salud"),
 ]
