@@ -197,18 +197,19 @@
     return Promise.resolve();
   }
 
-  var ready = null;
+  var setUp;                 // queries typed before Material sends the settings wait for them
+  var ready = new Promise(function (done) { setUp = done; });
   addEventListener("message", function (ev) {
     var message = ev.data;
     if (message.type === 0) {
-      ready = setup(message.data).then(function () { postMessage({ type: 1 }); });
+      setup(message.data).then(function () { setUp(); postMessage({ type: 1 }); });
     } else if (message.type === 2) {
       var id = ++latest;
       if (!words(message.data).length) {
         postMessage({ type: 3, data: { items: [] } });
         return;
       }
-      (ready || Promise.resolve())
+      ready
         .then(function () { return new Promise(function (done) { setTimeout(done, SETTLE_MS); }); })
         .then(function () { return id !== latest || manifest ? null : load("hub/m.js"); })
         .then(function () { return id === latest ? search(message.data, id) : null; })
