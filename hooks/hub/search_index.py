@@ -197,7 +197,7 @@ class SearchIndex:
         manifest = {"v": version, "lang": self.language, "t": firsts, "n": len(self.docs),
                     "g": DOCS_PER_CHUNK, "max": MAX_RESULTS}
         out[f"{INDEX_DIR}/m.js"] = _script("m", 0, manifest)
-        stub = material_stub(version)
+        stub = material_stub(version, self.language)
         out["search/search_index.json"] = stub  # offline, Material's plugin copies it into a .js
         return out
 
@@ -211,11 +211,11 @@ class SearchIndex:
         return len(files)
 
 
-def material_stub(version: str) -> str:
+def material_stub(version: str, language: str = "en") -> str:
     """What Material's script fetches at every page load and hands to the worker: settings
     only (the separator also drives the highlighting of `?h=` words on the result page)."""
     hub = {"v": version, "manifest": f"{INDEX_DIR}/m.js"}  # in `config`: Material passes only that on
-    return json.dumps({"config": {"lang": ["en"], "separator": r"[\s\-]+", "pipeline": [], "fields": {},
+    return json.dumps({"config": {"lang": [language], "separator": r"[\s\-]+", "pipeline": [], "fields": {},
                                   "hub": hub}, "docs": []}, separators=(",", ":"))
 
 
