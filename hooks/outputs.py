@@ -80,6 +80,8 @@ def _jsonld(kind: str, record, page) -> str:
         data = jsonld.course(record, url, cat.tracks[record.track].title, STATE["site_name"], base)
     elif kind == "member":
         data = jsonld.person(cat, record, url)
+    elif kind == "exchange":
+        data = jsonld.project(cat, record, url)
     else:
         raise KeyError(kind)
     return jsonld.dumps_for_script(data)

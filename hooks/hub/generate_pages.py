@@ -68,11 +68,11 @@ class PageSpec:
         return f"---\n{front}\n---\n\n{self.body.strip()}\n"
 
 
-# Where each kind of page lives. Briefs are real files under content/briefs/.
+# Where each kind of page lives. Briefs and exchanges are real files under content/.
 def uri(kind: str, key: str = "") -> str:
     folders = {
         "partner": "partners", "member": "members", "country": "countries",
-        "topic": "topics", "module": "curriculum", "brief": "briefs",
+        "topic": "topics", "module": "curriculum", "brief": "briefs", "exchange": "exchanges",
     }
     if kind in folders:
         folder = folders[kind]
