@@ -58,8 +58,8 @@ test: $(STAMP) ## Run the whole test suite
 	$(BIN)/python -m pytest
 
 # --- contributors: new records, local check (same verdict as CI), vocabulary docs ---------
-new: $(STAMP) ## Start a record from a template: make new KIND=partner|member|brief|module ID=<id>
-	@test -n "$(KIND)" -a -n "$(ID)" || { echo "usage: make new KIND=partner|member|brief|module ID=<id>" >&2; exit 2; }
+new: $(STAMP) ## Start a record from a template: make new KIND=partner|member|brief|module|exchange ID=<id>
+	@test -n "$(KIND)" -a -n "$(ID)" || { echo "usage: make new KIND=partner|member|brief|module|exchange ID=<id>" >&2; exit 2; }
 	$(BIN)/python -m hub new "$(KIND)" "$(ID)"
 
 vocab-docs: generate ## Same as `make generate` (kept for old habits)

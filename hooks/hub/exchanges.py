@@ -44,7 +44,7 @@ if TYPE_CHECKING:
 
 FOLDER = "content/exchanges"
 ExchangeKind = vocabulary(vocab.EXCHANGE_KINDS, "kind of exchange")
-ExchangeStatus = vocabulary(vocab.EXCHANGE_STATUSES, "exchange status")
+ExchangeStatus = vocabulary(vocab.EXCHANGE_STATUSES, "status")
 
 # The sections an exchange's page makes itself (overrides/hub/exchange.html): a body heading
 # with one of these ids would show the section twice.
@@ -268,6 +268,48 @@ def status_problems(f: Exchange, o: Origin, on: dt.date) -> list[Problem]:
                           "set `status: ongoing` (or `completed` with its `end:` date), or move `start`",
                           "warning")]
     return []
+
+
+# --- open data ---------------------------------------------------------------------------------
+
+# Fields the open data adds to each exchange's front matter: derived, never typed.
+DERIVED_FIELDS: dict[str, str] = {
+    "countries": "the ISO 3166-1 alpha-2 codes of the partners' countries, each once",
+    "direction": "south-south, triangular, north-south, north-north or unknown, derived from the "
+                 "countries' World Bank income groups (see the exchanges page)",
+    "direction_unknown": "the countries without an income group, when the direction is unknown",
+}
+
+
+def data_row(ex: ExchangeRecord) -> dict:
+    """One exchange as open data: its id, its front matter, and what is derived from it."""
+    return {"id": ex.slug, **ex.front.model_dump(mode="json"), "countries": list(ex.countries),
+            "direction": ex.direction.word, "direction_unknown": list(ex.direction.unknown)}
+
+
+def data_schema() -> dict:
+    """The JSON Schema of `data/exchanges.json` (an array of `data_row`s)."""
+    from .direction import DIRECTIONS
+    from .fields import SLUG_RE
+
+    item = Exchange.model_json_schema(mode="serialization")
+    defs = item.pop("$defs", {})
+    code = {"type": "string", "pattern": "^[A-Z]{2}$"}
+    item["properties"] = {
+        "id": {"type": "string", "pattern": SLUG_RE.pattern, "title": "Id",
+               "description": "The file name of the exchange, without .md."},
+        **item["properties"],
+        "countries": {"type": "array", "items": code, "minItems": 1, "title": "Countries",
+                      "description": DERIVED_FIELDS["countries"]},
+        "direction": {"type": "string", "enum": list(DIRECTIONS), "title": "Direction",
+                      "description": DERIVED_FIELDS["direction"]},
+        "direction_unknown": {"type": "array", "items": code, "title": "Direction unknown",
+                              "description": DERIVED_FIELDS["direction_unknown"]},
+    }
+    item["required"] = ["id", *item.get("required", []), *DERIVED_FIELDS]
+    return {"type": "array", "title": "Exchanges (open data)",
+            "description": "data/exchanges.json: every exchange, with the fields derived from it.",
+            "items": item, "$defs": defs}
 
 
 # --- pages -------------------------------------------------------------------------------------

@@ -164,7 +164,7 @@ def make_macros(cat: Catalog, current_src: Callable[[], str]) -> dict[str, Calla
         cfg = active()
         rows = ["| Data set | JSON | CSV | Schema |", "| --- | --- | --- | --- |"]
         schema = {"partners": "partners", "members": "members", "briefs": "brief", "tracks": "tracks",
-                  "modules": "module"}
+                  "modules": "module", "exchanges": "exchanges.data"}
         for name, section in SECTION_OF.items():
             if cfg.enabled(section):
                 rows.append(f"| {name.capitalize()} | [{name}.json](data/{name}.json) "

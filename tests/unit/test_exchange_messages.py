@@ -119,7 +119,7 @@ CASES = [
         "'peer-learning-visit' (Peer learning visit)?",
     ], id="bad-kind"),
     pytest.param({"status": "done"}, [
-        f"{FILE}:7:9: status: 'done' is not a known exchange status; allowed: planned, ongoing, "
+        f"{FILE}:7:9: status: 'done' is not a known status; allowed: planned, ongoing, "
         "completed",
     ], id="bad-status"),
     pytest.param({"topics": "[primary-cure]"}, [
