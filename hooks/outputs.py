@@ -19,10 +19,10 @@ from hub.export_data import data_files
 from hub.hosted_urls import hosted_url
 from hub.plural import plural
 from hub.render_citations import apa_parts, author_names, citation, render_bibtex, render_csl_json, render_ris
-from hub.render_feeds import ATOM_FILE, RSS_FILE, FeedSite, render_atom, render_rss, xml_safe
 from hub.render_exchange_feeds import ATOM_FILE as EXCHANGES_ATOM
 from hub.render_exchange_feeds import RSS_FILE as EXCHANGES_RSS
 from hub.render_exchange_map import exchange_map
+from hub.render_feeds import ATOM_FILE, RSS_FILE, FeedSite, render_atom, render_rss, xml_safe
 from hub.render_map import highlight_map
 
 CITE_FORMATS = {"bib": ("BibTeX", render_bibtex), "ris": ("RIS", render_ris),

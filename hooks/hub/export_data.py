@@ -174,8 +174,8 @@ def field_table(name: str) -> str:
     required = set(schema.get("required", []))
     rows = ["| Field | Type | Required |", "| --- | --- | --- |"]
     if with_id:
-        rows.append(f"| `id` | string (the file name of the {'exchange' if name == 'exchanges' else 'brief'}) "
-                    "| yes |")
+        noun = "exchange" if name == "exchanges" else "brief"
+        rows.append(f"| `id` | string (the file name of the {noun}) | yes |")
     for field, prop in schema.get("properties", {}).items():
         kind = _type_of(prop).replace("|", "/")
         rows.append(f"| `{field}` | {kind} | {'yes' if field in required else 'no'} |")

@@ -11,9 +11,9 @@ import re
 from typing import Any
 
 from .catalog import BriefRecord, Catalog
-from .exchanges import ExchangeRecord
 from .config import active
 from .countries import country
+from .exchanges import ExchangeRecord
 from .models import Member, Module, Partner
 from .render_citations import author_names
 from .vocab import COMPETENCIES, PARTNER_TYPES, PROFESSIONS, TOPICS, TRACK_LEVELS

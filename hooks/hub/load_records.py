@@ -429,7 +429,8 @@ def load_all(src: Sources, readable: Callable[[str], bool] | None = None) -> Loa
     if cfg.enabled("exchanges"):
         out.exchanges = load_exchanges(src.root, src.exchanges, ok, out.files, p)
     elif any((src.root / src.exchanges).glob("*.md")):
-        p.append(Problem(src.exchanges, 1, 1, "", "not read: the exchanges section is switched off in hub.yml",
+        p.append(Problem(src.exchanges, 1, 1, "",
+                         "not read: the exchanges section is switched off in hub.yml",
                          f"remove {src.exchanges}/, or switch the section on (sections.exchanges.enabled)",
                          "warning"))
     return out

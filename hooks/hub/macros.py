@@ -64,7 +64,9 @@ def count_definitions() -> dict[str, str]:
         ["where modules are taught"] if on("curriculum") else [])
     out["countries"] = "in the hub's records: " + (", ".join(about[:-1]) + ", and " + about[-1]
                                                     if len(about) > 1 else about[0])
+    exchange = (cfg.section("exchanges").singular or "exchange").lower()
     users = ["a partner"] + (["a member"] if on("members") else []) + ([f"a {brief}"] if on("briefs") else [])
+    users += [f"an {exchange}"] if on("exchanges") else []
     out["topics"] = "used by " + (", ".join(users[:-1]) + " or " + users[-1] if len(users) > 1 else users[0])
     return out
 

@@ -39,7 +39,8 @@ def centres() -> dict[str, tuple[int, int]]:
             if area > best_area:
                 best, best_area = points, area
         if best:
-            out[code] = (round(sum(p[0] for p in best) / len(best)), round(sum(p[1] for p in best) / len(best)))
+            n = len(best)
+            out[code] = (round(sum(p[0] for p in best) / n), round(sum(p[1] for p in best) / n))
     return out
 
 

@@ -97,13 +97,15 @@ def test_the_countries_map_draws_a_line_per_pair_and_lists_them(fixture_site: Pa
     lines = [p["data-countries"] for p in soup.select(".hub-map--exchanges .hub-map__link")]
     assert lines == ["KE NO", "KE NP", "NO NP"]
     pairs = [" ".join(li.get_text(" ").split()) for li in soup.select("#exchange-pairs ~ ul > li")]
-    assert pairs[0].startswith("Kenya – Norway 2 exchanges: Gamma supports Beta's records system (North-South)")
+    assert pairs[0].startswith(
+        "Kenya – Norway 2 exchanges: Gamma supports Beta's records system (North-South)")
     assert pairs[2] == "Norway – Nepal 1 exchange: Training together: Alpha, Beta and Gamma (Triangular)"
 
 
 def test_open_data_matches_its_schema(fixture_site: Path) -> None:
     rows = json.loads((fixture_site / "data/exchanges.json").read_text(encoding="utf-8"))
-    schema = json.loads((fixture_site / "data/schemas/exchanges.data.schema.json").read_text(encoding="utf-8"))
+    schema_file = fixture_site / "data/schemas/exchanges.data.schema.json"
+    schema = json.loads(schema_file.read_text(encoding="utf-8"))
     jsonschema.validate(rows, schema)
     assert [(r["id"], r["direction"], r["countries"]) for r in rows] == [
         ("gamma-beta-support", "north-south", ["NO", "KE"]),

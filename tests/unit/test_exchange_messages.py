@@ -11,9 +11,9 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
+from test_messages import make_mini_hub
 
 from hub.validate_links import validate
-from test_messages import make_mini_hub
 
 BETA = ("- id: beta-university\n  name: Beta Example University\n  type: medical-university\n"
         '  country: "KE"\n  website: https://example.org/beta\n  focus: [medical-education]\n'

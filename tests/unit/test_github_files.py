@@ -12,8 +12,8 @@ import yaml
 
 from conftest import REPO, hub_config
 from hub import config, vocab
-from hub.generate_derived import FORM_DROPDOWNS
 from hub.exchanges import Exchange
+from hub.generate_derived import FORM_DROPDOWNS
 from hub.models import Brief, Module, Partner
 
 FORMS = REPO / ".github" / "ISSUE_TEMPLATE"

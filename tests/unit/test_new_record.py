@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 
 from conftest import FIXTURE, run_hub
-from hub.load_yaml import parse, split_front_matter
 from hub.exchanges import Exchange
+from hub.load_yaml import parse, split_front_matter
 from hub.models import FILE_MODELS
 from hub.problems import errors
 from hub.validate_links import validate
