@@ -133,7 +133,14 @@ def load_exchange(path: FsPath, rel: str, problems: list[Problem]) -> tuple[Exch
         return None
     origin = Origin(doc)
     problems.extend(placeholder_problems(doc.data, origin))
-    record = _check(Exchange, doc.data, origin, problems)
+    data = doc.data
+    for derived in ("direction", "countries"):  # what the hub works out, never typed
+        if derived in data:
+            problems.append(origin.problem(
+                (derived,), f"`{derived}` is derived from the partners' countries, never typed",
+                "remove this line: the page shows it (see \"An exchange\" in CONTRIBUTING.md)", key=True))
+            data = {k: v for k, v in data.items() if k != derived}
+    record = _check(Exchange, data, origin, problems)
     if not body.strip():
         body_problems = [Problem(rel, body_line, 1, "body", "the exchange has no text after the front matter",
                                  "write its story and lessons below the closing `---` line")]

@@ -167,6 +167,10 @@ CASES = [
         f"{FILE}:15:1: body: the exchange has no text after the front matter; write its story "
         "and lessons below the closing `---` line",
     ], id="no-body"),
+    pytest.param({"direction": "south-south"}, [
+        f"{FILE}:14:1: direction: `direction` is derived from the partners' countries, never typed; "
+        "remove this line: the page shows it (see \"An exchange\" in CONTRIBUTING.md)",
+    ], id="typed-direction"),
     pytest.param({"email": "ada@example.org"}, [
         f"{FILE}:14:1: email: `email` cannot be published: the hub keeps no e-mail addresses, phone "
         "numbers or postal addresses; remove this field (people are reached through the "
