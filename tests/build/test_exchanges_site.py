@@ -31,7 +31,7 @@ def test_the_listing_shows_each_exchange_with_its_direction(fixture_site: Path) 
     items = soup.select("#exchange-list > li")
     titles = [li.select_one(".hub-item__title").get_text(strip=True) for li in items]
     assert titles == ["Gamma supports Beta's records system", "Training together: Alpha, Beta and Gamma",
-                      "Alpha visits Beta: community diagnosis in practice"]  # latest start first
+                      "Alpha visits Beta: ward mapping in practice"]  # latest start first
     metas = [" ".join(li.select_one(".hub-item__meta").get_text(" ").split()) for li in items]
     assert metas[0].startswith("Technical support · North-South · Norway, Kenya")
     assert metas[1].startswith("Training exchange · Triangular · Nepal, Kenya, Norway")
@@ -51,7 +51,7 @@ def test_the_listing_filters_by_every_facet(fixture_site: Path) -> None:
     assert facets == {
         "kind": {"peer-learning-visit", "training-exchange", "technical-support"},
         "direction": {"south-south", "triangular", "north-south"},
-        "topic": {"primary-care", "community-health", "health-information"},
+        "topic": {"primary-care", "medical-education", "nutrition"},
         "region": {"AFR", "SEAR", "EUR"}, "country": {"NP", "KE", "NO"},
         "status": {"planned", "ongoing", "completed"}, "year": {"2024", "2025", "2030"},
     }
@@ -62,13 +62,13 @@ def test_the_listing_filters_by_every_facet(fixture_site: Path) -> None:
 def test_an_exchange_page(fixture_site: Path) -> None:
     rel = "exchanges/alpha-beta-visit/index.html"
     soup, t = page(fixture_site, rel), text(fixture_site, rel)
-    assert soup.select_one("h1").get_text(strip=True) == "Alpha visits Beta: community diagnosis in practice"
+    assert soup.select_one("h1").get_text(strip=True) == "Alpha visits Beta: ward mapping in practice"
     assert ("Alpha Example Ministry of Health ( Nepal ; Lower-middle income, World Bank FY" in t
             and "Beta Example Medical University ( Kenya ; Lower-middle income" in t)
     assert "Direction : South-South ( how it is derived )" in t
     assert soup.select_one("a[href='../#direction']") is not None
     assert "01 March 2024 to 30 November 2024" in t and "Status : Completed" in t
-    assert "community diagnosis teaching" in t and "is not yet known" in t  # innovation, outcomes
+    assert "ward mapping teaching" in t and "is not yet known" in t  # innovation, outcomes
     assert "Zebrastripe is a word that only this exchange uses." in t  # the body
     assert "Ada Example" in t and "Ben Example" in t  # consenting members
     assert "Primary care: the alpha brief" in t and "Foundations of social medicine" in t
@@ -85,11 +85,11 @@ def test_a_partners_country_and_topic_pages_list_their_exchanges(fixture_site: P
         return [a.get_text(strip=True) for a in section.select(".hub-item__title")]
 
     assert listed("partners/alpha-ministry/index.html") == [
-        "Training together: Alpha, Beta and Gamma", "Alpha visits Beta: community diagnosis in practice"]
+        "Training together: Alpha, Beta and Gamma", "Alpha visits Beta: ward mapping in practice"]
     assert len(listed("partners/beta-university/index.html")) == 3
     assert listed("countries/no/index.html") == [
         "Gamma supports Beta's records system", "Training together: Alpha, Beta and Gamma"]
-    assert listed("topics/health-information/index.html") == ["Gamma supports Beta's records system"]
+    assert listed("topics/nutrition/index.html") == ["Gamma supports Beta's records system"]
 
 
 def test_the_countries_map_draws_a_line_per_pair_and_lists_them(fixture_site: Path) -> None:
@@ -120,7 +120,7 @@ def test_the_exchanges_feed(fixture_site: Path) -> None:
     rss = ET.parse(fixture_site / "exchanges.rss.xml").getroot()
     assert [i.findtext("title") for i in rss.iter("item")] == [
         "Gamma supports Beta's records system", "Training together: Alpha, Beta and Gamma",
-        "Alpha visits Beta: community diagnosis in practice"]
+        "Alpha visits Beta: ward mapping in practice"]
     planned = next(rss.iter("item"))
     assert planned.findtext("pubDate") == "Tue, 02 Dec 2025 00:00:00 +0000"  # not 2030: the build's date
     assert ET.parse(fixture_site / "exchanges.atom.xml").getroot() is not None
