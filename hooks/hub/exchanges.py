@@ -157,11 +157,16 @@ def load_exchange(path: FsPath, rel: str, problems: list[Problem]) -> tuple[Exch
 def load_exchanges(root: FsPath, folder: str, ok: Callable[[str], bool], files: list[str],
                    problems: list[Problem]) -> list[tuple[str, Exchange, str, Origin]]:
     """Pass 1 over `root/folder/*.md` (the files the allowlist accepted)."""
+    from .config import active
     from .fields import SLUG_RE
+    from .translations import is_translation
 
+    languages = active().all_languages
     out = []
     for path in sorted((root / folder).glob("*.md")):
         rel = path.relative_to(root).as_posix()
+        if is_translation(rel, languages):
+            continue  # read in pass 3 (hub.translations)
         if not ok(rel):
             continue
         files.append(rel)

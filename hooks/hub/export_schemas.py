@@ -55,6 +55,10 @@ def schemas(cfg: config.HubConfig | None = None, *, with_config: bool = False
             out["exchange.schema.json"] = Exchange.model_json_schema(mode="validation")
             out["exchange.schema.json"]["description"] = "The front matter of content/exchanges/<id>.md."
             out["exchanges.data.schema.json"] = data_schema()
+        if c.enabled("numbers"):  # an output, not a record file: data/numbers.json
+            from .numbers import schema as numbers_schema
+
+            out["numbers.schema.json"] = numbers_schema()
         if with_config:
             out["hub.schema.json"] = config.HubConfig.model_json_schema(mode="validation")
             out["hub.schema.json"]["description"] = "hub.yml: what the network decides."

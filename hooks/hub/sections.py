@@ -21,6 +21,7 @@ LISTING_PAGES: dict[str, str] = {
     "exchanges": "exchanges/index.md",
     "countries": "countries/index.md",
     "topics": "topics/index.md",
+    "numbers": "numbers/index.md",
 }
 _SECTION_OF_PAGE = {page: section for section, page in LISTING_PAGES.items()}
 

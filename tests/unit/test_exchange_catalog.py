@@ -7,10 +7,11 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from hub import facets
-from hub.validate_links import validate
 from test_exchange_messages import BETA, FILE, exchange_text
 from test_messages import make_mini_hub
+
+from hub import facets
+from hub.validate_links import validate
 
 GAMMA = ("- id: gamma-ngo\n  name: Gamma Example NGO\n  type: ngo\n"
          '  country: "NO"\n  website: https://example.org/gamma\n  focus: [uhc]\n'
