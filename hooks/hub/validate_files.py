@@ -37,7 +37,7 @@ LOGO_RE = re.compile(rf"assets/logos/{NAME}\.(?:png|jpg|jpeg|webp|svg)")
 LISTING_FOLDERS = frozenset({"partners", "members", "briefs", "curriculum", "exchanges", "countries",
                              "topics", "numbers"})
 # Briefs and exchanges are contributors' files in their own folders (areas below).
-GENERATED_FOLDERS = (LISTING_FOLDERS - {"briefs", "exchanges"}) | {"data", "search"}
+GENERATED_FOLDERS = (LISTING_FOLDERS - {"briefs", "exchanges"}) | {"data", "search", "translations"}
 
 
 def _logo(v: str) -> str:
