@@ -73,20 +73,21 @@ class Loaded:
     briefs: list[tuple[str, Brief, str, Origin]] = field(default_factory=list)  # slug, front, body
     tracks: list[tuple[Track, Origin]] = field(default_factory=list)
     modules: list[tuple[Module, Origin]] = field(default_factory=list)
+    exchanges: list[tuple[str, Any, str, Origin]] = field(default_factory=list)  # slug, front, body
     problems: list[Problem] = field(default_factory=list)
     files: list[str] = field(default_factory=list)
     # Ids of records that failed pass 1: known to exist, so pass 2 does not report every
     # reference to them as unknown as well (one mistake, one message). `(kind, "*")`: a
     # whole file of that kind could not be read, so no reference to that kind is checked.
     broken: set[tuple[str, str]] = field(default_factory=set)
-    valid_modules: set[str] = field(default_factory=set)  # module files whose record is valid
+    valid: set[tuple[str, str]] = field(default_factory=set)  # (kind, file stem) of the valid records
 
     def merge(self, part: Loaded) -> None:
         """Add what one file gave (`load_all`'s cache keeps it per file)."""
         for name in ("partners", "members", "briefs", "tracks", "modules", "problems"):
             getattr(self, name).extend(getattr(part, name))
         self.broken |= part.broken
-        self.broken -= {("module", stem) for stem in part.valid_modules}
+        self.broken -= part.valid
 
 
 @dataclass(frozen=True)
@@ -98,6 +99,7 @@ class Sources:
     members: str = "members.yaml"
     briefs: str = "content/briefs"
     curriculum: str = "curriculum"
+    exchanges: str = "content/exchanges"
 
     def rel(self, p: FsPath) -> str:
         return p.relative_to(self.root).as_posix()
@@ -422,10 +424,21 @@ def load_all(src: Sources, readable: Callable[[str], bool] | None = None,
         rel = src.rel(path)
         if is_translation(rel, cfg.all_languages):
             continue  # read in pass 3 (hub.translations)
+        out.broken.add(("brief", path.stem))  # removed again below once the brief is valid
         if not ok(rel):
             continue
         out.files.append(rel)
         once(rel, path, lambda part, path=path, rel=rel: _load_brief_file(path, rel, part))
+
+    from .exchanges import load_exchanges  # here: exchanges.py builds on this module
+
+    if cfg.enabled("exchanges"):
+        out.exchanges = load_exchanges(src.root, src.exchanges, ok, out.files, p)
+    elif any((src.root / src.exchanges).glob("*.md")):
+        p.append(Problem(src.exchanges, 1, 1, "",
+                         "not read: the exchanges section is switched off in hub.yml",
+                         f"remove {src.exchanges}/, or switch the section on (sections.exchanges.enabled)",
+                         "warning"))
     return out
 
 
@@ -455,7 +468,7 @@ def _load_module(path: FsPath, rel: str, part: Loaded) -> None:
             part.broken.add(("module", module.id))
             return
         part.modules.append((module, origin))
-        part.valid_modules.add(path.stem)
+        part.valid.add(("module", path.stem))
 
 
 def _load_brief_file(path: FsPath, rel: str, part: Loaded) -> None:
@@ -471,3 +484,4 @@ def _load_brief_file(path: FsPath, rel: str, part: Loaded) -> None:
     if loaded is not None:
         brief, body, origin = loaded
         part.briefs.append((path.stem, brief, body, origin))
+        part.valid.add(("brief", path.stem))
