@@ -296,7 +296,7 @@ class Preview:
             index = _search_index(config)
             self.search_start[src] = len(index.entries) if index is not None else 0
 
-    def page_end(self, page, phase: str, config) -> None:
+    def page_end(self, page, phase: str, config, html: str | None = None) -> None:
         self.tracker.stop()
         src = page.file.src_uri
         state = self.pages.setdefault(src, PageState(_source(page.file), page.file.inclusion))
@@ -304,6 +304,7 @@ class Preview:
             before = self.before.pop(src, {})
             state.populated = {k: v for k, v in page.__dict__.items()
                                if k not in before or before[k] is not v}
+            state.populated["content"] = html  # MkDocs sets page.content after the last hook
         else:
             index = _search_index(config)
             if index is not None:

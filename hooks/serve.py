@@ -89,7 +89,7 @@ def on_pre_page(page, config, files):
 @event_priority(-200)
 def on_page_content(html, page, config, files):
     if (engine := _engine()) is not None:
-        engine.page_end(page, "read", config)
+        engine.page_end(page, "read", config, html)
     return html
 
 
