@@ -277,6 +277,14 @@ def _exchange_figures(cat: Catalog) -> list[Figure]:
     return out
 
 
+def _has_exchanges() -> bool:
+    """The exchanges section is on (a hub.yml without it, or a hub from before it: off)."""
+    from .config import active
+
+    cfg = active()
+    return "exchanges" in type(cfg.sections).model_fields and cfg.enabled("exchanges")
+
+
 def _years_before(day: dt.date, years: int) -> dt.date:
     try:
         return day.replace(year=day.year - years)
@@ -324,8 +332,9 @@ def _freshness(cat: Catalog, today: dt.date, on: Callable[[str], bool]) -> list[
             definition=(f"A record counts as updated on its own date: a brief on its `date` (the date "
                         "of its latest version), a member profile on its consent date (renewed when "
                         f"the member confirms the profile). Older than {STALE_YEARS} years means "
-                        f"before {cutoff.isoformat()}. Partners and modules carry no date of their "
-                        "own update, so they are not counted here."),
+                        f"before {cutoff.isoformat()}. "
+                        + ("Partners, modules and exchanges" if _has_exchanges() else "Partners and modules")
+                        + " carry no date of their own update, so they are not counted here."),
             denominator="Each row its own: all published briefs; all public member profiles.",
             total=sum(r.total for r in rows), rows=rows))
     return out
@@ -385,7 +394,7 @@ def figures(cat: Catalog, today: dt.date) -> list[Figure]:
         out.append(_hours(cat, "hours-by-level", "Curriculum hours by level",
                           lambda m: [m.level], dict(cfg.labels("levels")),
                           "The hours of each module (duration_hours) under its level."))
-    if "exchanges" in type(cfg.sections).model_fields and on("exchanges"):
+    if _has_exchanges():
         out += _exchange_figures(cat)
     out += _freshness(cat, today, on)
     return out
