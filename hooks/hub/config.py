@@ -174,10 +174,47 @@ class Network(Strict):
     schema_base: Url | None = None  # default: <site_url>schemas/
 
 
+LangCode = Annotated[str, Field(pattern=r"^[a-z]{2}(?:-[A-Za-z]{2,4})?$")]
+
+
+def _material_languages() -> frozenset[str]:
+    """The languages Material's interface is translated into (its `partials/languages/`)."""
+    import importlib.util
+
+    spec = importlib.util.find_spec("material")
+    if spec is None or not spec.submodule_search_locations:
+        return frozenset()
+    folder = Path(next(iter(spec.submodule_search_locations))) / "templates" / "partials" / "languages"
+    return frozenset(p.stem for p in folder.glob("*.html") if p.stem != "custom")
+
+
+def _languages(v: Any) -> Any:
+    if isinstance(v, list):
+        seen: set[str] = set()
+        known = _material_languages()
+        for code in v:
+            if not isinstance(code, str):
+                continue  # pydantic says "expected text"
+            if code in seen:
+                raise _fail(f"the language {code!r} is listed twice", "keep one of them")
+            seen.add(code)
+            if known and WORD_RE.match(code.lower()) and code not in known:
+                from .fields import closest
+
+                near = closest(code, sorted(known))
+                raise _fail(f"{code!r} is not a language the site's theme (Material) has an interface in",
+                            f"did you mean {near[0]!r}?" if near else
+                            "use a two-letter ISO 639-1 code, e.g. fr, es, pt, ar")
+    return v
+
+
 class HubConfig(Strict):
     """The whole of `hub.yml`."""
 
     network: Network
+    # The languages of the site: the first is the source (network.language), in which every
+    # record is written; the others are translations (`python -m hub translations`).
+    languages: Annotated[list[LangCode], BeforeValidator(_languages), Field(max_length=40)] = []
     sections: Sections
     facts: Facts
     required: Required = Required()
@@ -185,6 +222,15 @@ class HubConfig(Strict):
     synonyms: dict[Annotated[str, Field(pattern=r"^[a-z0-9]+$")], list[str]] = {}
     vocabularies: Vocabularies
     _cache: dict[str, Any] = PrivateAttr(default_factory=dict)  # labels are read per page
+
+    @model_validator(mode="after")
+    def _source_language_first(self) -> HubConfig:
+        if self.languages and self.languages[0] != self.network.language:
+            raise _fail(f"the first language is {self.languages[0]!r}, but network.language is "
+                        f"{self.network.language!r}",
+                        "list the source language first (the one every record is written in), "
+                        f"e.g. languages: [{self.network.language}, ...]", "languages")
+        return self
 
     @model_validator(mode="after")
     def _vocabularies_of_sections(self) -> HubConfig:
@@ -212,6 +258,20 @@ class HubConfig(Strict):
 
     def section(self, name: str) -> Section:
         return getattr(self.sections, name)
+
+    @property
+    def source_language(self) -> str:
+        return self.network.language
+
+    @property
+    def all_languages(self) -> list[str]:
+        """Every language of the site, the source first."""
+        return list(self.languages) or [self.network.language]
+
+    @property
+    def translation_languages(self) -> list[str]:
+        """The languages records may be translated into (all but the source)."""
+        return self.all_languages[1:]
 
     @property
     def site_url(self) -> str:
