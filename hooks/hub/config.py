@@ -27,7 +27,7 @@ from .problems import Problem
 FILE = "hub.yml"
 REPO = Path(__file__).resolve().parents[2]
 WORD_RE = re.compile(r"^[a-z0-9]+(?:[.-][a-z0-9]+)*$")
-SECTION_NAMES = ("partners", "members", "briefs", "curriculum", "countries", "topics")
+SECTION_NAMES = ("partners", "members", "briefs", "curriculum", "countries", "topics", "numbers")
 
 
 class ConfigError(Exception):
@@ -127,6 +127,11 @@ class Sections(Strict):
     curriculum: Section
     countries: Section
     topics: Section
+    # The equity indicators page (hooks/hub/numbers.py); on unless hub.yml switches it off.
+    numbers: Section = Section(
+        title="The network in numbers",
+        description="Who the network is, by income group and WHO region, what it writes and "
+                    "teaches, and how up to date it is: rebuilt from the records at every build.")
 
     @model_validator(mode="after")
     def _partners_always(self) -> Sections:

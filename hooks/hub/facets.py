@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from .catalog import BriefRecord, Catalog
-from .countries import country
+from .countries import INCOME_EDITION, country
 from .vocab import (
     COMPETENCIES,
     INCOME_GROUPS,
@@ -81,7 +81,8 @@ def _specs(cat: Catalog) -> dict[str, list[tuple[str, str, Extract]]]:
             ("country", "Country", lambda p: [p.country]),
             *([("region", facts.who_region.label, lambda p: [_region(p.country)])]
               if facts.who_region.show else []),
-            *([("income", facts.income_group.label, lambda p: [_income(p.country)])]
+            *([("income", f"{facts.income_group.label} ({INCOME_EDITION})",
+                lambda p: [_income(p.country)])]
               if facts.income_group.show else []),
             ("focus", "Focus", lambda p: list(p.focus)),
         ],

@@ -34,7 +34,8 @@ LOGO_RE = re.compile(rf"assets/logos/{NAME}\.(?:png|jpg|jpeg|webp|svg)")
 # Folders of the site that the build fills itself (pages generated from the records, the open
 # data, the search index): a hand-written file in one would replace, or pass for, its output.
 # (`generate_pages.LISTINGS`; a test keeps the two lists equal: importing it here would be a cycle)
-LISTING_FOLDERS = frozenset({"partners", "members", "briefs", "curriculum", "countries", "topics"})
+LISTING_FOLDERS = frozenset({"partners", "members", "briefs", "curriculum", "countries", "topics",
+                             "numbers"})
 GENERATED_FOLDERS = (LISTING_FOLDERS - {"briefs"}) | {"data", "search"}
 
 
