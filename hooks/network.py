@@ -9,6 +9,7 @@ the templates its sections and facts.
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from hub import config as hub_config
@@ -32,7 +33,8 @@ def on_config(config):
             config[key] = ident[key]
     if not config.site_url:  # `mkdocs serve` sets its own address first: keep it
         config["site_url"] = ident["site_url"]
-    config.theme["language"] = ident["language"]
+    # A build in another language (hooks/languages.py, which ran first) keeps its language.
+    config.theme["language"] = os.environ.get("HUB_LANG") or ident["language"]
     search = config.plugins.get("material/search") or config.plugins.get("search")
     if search is not None and ident["language"] != "en":
         search.config["lang"] = [ident["language"], "en"]
