@@ -64,7 +64,9 @@ def count_definitions() -> dict[str, str]:
         ["where modules are taught"] if on("curriculum") else [])
     out["countries"] = "in the hub's records: " + (", ".join(about[:-1]) + ", and " + about[-1]
                                                     if len(about) > 1 else about[0])
+    exchange = (cfg.section("exchanges").singular or "exchange").lower()
     users = ["a partner"] + (["a member"] if on("members") else []) + ([f"a {brief}"] if on("briefs") else [])
+    users += [f"an {exchange}"] if on("exchanges") else []
     out["topics"] = "used by " + (", ".join(users[:-1]) + " or " + users[-1] if len(users) > 1 else users[0])
     return out
 
@@ -164,7 +166,7 @@ def make_macros(cat: Catalog, current_src: Callable[[], str]) -> dict[str, Calla
         cfg = active()
         rows = ["| Data set | JSON | CSV | Schema |", "| --- | --- | --- | --- |"]
         schema = {"partners": "partners", "members": "members", "briefs": "brief", "tracks": "tracks",
-                  "modules": "module"}
+                  "modules": "module", "exchanges": "exchanges.data"}
         for name, section in SECTION_OF.items():
             if cfg.enabled(section):
                 rows.append(f"| {name.capitalize()} | [{name}.json](data/{name}.json) "
