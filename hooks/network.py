@@ -12,6 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from hub import config as hub_config
+from hub import i18n
 from hub.sections import filter_nav, identity
 
 
@@ -33,6 +34,7 @@ def on_config(config):
     if not config.site_url:  # `mkdocs serve` sets its own address first: keep it
         config["site_url"] = ident["site_url"]
     config.theme["language"] = ident["language"]
+    i18n.use(config.theme["language"])  # the navigation's section titles in the build's language
     search = config.plugins.get("material/search") or config.plugins.get("search")
     if search is not None and ident["language"] != "en":
         search.config["lang"] = [ident["language"], "en"]

@@ -199,6 +199,24 @@ def cmd_check_links(args: argparse.Namespace) -> int:
     return check(args.site, urlsplit(cfg.site_url).path if cfg else "/")
 
 
+def cmd_messages(args: argparse.Namespace) -> int:
+    from .i18n_messages import check, update
+
+    if args.write:
+        for path in update(new=args.add):
+            print(f"wrote {path}", file=sys.stderr)
+    problems = check()
+    if problems:
+        for p in sorted(problems):
+            print(p.format(), file=sys.stderr)
+        print(f"{len(problems)} problem{'s' * (len(problems) != 1)} in the interface's translations "
+              "(hooks/hub/locales): fix the lines above (CONTRIBUTING.md, \"Translating the interface\").",
+              file=sys.stderr)
+        return 0 if args.write else 1
+    print("The interface's message catalogues are complete.", file=sys.stderr)
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="hub", description="The knowledge hub's tools")
     parser.add_argument("--root", default=".", help="the hub's folder (default: here)")
@@ -226,12 +244,16 @@ def main(argv: list[str] | None = None) -> int:
     a.set_defaults(func=cmd_adopt)
     add_offline_parser(sub)
     add_zim_parser(sub)
+    m = sub.add_parser("messages", help="check (or --write: extract and update) the interface's translations")
+    m.add_argument("--write", action="store_true")
+    m.add_argument("--add", action="append", default=[], metavar="LANG", help="start a new language")
+    m.set_defaults(func=cmd_messages)
     c = sub.add_parser("check-links", help="check every internal link and anchor of a built site")
     c.add_argument("site", nargs="?", default="site", help="the built site (default: site)")
     c.set_defaults(func=cmd_check_links)
     args = parser.parse_args(argv)
     try:
-        own_config = ("validate", "adopt", "offline", "zim", "check-links")  # read hub.yml themselves
+        own_config = ("validate", "adopt", "offline", "zim", "check-links", "messages")  # read hub.yml themselves
         if args.command not in own_config and _use_config(Path(args.root)):
             return 1
         return args.func(args)
