@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from .countries import Country, country
+from .i18n import collation_key
 from .load_records import Origin
 from .models import Brief, Member, Module, Partner, Track
 from .validate_files import FileInventory
@@ -162,7 +163,7 @@ class Catalog:
         for m in self.modules_in_order:
             for c in sorted({self.partners[pid].country for pid in m.partners}):
                 out[c]["modules"].append(m)
-        return dict(sorted(out.items(), key=lambda kv: country(kv[0]).name))
+        return dict(sorted(out.items(), key=lambda kv: collation_key(country(kv[0]).name)))
 
     @cached_property
     def countries(self) -> list[Country]:

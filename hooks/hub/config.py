@@ -224,10 +224,6 @@ class HubConfig(Strict):
     @model_validator(mode="after")
     def _translations_name_known_words(self) -> HubConfig:
         for lang, tr in self.translations.items():
-            if lang == self.network.language:
-                raise _fail(f"`{lang}` is the network's own language (network.language)",
-                            "write these labels in sections and vocabularies themselves",
-                            ("translations", lang))
             for name, words in tr.vocabularies.items():
                 if name not in type(self.vocabularies).model_fields:
                     from .fields import did_you_mean
@@ -273,8 +269,6 @@ class HubConfig(Strict):
         from .i18n import language
 
         lang = language()
-        if lang == self.network.language:
-            return None
         return self.translations.get(lang) or self.translations.get(lang.split("-")[0])
 
     def section(self, name: str) -> Section:

@@ -16,7 +16,7 @@ from typing import Any
 
 from .catalog import BriefRecord, Catalog
 from .countries import country
-from .i18n import N_, _
+from .i18n import N_, _, collation_key
 from .vocab import (
     COMPETENCIES,
     INCOME_GROUPS,
@@ -141,7 +141,7 @@ def facets(cat: Catalog, kind: str, records: list[Any]) -> list[Facet]:
             options = [Option(v, labels[v], counts[v]) for v in labels if counts[v]]
         elif key == "country":
             options = sorted((Option(v, country(v).name, n) for v, n in counts.items()),
-                             key=lambda o: o.label)
+                             key=lambda o: collation_key(o.label))
         else:  # years: newest first
             options = [Option(v, v, counts[v]) for v in sorted(counts, reverse=True)]
         out.append(Facet(key, legend, tuple(options)))
@@ -151,10 +151,10 @@ def facets(cat: Catalog, kind: str, records: list[Any]) -> list[Facet]:
 def sort_keys(kind: str, record: Any) -> dict[str, str]:
     """Sort key name -> value (compared as text by the script; numbers are zero-padded)."""
     if kind == "partners":
-        return {"name": record.name.casefold(), "country": country(record.country).name.casefold(),
+        return {"name": record.name.casefold(), "country": collation_key(country(record.country).name),
                 "since": record.since.isoformat()}
     if kind == "members":
-        return {"name": record.name.casefold(), "country": country(record.country).name.casefold()}
+        return {"name": record.name.casefold(), "country": collation_key(country(record.country).name)}
     if kind == "briefs":
         b: BriefRecord = record
         return {"date": b.front.date.isoformat(), "title": b.front.title.casefold()}

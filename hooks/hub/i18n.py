@@ -21,6 +21,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import re
+import unicodedata
 from collections.abc import Sized
 from functools import cache
 from pathlib import Path
@@ -162,6 +163,13 @@ def date_apa(d: dt.date) -> str:
     return format_date(d, gettext("y, MMMM d"), locale=locale(language()))
 
 
+def collation_key(text: str) -> str:
+    """A sort key that puts accented letters with their base letter ("Pérou" before
+    "Philippines"), as readers of every language the hub speaks expect."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+
+
 def join_and(items: list[str]) -> str:
     """"a, b and c" in the build's language (no serial comma: the hub's English style)."""
     items = [str(i) for i in items]
@@ -172,8 +180,9 @@ def join_and(items: list[str]) -> str:
 
 
 def lower_label(label: str) -> str:
-    """A label inside a sentence: lower-cased, unless it starts with an acronym ("WHO region")."""
-    return label if label[1:2].isupper() else label.lower()
+    """A label inside a sentence: its first letter in lower case, unless it starts with an acronym
+    ("WHO region"); the rest as written ("région de l'OMS")."""
+    return label if label[1:2].isupper() else label[:1].lower() + label[1:]
 
 
 def install(env) -> None:

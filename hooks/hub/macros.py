@@ -13,7 +13,7 @@ from collections.abc import Callable
 from .catalog import Catalog
 from .countries import country
 from .generate_pages import md_text, uri
-from .i18n import N_, _, date_long, join_and, ngettext, number
+from .i18n import N_, _, date_long, join_and, lower_label, ngettext, number
 from .plural import plural
 
 
@@ -129,7 +129,7 @@ def make_macros(cat: Catalog, current_src: Callable[[], str]) -> dict[str, Calla
                      sections=", ".join(cfg.section(k).title.lower() for k in ("members", "briefs", "curriculum")
                                         if cfg.enabled(k)))
         facts = cfg.shown_facts
-        regions = (_(" across **%(regions)s**", regions=plural(c["who_regions"], facts.who_region.label,
+        regions = (_(" across **%(regions)s**", regions=plural(c["who_regions"], lower_label(facts.who_region.label),
                                                                 facts.who_region.plural or None))
                    if facts.who_region.show and c["who_regions"] else "")
         parts = [_("**%(partners)s** in **%(countries)s**",
