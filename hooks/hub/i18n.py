@@ -59,9 +59,9 @@ def _candidates(lang: str) -> list[str]:
     return [code, code.split("_")[0]] if "_" in code else [code]
 
 
-def languages() -> list[str]:
+def languages(locales: Path = LOCALES) -> list[str]:
     """The languages the interface is translated into, besides English."""
-    return sorted(p.parent.parent.name for p in LOCALES.glob(f"*/LC_MESSAGES/{DOMAIN}.po"))
+    return sorted(p.parent.parent.name for p in locales.glob(f"*/LC_MESSAGES/{DOMAIN}.po"))
 
 
 @cache
@@ -141,8 +141,11 @@ def number(n: int | float | str) -> str:
 
 def percent(fraction: float, digits: int = 0) -> str:
     """0.25 -> "25%" ("25 %" in French)."""
-    pattern = "#,##0" + ("." + "0" * digits if digits else "") + "%"
-    return format_percent(fraction, pattern, locale=locale(language()))
+    loc = locale(language())
+    pattern = loc.percent_formats[None].pattern  # the locale's own: "#,##0%", "#,##0 %"
+    if digits:
+        pattern = re.sub(r"0(?!.*0)", "0." + "0" * digits, pattern, count=1)
+    return format_percent(fraction, pattern, locale=loc)
 
 
 def date_long(d: dt.date) -> str:

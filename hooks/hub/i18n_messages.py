@@ -23,7 +23,7 @@ from babel.messages.catalog import Catalog
 from babel.messages.extract import extract_from_file
 from babel.messages.pofile import read_po, write_po
 
-from .i18n import DOMAIN, LOCALES, PLACEHOLDER_RE, catalogue_path, languages
+from .i18n import DOMAIN, LOCALES, PLACEHOLDER_RE, languages
 from .problems import Problem
 
 REPO = Path(__file__).resolve().parents[2]
@@ -100,7 +100,7 @@ def update(root: Path = REPO, new: list[str] = ()) -> list[Path]:
     locales = root / LOCALES.relative_to(REPO)
     if _write(pot, locales / f"{DOMAIN}.pot"):
         written.append(locales / f"{DOMAIN}.pot")
-    for lang in sorted(set(languages()) | set(new)):
+    for lang in sorted(set(languages(locales)) | set(new)):
         path = locales / lang / "LC_MESSAGES" / f"{DOMAIN}.po"
         if path.is_file():
             catalog = read(path, lang)
@@ -128,9 +128,10 @@ def check(root: Path = REPO) -> list[Problem]:
     pot = extract(root)
     wanted = {m.id if isinstance(m.id, str) else m.id[0]: m for m in pot if m.id}
     problems: list[Problem] = []
-    for lang in languages():
-        path = catalogue_path(lang)
-        rel = path.relative_to(REPO).as_posix()
+    locales = root / LOCALES.relative_to(REPO)
+    for lang in languages(locales):
+        path = locales / lang / "LC_MESSAGES" / f"{DOMAIN}.po"
+        rel = path.relative_to(root).as_posix()
         catalog = read(path, lang)
         have = {m.id if isinstance(m.id, str) else m.id[0]: m for m in catalog if m.id}
         for key, m in wanted.items():
