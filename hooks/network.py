@@ -27,6 +27,7 @@ def on_config(config):
     cfg, _ = hub_config.load(root)  # its mistakes are reported by hooks/site.py
     if cfg is None:
         return config
+    i18n.use(cfg.network.language)  # the build's language: the navigation, description, copyright in it
     ident = identity(cfg)
     for key in ("site_name", "site_description", "repo_url", "repo_name", "copyright"):
         if ident[key] is not None:
@@ -34,7 +35,6 @@ def on_config(config):
     if not config.site_url:  # `mkdocs serve` sets its own address first: keep it
         config["site_url"] = ident["site_url"]
     config.theme["language"] = ident["language"]
-    i18n.use(config.theme["language"])  # the navigation's section titles in the build's language
     search = config.plugins.get("material/search") or config.plugins.get("search")
     if search is not None and ident["language"] != "en":
         search.config["lang"] = [ident["language"], "en"]

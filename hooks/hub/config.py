@@ -192,11 +192,19 @@ def _fact_text(v: Any) -> Any:
     return {"label": v} if isinstance(v, str) else v
 
 
+class NetworkText(Strict):
+    """The network's description and copyright line in another language (its name stays)."""
+
+    description: Text | None = None
+    copyright: Text | None = None
+
+
 class Translation(Strict):
     """The network's words in one more language: `translations: {fr: {sections: ..., facts: ...,
     vocabularies: ...}}`. Words are the vocabularies' own; only their labels (and descriptions)
     are translated. A label left out is shown in the source language."""
 
+    network: NetworkText = NetworkText()
     sections: dict[Literal["partners", "members", "briefs", "curriculum", "countries", "topics"],
                    SectionText] = {}
     facts: dict[Literal["who_region", "income_group"],
@@ -288,6 +296,11 @@ class HubConfig(Strict):
                 changed[name] = getattr(self.sections, name).model_copy(update=words)
             self._cache[key] = self.sections.model_copy(update=changed)
         return self._cache[key]
+
+    def network_text(self, key: str) -> str:
+        """The network's description or copyright line in the build's language."""
+        tr = self._translation()
+        return (getattr(tr.network, key) if tr is not None else None) or getattr(self.network, key)
 
     @property
     def shown_facts(self) -> Facts:

@@ -145,6 +145,15 @@ def test_the_feeds_speak_the_language(built: tuple[str, Path]) -> None:
     assert f"<language>{lang}</language>" in rss and f'xml:lang="{lang}"' in atom
     assert f": {w['briefs']}</title>" in rss
     assert f"<category>{w['topic']}</category>" in rss
+    channel = rss.split("<item>")[0]  # the network's description from hub.yml's translations
+    assert "<description>" in channel and "South-South" not in channel
+
+
+def test_the_footer_and_description_use_the_networks_translated_words(built: tuple[str, Path]) -> None:
+    lang, site = built
+    home = page(site, "index.html")
+    assert "CC BY 4.0" in home and "Sample partners and members are fictional" not in home
+    assert '<meta name="description" content="Partners, policy briefs' not in page(site, "partners/index.html")
 
 
 def test_the_data_page_field_tables_are_translated(built: tuple[str, Path]) -> None:
