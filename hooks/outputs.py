@@ -105,7 +105,8 @@ def _map(kind: str = "partners"):
         on = hub_config.active().enabled
         kinds = [k for k, section in (("partners", "partners"), ("members", "members"), ("briefs", "briefs"),
                                       ("modules", "curriculum")) if on(section)]
-        labels = {s.code: ", ".join(NOUNS[k](cat.by_country[s.code][k]) for k in kinds) for s in m.highlighted}
+        labels = {s.code: ", ".join(NOUNS[k](cat.by_country[s.code][k]) for k in kinds)
+                  for s in m.highlighted}
     return m, labels
 
 

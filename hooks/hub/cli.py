@@ -253,7 +253,8 @@ def main(argv: list[str] | None = None) -> int:
     c.set_defaults(func=cmd_check_links)
     args = parser.parse_args(argv)
     try:
-        own_config = ("validate", "adopt", "offline", "zim", "check-links", "messages")  # read hub.yml themselves
+        # these read hub.yml themselves (or not at all)
+        own_config = ("validate", "adopt", "offline", "zim", "check-links", "messages")
         if args.command not in own_config and _use_config(Path(args.root)):
             return 1
         return args.func(args)

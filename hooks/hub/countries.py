@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pycountry
 
-from .i18n import SOURCE, N_, _, language, locale
+from .i18n import N_, SOURCE, _, language, locale
 from .vocab import INCOME_GROUPS, WHO_REGIONS
 
 TABLE = Path(__file__).with_name("data") / "countries.csv"

@@ -51,7 +51,7 @@ def extract(root: Path = REPO) -> Catalog:
     for method, path in sources(root):
         options = JINJA_OPTIONS if method == JINJA else {}
         rel = path.relative_to(root).as_posix()
-        for lineno, message, comments, context in extract_from_file(
+        for _lineno, message, comments, context in extract_from_file(
                 method, str(path), keywords=KEYWORDS, comment_tags=COMMENT_TAGS, options=options,
                 strip_comment_tags=True):
             existing = pot.get(message[0] if isinstance(message, tuple) else message)
@@ -161,5 +161,6 @@ def check(root: Path = REPO) -> list[Problem]:
                     problems.append(Problem(
                         rel, line, 1, "", f"{key!r}: the translation has the placeholders "
                         f"{sorted(found)}, the English {sorted(expected)}",
-                        "keep every %(name)s of the English exactly as it is; translate the words around them"))
+                        "keep every %(name)s of the English exactly as it is; "
+                        "translate the words around them"))
     return problems

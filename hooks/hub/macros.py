@@ -126,11 +126,12 @@ def make_macros(cat: Catalog, current_src: Callable[[], str]) -> dict[str, Calla
         if not c["partners"]:
             return _("The hub has no records yet. Its partners, %(sections)s appear here as they are added "
                      "(see the contributing guide).",
-                     sections=", ".join(cfg.section(k).title.lower() for k in ("members", "briefs", "curriculum")
-                                        if cfg.enabled(k)))
+                     sections=", ".join(cfg.section(k).title.lower()
+                                        for k in ("members", "briefs", "curriculum") if cfg.enabled(k)))
         facts = cfg.shown_facts
-        regions = (_(" across **%(regions)s**", regions=plural(c["who_regions"], lower_label(facts.who_region.label),
-                                                                facts.who_region.plural or None))
+        label = lower_label(facts.who_region.label)
+        regions = (_(" across **%(regions)s**",
+                     regions=plural(c["who_regions"], label, facts.who_region.plural or None))
                    if facts.who_region.show and c["who_regions"] else "")
         parts = [_("**%(partners)s** in **%(countries)s**",
                    partners=ngettext("%(num)s partner", "%(num)s partners", c["partners"]),
@@ -141,7 +142,8 @@ def make_macros(cat: Catalog, current_src: Callable[[], str]) -> dict[str, Calla
                          if c["members"] else _("no member profiles yet"))
         if cfg.enabled("briefs"):
             title = cfg.section("briefs").title.lower()
-            parts.append(f"**{number(c['briefs'])} {title}**" if c["briefs"] else _("no %(things)s yet", things=title))
+            parts.append(f"**{number(c['briefs'])} {title}**" if c["briefs"]
+                         else _("no %(things)s yet", things=title))
         if cfg.enabled("curriculum"):
             parts.append(_("a curriculum of **%(modules)s** (%(hours)s of teaching) in %(tracks)s",
                            modules=ngettext("%(num)s module", "%(num)s modules", c["modules"]),

@@ -41,8 +41,9 @@ def french_url(french_site: Path):
 
 
 def _records(site: Path, folder: str) -> list[str]:
-    return [sorted(p.parent.relative_to(site).as_posix() + "/" for p in (site / folder).glob("*/index.html"))[0]
-            for folder in [folder]]
+    """The first record page of a folder: ["partners/<id>/"]."""
+    pages = (site / folder).glob("*/index.html")
+    return sorted(p.parent.relative_to(site).as_posix() + "/" for p in pages)[:1]
 
 
 @pytest.mark.parametrize("scheme", list(SCHEMES))

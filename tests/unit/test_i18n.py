@@ -61,7 +61,8 @@ def test_the_catalogues_have_every_string_of_the_templates() -> None:
 def test_a_new_string_in_a_template_is_reported(copy: Path) -> None:
     page = copy / "overrides" / "hub" / "topics.html"
     page.write_text(page.read_text(encoding="utf-8").replace(
-        "{% block hub_related %}", "{% block hub_related %}<p>{{ _('A brand new sentence') }}</p>"), encoding="utf-8")
+        "{% block hub_related %}", "{% block hub_related %}<p>{{ _('A brand new sentence') }}</p>"),
+        encoding="utf-8")
     assert sorted(found(copy)) == [
         f"hooks/hub/locales/{lang}/LC_MESSAGES/hub.po:1:1: 'A brand new sentence' (used in "
         "overrides/hub/topics.html) is not in the catalogue; run `make messages`, then translate it"
@@ -71,7 +72,8 @@ def test_a_new_string_in_a_template_is_reported(copy: Path) -> None:
 def test_make_messages_adds_the_new_string_untranslated_and_keeps_the_rest(copy: Path) -> None:
     page = copy / "overrides" / "hub" / "topics.html"
     page.write_text(page.read_text(encoding="utf-8").replace(
-        "{% block hub_related %}", "{% block hub_related %}{{ _('A brand new sentence') }}"), encoding="utf-8")
+        "{% block hub_related %}", "{% block hub_related %}{{ _('A brand new sentence') }}"),
+        encoding="utf-8")
     i18n_messages.update(copy)
     problems = found(copy)
     assert len(problems) == 3 and all("'A brand new sentence' is not translated" in p for p in problems)
@@ -84,17 +86,20 @@ def test_make_messages_adds_the_new_string_untranslated_and_keeps_the_rest(copy:
 @pytest.mark.parametrize("old, new, expected", [
     ('msgid "Filter by text"\nmsgstr "Filtrer par texte"', 'msgid "Filter by text"\nmsgstr ""',
      "'Filter by text' is not translated; write its translation in msgstr"),
-    ('msgid "Filter by text"\nmsgstr "Filtrer par texte"', '#, fuzzy\nmsgid "Filter by text"\nmsgstr "Filtrer par texte"',
+    ('msgid "Filter by text"\nmsgstr "Filtrer par texte"',
+     '#, fuzzy\nmsgid "Filter by text"\nmsgstr "Filtrer par texte"',
      "'Filter by text' is marked fuzzy; check the translation, then remove the `#, fuzzy` line"),
     ('msgstr "Logo de %(name)s"', 'msgstr "Logo de %(nom)s"',
      "'Logo of %(name)s': the translation has the placeholders ['nom'], the English ['name']; keep every "
      "%(name)s of the English exactly as it is; translate the words around them"),
     ('msgstr[1] "%(num)s partenaires"', 'msgstr[1] "partenaires"',
      "'%(num)s partner': the translation has the placeholders [], the English ['num']"),
-    ('msgid "Filter by text"\nmsgstr "Filtrer par texte"', 'msgid "Filter by texts"\nmsgstr "Filtrer par texte"',
+    ('msgid "Filter by text"\nmsgstr "Filtrer par texte"',
+     'msgid "Filter by texts"\nmsgstr "Filtrer par texte"',
      "'Filter by texts' is no longer used by the code; run `make messages` (it removes it)"),
 ])
-def test_a_broken_catalogue_is_reported_where_it_is_wrong(copy: Path, old: str, new: str, expected: str) -> None:
+def test_a_broken_catalogue_is_reported_where_it_is_wrong(copy: Path, old: str, new: str,
+                                                         expected: str) -> None:
     path = po(copy, "fr")
     text = path.read_text(encoding="utf-8")
     assert old in text, old
@@ -135,7 +140,8 @@ def test_english_is_the_source_unchanged() -> None:
     ("fr", "Filtrer par texte", "1 partenaire", "2 partenaires", "5 août 2024", "mars 2022", "1\u202f234,5"),
     ("es", "Filtrar por texto", "1 institución socia", "2 instituciones socias", "5 de agosto de 2024",
      "marzo de 2022", "1.234,5"),
-    ("pt", "Filtrar por texto", "1 parceiro", "2 parceiros", "5 de agosto de 2024", "março de 2022", "1.234,5"),
+    ("pt", "Filtrar por texto", "1 parceiro", "2 parceiros", "5 de agosto de 2024", "março de 2022",
+     "1.234,5"),
 ])
 def test_messages_dates_and_numbers_follow_the_language(lang, text, one, two, date, month, number) -> None:
     i18n.use(lang)
