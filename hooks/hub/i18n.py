@@ -23,7 +23,7 @@ import io
 import re
 import unicodedata
 from collections.abc import Sized
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -41,6 +41,7 @@ LOCALES = Path(__file__).with_name("locales")
 PLACEHOLDER_RE = re.compile(r"%\((\w+)\)[sd]")
 
 _ACTIVE: list[str] = [SOURCE]
+_CATALOGUE: list[NullTranslations] = []  # the active language's, resolved by `use`
 
 
 def N_(message: str) -> str:
@@ -64,19 +65,24 @@ def languages(locales: Path = LOCALES) -> list[str]:
     return sorted(p.parent.parent.name for p in locales.glob(f"*/LC_MESSAGES/{DOMAIN}.po"))
 
 
-@cache
 def translations(lang: str) -> NullTranslations:
-    """The compiled catalogue of `lang` (fuzzy entries left out), or English."""
+    """The compiled catalogue of `lang` (fuzzy entries left out), or English. Compiled once per
+    version of the file: `make serve` shows an edited translation on its next rebuild."""
     for code in _candidates(lang):
         path = catalogue_path(code)
         if path.is_file():
-            with path.open("rb") as fh:
-                catalog = read_po(fh, locale=code, domain=DOMAIN)
-            buf = io.BytesIO()
-            write_mo(buf, catalog, use_fuzzy=False)
-            buf.seek(0)
-            return Translations(buf, domain=DOMAIN)
+            return _compiled(path, code, path.stat().st_mtime_ns)
     return NullTranslations()
+
+
+@cache
+def _compiled(path: Path, code: str, version: int) -> Translations:
+    with path.open("rb") as fh:
+        catalog = read_po(fh, locale=code, domain=DOMAIN)
+    buf = io.BytesIO()
+    write_mo(buf, catalog, use_fuzzy=False)
+    buf.seek(0)
+    return Translations(buf, domain=DOMAIN)
 
 
 @cache
@@ -90,9 +96,17 @@ def locale(lang: str) -> Locale:
 
 
 def use(lang: str | None) -> str:
-    """Make `lang` the language of what follows (the build's); returns it."""
+    """Make `lang` the language of what follows (the build's); returns it. Its catalogue is
+    looked up here, once per build, not on every message."""
     _ACTIVE[-1] = lang or SOURCE
+    _CATALOGUE[:] = [translations(_ACTIVE[-1])]
     return _ACTIVE[-1]
+
+
+def _catalogue() -> NullTranslations:
+    if not _CATALOGUE:
+        _CATALOGUE.append(translations(language()))
+    return _CATALOGUE[0]
 
 
 def language() -> str:
@@ -108,7 +122,7 @@ def is_source() -> bool:
 
 def gettext(message: str, **values: Any) -> str:
     """`message` in the build's language, its `%(name)s` placeholders filled from `values`."""
-    text = translations(language()).gettext(message)
+    text = _catalogue().gettext(message)
     return text % values if values else text
 
 
@@ -125,7 +139,7 @@ def ngettext(singular: str, plural: str, n: int | float | Sized, **values: Any) 
     if isinstance(n, Sized) and not isinstance(n, str):
         n = len(n)
     n = float(n) if isinstance(n, str) else n
-    text = translations(language()).ngettext(singular, plural, _plural_n(n))
+    text = _catalogue().ngettext(singular, plural, _plural_n(n))
     values.setdefault("num", number(n))
     return text % values
 
@@ -136,7 +150,12 @@ def ngettext(singular: str, plural: str, n: int | float | Sized, **values: Any) 
 def number(n: int | float | str) -> str:
     """A count or a quantity for the locale: 1,234 / 1 234; 1.5 / 1,5 (no trailing .0)."""
     value = float(n)
-    return format_decimal(int(value) if value.is_integer() else value, locale=locale(language()))
+    return _number(int(value) if value.is_integer() else value, language())
+
+
+@lru_cache(maxsize=4096)
+def _number(value: int | float, lang: str) -> str:  # counts repeat on every page: format each once
+    return format_decimal(value, locale=locale(lang))
 
 
 def percent(fraction: float, digits: int = 0) -> str:
