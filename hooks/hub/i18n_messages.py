@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import re
 from pathlib import Path
 
 from babel.messages.catalog import Catalog
@@ -34,6 +35,7 @@ JINJA = "jinja2.ext:babel_extract"
 JINJA_OPTIONS = {"extensions": "hub.render_cache.FragmentCache", "silent": "false"}
 # Python files whose strings are not the interface (messages to contributors, the CLI)
 NOT_INTERFACE = {"i18n_messages.py"}
+MARKUP_RE = re.compile(r"[<>]")
 
 
 def sources(root: Path = REPO) -> list[tuple[str, Path]]:
@@ -154,6 +156,12 @@ def check(root: Path = REPO) -> list[Problem]:
                                         "write its translation in msgstr"))
                 continue
             ids = m.id if isinstance(m.id, tuple) else (m.id,)
+            if any(MARKUP_RE.search(s) for s in strings) and not any(MARKUP_RE.search(i) for i in ids):
+                # the templates show translations as they are: markup would reach every page
+                problems.append(Problem(rel, line, 1, "",
+                                        f"{key!r}: the translation has < or >, the English has not",
+                                        "write the text only; links and code come from the placeholders"))
+                continue
             expected = set(PLACEHOLDER_RE.findall(ids[-1])) | set(PLACEHOLDER_RE.findall(ids[0]))
             for s in strings:
                 found = set(PLACEHOLDER_RE.findall(s))

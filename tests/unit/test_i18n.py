@@ -94,6 +94,9 @@ def test_make_messages_adds_the_new_string_untranslated_and_keeps_the_rest(copy:
      "%(name)s of the English exactly as it is; translate the words around them"),
     ('msgstr[1] "%(num)s partenaires"', 'msgstr[1] "partenaires"',
      "'%(num)s partner': the translation has the placeholders [], the English ['num']"),
+    ('msgstr "Filtrer par texte"', 'msgstr "Filtrer <img src=x onerror=alert(1)>"',
+     "'Filter by text': the translation has < or >, the English has not; write the text only; links and "
+     "code come from the placeholders"),
     ('msgid "Filter by text"\nmsgstr "Filtrer par texte"',
      'msgid "Filter by texts"\nmsgstr "Filtrer par texte"',
      "'Filter by texts' is no longer used by the code; run `make messages` (it removes it)"),
