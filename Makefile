@@ -11,7 +11,7 @@ export PYTHONPATH := hooks
 # The command a contributor typed, so that messages say what to run again.
 validate check build offline: export HUB_COMMAND = make $@
 
-.PHONY: help serve build validate check security test bench offline zim new vocab-docs schemas generate adopt lock clean vendor messages
+.PHONY: help serve build validate check security test bench offline zim new translations vocab-docs schemas generate adopt lock clean vendor messages
 
 # --- Reproducible builds and the offline zip ------------------------------------------------
 # Dates in the output come from the last commit (override by setting SOURCE_DATE_EPOCH): the
@@ -59,9 +59,12 @@ test: $(STAMP) ## Run the whole test suite
 	$(BIN)/python -m pytest
 
 # --- contributors: new records, local check (same verdict as CI), vocabulary docs ---------
-new: $(STAMP) ## Start a record from a template: make new KIND=partner|member|brief|module ID=<id>
-	@test -n "$(KIND)" -a -n "$(ID)" || { echo "usage: make new KIND=partner|member|brief|module ID=<id>" >&2; exit 2; }
-	$(BIN)/python -m hub new "$(KIND)" "$(ID)"
+new: $(STAMP) ## Start a record from a template: make new KIND=partner|member|brief|module ID=<id> [TO=fr]
+	@test -n "$(KIND)" -a -n "$(ID)" || { echo "usage: make new KIND=partner|member|brief|module ID=<id>  (TO=<language>: start its translation)" >&2; exit 2; }
+	$(BIN)/python -m hub new "$(KIND)" "$(ID)" $(if $(TO),--to "$(TO)")
+
+translations: $(STAMP) ## What is missing or outdated per language (translators)
+	$(BIN)/python -m hub translations
 
 vocab-docs: generate ## Same as `make generate` (kept for old habits)
 # --- end contributors ---------------------------------------------------------------------

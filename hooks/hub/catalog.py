@@ -10,6 +10,7 @@ import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import Any
 
 from .countries import Country, country
 from .i18n import collation_key
@@ -42,6 +43,7 @@ class Catalog:
     modules: dict[str, Module] = field(default_factory=dict)
     origins: dict[tuple[str, str], Origin] = field(default_factory=dict)
     files: FileInventory = field(default_factory=FileInventory)  # what may be read and published
+    translations: Any = None  # hub.translations.Translations (pass 3), None with one language
 
     # --- what may be published ------------------------------------------------------------
 

@@ -44,6 +44,19 @@ def cmd_schemas(args: argparse.Namespace) -> int:
 def cmd_new(args: argparse.Namespace) -> int:
     from .new_record import NewRecordError, new_record
 
+    if args.to:  # a translation of an existing record or page
+        from .new_translation import NewTranslationError, new_translation
+
+        try:
+            path = new_translation(args.kind, args.id, args.to, Path(args.root))
+        except NewTranslationError as exc:
+            print(f"hub new: {exc}", file=sys.stderr)
+            return 1
+        rel = Path(os.path.relpath(path, args.root)).as_posix()
+        print(f"wrote {rel}: replace the text with its translation (keep source_version), then run "
+              "`make check`", file=sys.stderr)
+        return 0
+
     try:
         written = new_record(args.kind, args.id, Path(args.root))
     except NewRecordError as exc:
@@ -217,6 +230,36 @@ def cmd_messages(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_translations(args: argparse.Namespace) -> int:
+    """What is missing or outdated per language; or (--version) the version of a source that a
+    translation must name in `source_version:`."""
+    from . import config
+    from .translation_status import find_versions, report, status
+    from .validate_links import validate
+
+    root = Path(args.root)
+    cat, problems = validate(root)
+    if errors(problems):
+        print(format_report(problems, rerun="run it again"), file=sys.stderr)
+        return 1
+    languages = config.active().all_languages
+    if args.version:
+        found = find_versions(cat, root, args.version)
+        if not found:
+            print(f"hub translations: no source matches {args.version!r}; give a source file "
+                  "(content/briefs/<id>.md), a translation file, or an id", file=sys.stderr)
+            return 1
+        for label, version in found:
+            print(f'source_version: "{version}"  # {label}' if len(found) > 1 else f'source_version: "{version}"')
+        return 0
+    if len(languages) < 2:
+        print("This hub has one language (hub.yml, languages:): nothing to translate.", file=sys.stderr)
+        return 0
+    for line in report(status(cat, root, languages), languages):
+        print(line)
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="hub", description="The knowledge hub's tools")
     parser.add_argument("--root", default=".", help="the hub's folder (default: here)")
@@ -231,6 +274,7 @@ def main(argv: list[str] | None = None) -> int:
     n = sub.add_parser("new", help="start a new record from a template (partner, member, brief, module)")
     n.add_argument("kind", help="partner, member, brief or module")  # checked by `new`: one plain line
     n.add_argument("id", help="the new record's id: lower-case letters, digits and hyphens")
+    n.add_argument("--to", metavar="LANG", help="start a translation of the record (or page) `id` into LANG")
     n.set_defaults(func=cmd_new)
     d = sub.add_parser("vocab-docs", help="check (or --write) the word lists in CONTRIBUTING.md")
     d.add_argument("--write", action="store_true")
@@ -248,13 +292,17 @@ def main(argv: list[str] | None = None) -> int:
     m.add_argument("--write", action="store_true")
     m.add_argument("--add", action="append", default=[], metavar="LANG", help="start a new language")
     m.set_defaults(func=cmd_messages)
+    t = sub.add_parser("translations", help="what is missing or outdated per language; "
+                                            "--version: the version of a source, for `source_version:`")
+    t.add_argument("--version", metavar="SOURCE", help="a source file, a translation file, kind:id or an id")
+    t.set_defaults(func=cmd_translations)
     c = sub.add_parser("check-links", help="check every internal link and anchor of a built site")
     c.add_argument("site", nargs="?", default="site", help="the built site (default: site)")
     c.set_defaults(func=cmd_check_links)
     args = parser.parse_args(argv)
     try:
         # these read hub.yml themselves (or not at all)
-        own_config = ("validate", "adopt", "offline", "zim", "check-links", "messages")
+        own_config = ("validate", "translations", "adopt", "offline", "zim", "check-links", "messages")
         if args.command not in own_config and _use_config(Path(args.root)):
             return 1
         return args.func(args)

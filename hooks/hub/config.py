@@ -27,7 +27,7 @@ from .problems import Problem
 FILE = "hub.yml"
 REPO = Path(__file__).resolve().parents[2]
 WORD_RE = re.compile(r"^[a-z0-9]+(?:[.-][a-z0-9]+)*$")
-SECTION_NAMES = ("partners", "members", "briefs", "curriculum", "countries", "topics")
+SECTION_NAMES = ("partners", "members", "briefs", "curriculum", "countries", "topics", "numbers")
 
 
 class ConfigError(Exception):
@@ -127,6 +127,11 @@ class Sections(Strict):
     curriculum: Section
     countries: Section
     topics: Section
+    # The equity indicators page (hooks/hub/numbers.py); on unless hub.yml switches it off.
+    numbers: Section = Section(
+        title="The network in numbers",
+        description="Who the network is, by income group and WHO region, what it writes and "
+                    "teaches, and how up to date it is: rebuilt from the records at every build.")
 
     @model_validator(mode="after")
     def _partners_always(self) -> Sections:
@@ -205,7 +210,7 @@ class Translation(Strict):
     are translated. A label left out is shown in the source language."""
 
     network: NetworkText = NetworkText()
-    sections: dict[Literal["partners", "members", "briefs", "curriculum", "countries", "topics"],
+    sections: dict[Literal["partners", "members", "briefs", "curriculum", "countries", "topics", "numbers"],
                    SectionText] = {}
     facts: dict[Literal["who_region", "income_group"],
                 Annotated[FactText, BeforeValidator(_fact_text)]] = {}
@@ -215,10 +220,47 @@ class Translation(Strict):
 LanguageCode = Annotated[str, Field(pattern=r"^[a-z]{2}(?:-[A-Za-z]{2,4})?$")]
 
 
+LangCode = Annotated[str, Field(pattern=r"^[a-z]{2}(?:-[A-Za-z]{2,4})?$")]
+
+
+def _material_languages() -> frozenset[str]:
+    """The languages Material's interface is translated into (its `partials/languages/`)."""
+    import importlib.util
+
+    spec = importlib.util.find_spec("material")
+    if spec is None or not spec.submodule_search_locations:
+        return frozenset()
+    folder = Path(next(iter(spec.submodule_search_locations))) / "templates" / "partials" / "languages"
+    return frozenset(p.stem for p in folder.glob("*.html") if p.stem != "custom")
+
+
+def _languages(v: Any) -> Any:
+    if isinstance(v, list):
+        seen: set[str] = set()
+        known = _material_languages()
+        for code in v:
+            if not isinstance(code, str):
+                continue  # pydantic says "expected text"
+            if code in seen:
+                raise _fail(f"the language {code!r} is listed twice", "keep one of them")
+            seen.add(code)
+            if known and WORD_RE.match(code.lower()) and code not in known:
+                from .fields import closest
+
+                near = closest(code, sorted(known))
+                raise _fail(f"{code!r} is not a language the site's theme (Material) has an interface in",
+                            f"did you mean {near[0]!r}?" if near else
+                            "use a two-letter ISO 639-1 code, e.g. fr, es, pt, ar")
+    return v
+
+
 class HubConfig(Strict):
     """The whole of `hub.yml`."""
 
     network: Network
+    # The languages of the site: the first is the source (network.language), in which every
+    # record is written; the others are translations (`python -m hub translations`).
+    languages: Annotated[list[LangCode], BeforeValidator(_languages), Field(max_length=40)] = []
     sections: Sections
     facts: Facts
     required: Required = Required()
@@ -246,6 +288,15 @@ class HubConfig(Strict):
 
                         raise _fail(f"{word!r} is not a word of {name}", did_you_mean(word, known),
                                     ("translations", lang, "vocabularies", name, word))
+        return self
+
+    @model_validator(mode="after")
+    def _source_language_first(self) -> HubConfig:
+        if self.languages and self.languages[0] != self.network.language:
+            raise _fail(f"the first language is {self.languages[0]!r}, but network.language is "
+                        f"{self.network.language!r}",
+                        "list the source language first (the one every record is written in), "
+                        f"e.g. languages: [{self.network.language}, ...]", "languages")
         return self
 
     @model_validator(mode="after")
@@ -313,6 +364,20 @@ class HubConfig(Strict):
                        for name, text in tr.facts.items()}
             self._cache[key] = self.facts.model_copy(update=changed)
         return self._cache[key]
+
+    @property
+    def source_language(self) -> str:
+        return self.network.language
+
+    @property
+    def all_languages(self) -> list[str]:
+        """Every language of the site, the source first."""
+        return list(self.languages) or [self.network.language]
+
+    @property
+    def translation_languages(self) -> list[str]:
+        """The languages records may be translated into (all but the source)."""
+        return self.all_languages[1:]
 
     @property
     def site_url(self) -> str:

@@ -140,6 +140,13 @@ def data_files(cat: Catalog) -> dict[str, str]:
             continue
         files[f"data/{name}.json"] = render_json(rows)
         files[f"data/{name}.csv"] = render_csv(name, rows)
+    if on("numbers"):  # the equity indicators of the numbers page (hooks/hub/numbers.py)
+        from . import numbers
+        from .models import today
+
+        figures = numbers.numbers(cat, today())
+        files["data/numbers.json"] = numbers.render_json(figures)
+        files["data/numbers.csv"] = numbers.render_csv(figures)
     for name, schema in schemas().items():
         files[f"data/schemas/{name}"] = render(schema)
     return files

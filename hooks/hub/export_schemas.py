@@ -49,6 +49,10 @@ def schemas(cfg: config.HubConfig | None = None, *, with_config: bool = False
                                                key=list(brief["properties"]).index)
                     brief["properties"][name].pop("default", None)
                     brief["properties"][name]["minItems"] = 1
+        if c.enabled("numbers"):  # an output, not a record file: data/numbers.json
+            from .numbers import schema as numbers_schema
+
+            out["numbers.schema.json"] = numbers_schema()
         if with_config:
             out["hub.schema.json"] = config.HubConfig.model_json_schema(mode="validation")
             out["hub.schema.json"]["description"] = "hub.yml: what the network decides."

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from .catalog import BriefRecord, Catalog
-from .countries import country
+from .countries import INCOME_EDITION, country
 from .i18n import N_, _, collation_key
 from .vocab import (
     COMPETENCIES,
@@ -82,7 +82,8 @@ def _specs(cat: Catalog) -> dict[str, list[tuple[str, str, Extract]]]:
             ("country", _("Country"), lambda p: [p.country]),
             *([("region", facts.who_region.label, lambda p: [_region(p.country)])]
               if facts.who_region.show else []),
-            *([("income", facts.income_group.label, lambda p: [_income(p.country)])]
+            *([("income", f"{facts.income_group.label} ({INCOME_EDITION})",
+                lambda p: [_income(p.country)])]
               if facts.income_group.show else []),
             ("focus", _("Focus"), lambda p: list(p.focus)),
         ],

@@ -345,6 +345,7 @@ def load_all(src: Sources, readable: Callable[[str], bool] | None = None) -> Loa
     others (links, files of the wrong kind) were reported there and are not read. The
     sections switched off in hub.yml are not read either."""
     from .config import active
+    from .translations import is_translation
 
     cfg = active()
     out = Loaded()
@@ -376,6 +377,8 @@ def load_all(src: Sources, readable: Callable[[str], bool] | None = None) -> Loa
     for path in sorted((src.root / src.curriculum / "modules").glob("*.yaml")
                        if cfg.enabled("curriculum") else ()):
         rel = src.rel(path)
+        if is_translation(rel, cfg.all_languages):
+            continue  # read in pass 3 (hub.translations)
         out.broken.add(("module", path.stem))  # removed again below once the module is valid
         if not ok(rel):
             continue
@@ -407,6 +410,8 @@ def load_all(src: Sources, readable: Callable[[str], bool] | None = None) -> Loa
 
     for path in sorted((src.root / src.briefs).glob("*.md") if cfg.enabled("briefs") else ()):
         rel = src.rel(path)
+        if is_translation(rel, cfg.all_languages):
+            continue  # read in pass 3 (hub.translations)
         if not ok(rel):
             continue
         out.files.append(rel)

@@ -11,7 +11,7 @@ import posixpath
 from collections.abc import Callable
 
 from .catalog import Catalog
-from .countries import country
+from .countries import INCOME_EDITION, country
 from .generate_pages import md_text, uri
 from .i18n import N_, _, date_long, join_and, lower_label, ngettext, number
 from .plural import plural
@@ -194,4 +194,5 @@ def make_macros(cat: Catalog, current_src: Callable[[], str]) -> dict[str, Calla
     return {"count": count, "count_of": count_of, "count_means": count_means,
             "latest_briefs": latest_briefs, "hub_link": link, "data_fields": data_fields,
             "summary": summary, "network": network, "section_on": on,
-            "section_links": section_links, "data_sets": data_sets}
+            "section_links": section_links, "data_sets": data_sets,
+            "income_edition": lambda: INCOME_EDITION}

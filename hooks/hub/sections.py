@@ -20,6 +20,7 @@ LISTING_PAGES: dict[str, str] = {
     "curriculum": "curriculum/index.md",
     "countries": "countries/index.md",
     "topics": "topics/index.md",
+    "numbers": "numbers/index.md",
 }
 _SECTION_OF_PAGE = {page: section for section, page in LISTING_PAGES.items()}
 

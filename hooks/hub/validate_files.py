@@ -26,7 +26,7 @@ from .problems import Problem
 from .validate_images import IMAGE_EXTENSIONS, image_problems
 
 Owner = Literal["contributor", "maintainer"]
-Kind = Literal["records", "brief", "image", "page", "style", "script"]
+Kind = Literal["records", "brief", "image", "page", "style", "script", "translation"]
 # Every extension MkDocs reads as Markdown (mkdocs.utils.markdown_extensions).
 MARKDOWN_EXTENSIONS = (".md", ".markdown", ".mdown", ".mkdn", ".mkd")
 NAME = r"[a-z0-9]+(?:-[a-z0-9]+)*"
@@ -34,7 +34,8 @@ LOGO_RE = re.compile(rf"assets/logos/{NAME}\.(?:png|jpg|jpeg|webp|svg)")
 # Folders of the site that the build fills itself (pages generated from the records, the open
 # data, the search index): a hand-written file in one would replace, or pass for, its output.
 # (`generate_pages.LISTINGS`; a test keeps the two lists equal: importing it here would be a cycle)
-LISTING_FOLDERS = frozenset({"partners", "members", "briefs", "curriculum", "countries", "topics"})
+LISTING_FOLDERS = frozenset({"partners", "members", "briefs", "curriculum", "countries", "topics",
+                             "numbers"})
 GENERATED_FOLDERS = (LISTING_FOLDERS - {"briefs"}) | {"data", "search"}
 
 
@@ -155,6 +156,10 @@ def _generated_clash(inner: str) -> str | None:
 
 def check_files(root: Path) -> tuple[FileInventory, list[Problem]]:
     """Walk every area of the hub at `root` without following links; return what may be read."""
+    from .config import active
+    from .translations import LOOKS_LIKE, is_translation, name_problem
+
+    languages = active().all_languages
     inv, problems = FileInventory(), []
 
     def refuse(rel: str, message: str, hint: str = "") -> None:
@@ -168,6 +173,14 @@ def check_files(root: Path) -> tuple[FileInventory, list[Problem]]:
                "outside the repository")
 
     def accept(rel: str, area: Area, inner: str) -> None:
+        if area.owner == "contributor" or area.path == "content":  # a translation, by its name
+            refusal = name_problem(rel, languages)
+            if refusal:
+                refuse(rel, *refusal)
+                return
+            if is_translation(rel, languages):
+                inv.files[rel] = "translation"
+                return
         kind = area.kind(inner)
         if kind is None:
             refuse(rel, *_refusal(area, inner, rel))
@@ -238,4 +251,9 @@ def check_files(root: Path) -> tuple[FileInventory, list[Problem]]:
             refuse(area.path, "must be a folder, not a file")
         else:
             walk(area)
+    # Translations of the list files sit beside them at the root: `partners.fr.yaml`.
+    for name in sorted(os.listdir(root)):
+        m = LOOKS_LIKE.match(name)
+        if m and m.group("stem") in ("partners", "members") and name.endswith(".yaml"):
+            visit_file(name, Area(name, "contributor", (), "a translation"))
     return inv, problems

@@ -182,6 +182,11 @@ def validate(root: Path | str, on: dt.date | None = None) -> tuple[Catalog, list
         cat, problems = build_catalog(loaded, src, on)
     cat.files = files
     problems += reserved_id_problems(cat) + logo_problems(cat, files)
+    if len(cfg.all_languages) > 1:  # pass 3: translations, against the validated sources
+        from .translations import load_translations
+
+        cat.translations, found = load_translations(cat, src.root, files, cfg.all_languages)
+        problems += found
     return cat, in_report_order(problems)
 
 

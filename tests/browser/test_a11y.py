@@ -13,11 +13,11 @@ WCAG = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "w
 # One page of each template of the fixture hub (every listing and record page type).
 FIXTURE_PAGES = [
     "", "about/", "partners/", "members/", "briefs/", "curriculum/", "countries/", "topics/",
-    "partners/alpha-ministry/", "members/ada-example/", "briefs/alpha-brief/",
+    "numbers/", "partners/alpha-ministry/", "members/ada-example/", "briefs/alpha-brief/",
     "curriculum/sm-101/", "countries/np/", "topics/primary-care/", "404.html",
 ]
 # The repository's hand-written pages and a full brief and module (admonitions, tables, code).
-REPO_PAGES = ["", "about/", "governance/", "contribute/", "briefs/community-health-workers/",
+REPO_PAGES = ["", "about/", "governance/", "contribute/", "numbers/", "briefs/community-health-workers/",
               "curriculum/dh-101-digital-health-foundations/"]
 SCHEMES = {"light": "default", "dark": "slate"}
 

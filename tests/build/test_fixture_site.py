@@ -170,9 +170,9 @@ def expected_source(rel: str, hub: Path) -> str | None:
         return f"curriculum/modules/{parts[1]}.yaml"
     if len(parts) == 3 and parts[0] == "briefs":
         return f"content/briefs/{parts[1]}.md"
-    if parts[0] in ("countries", "topics") or (len(parts) == 2 and parts[0] in (
+    if parts[0] in ("countries", "topics", "numbers") or (len(parts) == 2 and parts[0] in (
             "partners", "members", "curriculum", "briefs")):
-        return None  # generated listings and country / topic pages have no single source
+        return None  # generated listings, country / topic pages and the numbers: no single source
     page = "index" if rel == "index.html" else parts[0]
     return f"content/{page}.md"
 

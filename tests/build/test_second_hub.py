@@ -64,6 +64,19 @@ def test_a_switched_off_section_leaves_no_trace(hub2: Path) -> None:
     assert "members" not in visible(text(hub2, "countries/index.html")).lower()
 
 
+
+def test_the_numbers_page_switched_off_leaves_no_trace(hub2: Path) -> None:
+    """hub2's hub.yml says `numbers: {enabled: false}`: no page, no navigation entry, no data file,
+    no schema, no link to any of them."""
+    site = hub2 / "site"
+    assert not (site / "numbers").exists()
+    for name in ("numbers.json", "numbers.csv", "schemas/numbers.schema.json"):
+        assert not (site / "data" / name).exists(), name
+    for page in site.rglob("*.html"):
+        body = page.read_text(encoding="utf-8")
+        assert "La red en cifras" not in body and "numbers/" not in body, page.relative_to(site)
+
+
 def test_levels_follow_the_configured_order_not_the_alphabet(hub2: Path) -> None:
     page = text(hub2, "curriculum/index.html")
     order = [m for m in re.findall(r'href="(?:\.\./)?curriculum/([a-z-]+)/"|href="([a-z-]+)/"', page)]

@@ -122,3 +122,33 @@ def test_withheld_only_profession_appears_in_no_member_aggregate(fixture_site: P
         for doc in index["docs"]:
             if doc["location"].startswith(("members/", "countries/", "partners/")):
                 assert label.lower() not in (doc["title"] + " " + doc["text"]).lower(), doc["location"]
+
+
+def test_numbers_page_counts_only_consenting_members(fixture_site: Path) -> None:
+    """The equity indicators (/numbers/, data/numbers.json): a withheld member is in no numerator
+    and no denominator. The fixture's withheld member is the only one from Uruguay (Region of the
+    Americas, high income): counted, they would show as one member there."""
+    yes, no = _members()
+    data = json.loads((fixture_site / "data" / "numbers.json").read_text(encoding="utf-8"))
+    figures = {f["id"]: f for f in data["figures"]}
+    public_regions = {country(m["country"]).who_region for m in yes}
+    public_incomes = {country(m["country"]).income_group for m in yes}
+    for fid in ("members-by-income", "members-by-region"):
+        assert figures[fid]["total"] == len(yes), fid
+        assert sum(r["count"] for r in figures[fid]["rows"]) == len(yes), fid
+    rows = {(f, r["key"]): r["count"] for f in ("members-by-income", "members-by-region")
+            for r in figures[f]["rows"]}
+    for code in withheld_only("country"):
+        c = country(code)
+        if c.who_region not in public_regions:
+            assert rows[("members-by-region", c.who_region)] == 0
+        if c.income_group not in public_incomes:
+            assert rows[("members-by-income", c.income_group)] == 0
+    for f in ("records-not-updated",):
+        members_row = next(r for r in figures[f]["rows"] if r["key"] == "members")
+        assert members_row["total"] == len(yes)
+    withheld_ids = {m["id"] for m in no}
+    text = (fixture_site / "numbers" / "index.html").read_text(encoding="utf-8")
+    for m in no:
+        assert m["id"] not in text and m["name"] not in text
+    assert not withheld_ids & {r["key"] for f in data["figures"] for r in f["rows"]}

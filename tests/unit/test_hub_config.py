@@ -216,3 +216,19 @@ def test_new_records_use_the_networks_words(tmp_path: Path) -> None:
     module = (hub / "curriculum" / "modules" / "new-module.yaml").read_text(encoding="utf-8")
     assert "level: inicial" in module and "inicial, avanzado or experto" in module
     assert "type: servicio-de-salud" in (hub / "partners.yaml").read_text(encoding="utf-8")
+
+
+def test_the_numbers_section_is_on_by_default_checked_and_can_be_switched_off(tmp_path: Path) -> None:
+    assert "numbers:" not in base_text() and hub_config(FIXTURE).enabled("numbers")
+    topics = '    description: "Every topic, with the records that address it."\n'
+    assert topics in base_text()
+    text = base_text().replace(topics, topics + '  numbers:\n    enabeld: false\n    title: "In numbers"\n')
+    write_config(tmp_path, text)
+    assert messages(tmp_path) == [f"hub.yml:{line_of(text, 'enabeld:')}:5: sections.numbers.enabeld: "
+                                  "unknown field `enabeld`; did you mean `enabled`?"]
+    cfg = config.HubConfig.model_validate(__import__("yaml").safe_load(text.replace("enabeld", "enabled")))
+    assert not cfg.enabled("numbers")
+    nav = [{"Topics": "topics/index.md"}, {"The network in numbers": "numbers/index.md"}, {"Data": "data.md"}]
+    assert filter_nav(nav, cfg) == [{"Topics": "topics/index.md"}, {"Data": "data.md"}]
+    on = config.HubConfig.model_validate(__import__("yaml").safe_load(base_text()))
+    assert filter_nav(nav, on)[1] == {"The network in numbers": "numbers/index.md"}

@@ -1,0 +1,368 @@
+"""The network in numbers: equity indicators computed from the records at every build.
+
+Each `Figure` is one indicator: what is counted (its definition), out of what (its
+denominator), and one `Row` per category with its count and share. The numbers page draws each
+figure as a bar chart with its table (`overrides/hub/numbers.html`), and the same figures are
+published as `data/numbers.json` and `data/numbers.csv` (schema: `numbers.schema.json`,
+exported from the models below).
+
+Privacy of aggregates: only what the site itself shows is counted. Members are the members who
+chose a public profile; a withheld member is in no numerator and no denominator, so no count,
+share or "missing" group can reveal them (tests/quality/test_privacy_aggregates.py). Briefs are
+published and archived briefs, never drafts.
+
+Deterministic: "today" is the build's today (`models.today()`, from SOURCE_DATE_EPOCH when set);
+"updated" means a record's own date fields, never the clock of the machine or of git.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import json
+from collections.abc import Callable, Iterable
+from typing import Annotated
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from .catalog import Catalog
+from .countries import INCOME_EDITION, WHO_REGIONS_AS_OF, country
+from .vocab import INCOME_GROUPS, WHO_REGIONS
+
+NOT_CLASSIFIED = "none"  # the key of a country without a WHO region or an income group
+NEAR_REVIEW_DAYS = 90  # a brief "near" its review date: due within this many days
+STALE_YEARS = 3  # a record "not updated for a long time": its own date is older than this
+
+
+class _Out(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Row(_Out):
+    """One category of a figure: how many of the denominator fall in it."""
+
+    key: Annotated[str, Field(description="The category's code (e.g. LMC, AFR, 3.8), or a record id.")]
+    label: Annotated[str, Field(description="The category as readers see it.")]
+    group: Annotated[str, Field(description="The heading the row is shown under, or empty.")] = ""
+    count: Annotated[int | float, Field(ge=0, description="How many (records, people or hours).")]
+    total: Annotated[int | float, Field(ge=0, description="The denominator of this row's share.")]
+    share: Annotated[float | None, Field(ge=0, le=1, description="count / total, to 4 decimals; "
+                                         "null when the denominator is 0.")]
+
+    @property
+    def percent(self) -> str:
+        return "–" if self.share is None else f"{round(self.share * 100)}%"
+
+    @property
+    def count_text(self) -> str:
+        return f"{self.count:g}"
+
+
+class Listed(_Out):
+    """A record a figure names (a brief past its review date), with the date that puts it there."""
+
+    key: Annotated[str, Field(description="The record's id (a brief's file name).")]
+    label: str
+    group: str
+    date: dt.date
+
+
+class Figure(_Out):
+    """One indicator."""
+
+    id: Annotated[str, Field(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$")]
+    title: str
+    definition: Annotated[str, Field(description="What is counted, in plain words.")]
+    denominator: Annotated[str, Field(description="Out of what the shares are computed.")]
+    unit: Annotated[str, Field(description="What a count counts: partners, members, hours...")]
+    total: Annotated[int | float, Field(ge=0, description="The figure's denominator.")]
+    rows: list[Row]
+    missing: Annotated[list[str], Field(description="Labels of the categories with no count "
+                                        "(for income groups and WHO regions: who is missing).")] = []
+    notes: list[str] = []
+    listed: Annotated[list[Listed], Field(description="The records the figure names, if any.")] = []
+
+    @property
+    def summary(self) -> str:
+        """The chart's text alternative: every row and its number."""
+        parts = [f"{(r.group + ', ') if r.group else ''}{r.label}: {r.count_text}"
+                 + (f" ({r.percent})" if r.share is not None else "") for r in self.rows]
+        return f"{self.title}. " + ("; ".join(parts) if parts else "Nothing to count yet") + "."
+
+    @property
+    def max_count(self) -> float:
+        return max((r.count for r in self.rows), default=0) or 1
+
+    @property
+    def groups(self) -> list[str]:
+        return list(dict.fromkeys(r.group for r in self.rows))
+
+
+class Numbers(_Out):
+    """`data/numbers.json`: the figures of the numbers page."""
+
+    as_of: Annotated[dt.date, Field(description="The build's date: reviews and ages are counted from it.")]
+    income_edition: Annotated[str, Field(description="The World Bank income classification used "
+                                         "for every income group here.")]
+    who_regions_as_of: str
+    figures: list[Figure]
+
+
+def _share(count: float, total: float) -> float | None:
+    return round(count / total, 4) if total else None
+
+
+def _num(x: float) -> int | float:
+    """Whole numbers as integers (7 hours, not 7.0), in the JSON as on the page."""
+    return int(x) if float(x).is_integer() else x
+
+
+def _row(key: str, label: str, count: float, total: float, group: str = "") -> Row:
+    count, total = _num(count), _num(total)
+    return Row(key=key, label=label, group=group, count=count, total=total, share=_share(count, total))
+
+
+def _by_category(items: Iterable[object], keys: Callable[[object], list[str]],
+                 labels: dict[str, str]) -> tuple[list[Row], list[str], int]:
+    """Rows of every category of `labels` in their order (the unclassified last, only if used),
+    the labels of the categories nobody falls in, and the denominator (the number of items)."""
+    items = list(items)
+    counts = dict.fromkeys(labels, 0)
+    for item in items:
+        for k in dict.fromkeys(keys(item)):
+            counts[k] = counts.get(k, 0) + 1
+    total = len(items)
+    rows = [_row(k, labels.get(k, k), n, total) for k, n in counts.items()
+            if k != NOT_CLASSIFIED or n]
+    missing = [labels[k] for k, n in counts.items() if n == 0 and k != NOT_CLASSIFIED]
+    return rows, missing, total
+
+
+INCOME_LABELS = {**INCOME_GROUPS, NOT_CLASSIFIED: "Not classified"}
+REGION_LABELS = {**WHO_REGIONS, NOT_CLASSIFIED: "Not a WHO Member State"}
+
+
+def _income(code: str) -> list[str]:
+    return [country(code).income_group or NOT_CLASSIFIED]
+
+
+def _region(code: str) -> list[str]:
+    return [country(code).who_region or NOT_CLASSIFIED]
+
+
+def _country_figures(name: str, noun: str, countries: list[str], definition: str,
+                     denominator: str, notes: list[str] | None = None) -> list[Figure]:
+    """The income-group and WHO-region figures of a list of country codes (one per counted thing),
+    as hub.yml's `facts:` show and name them."""
+    from .config import active
+
+    facts = active().facts
+    kinds = [("income", f"by {_lower_first(facts.income_group.label)} ({INCOME_EDITION})", _income,
+              INCOME_LABELS)] if facts.income_group.show else []
+    if facts.who_region.show:
+        kinds.append(("region", f"by {_lower_first(facts.who_region.label)}", _region, REGION_LABELS))
+    out = []
+    for fid, what, keys, labels in kinds:
+        rows, missing, total = _by_category(countries, keys, labels)  # type: ignore[arg-type]
+        extra = ([f"Income groups: the {INCOME_EDITION} classification; a country the World Bank "
+                  "does not classify counts as “Not classified”."]
+                 if fid == "income" else [f"{WHO_REGIONS_AS_OF}."])
+        out.append(Figure(id=f"{name}-by-{fid}", title=f"{noun.capitalize()} {what}",
+                          definition=definition, denominator=denominator, unit=noun, total=total,
+                          rows=rows, missing=missing, notes=[*(notes or []), *extra]))
+    return out
+
+
+def _lower_first(label: str) -> str:
+    """"Income group" -> "income group"; "WHO region" stays as it is."""
+    return label if label[1:2].isupper() else label[:1].lower() + label[1:]
+
+
+def _authors(cat: Catalog) -> tuple[list[str], int]:
+    """Country of each distinct member author of the published briefs (public members only),
+    and the number of distinct outside authors (whose country the records do not give)."""
+    members: dict[str, str] = {}
+    outside: set[str] = set()
+    for b in cat.published_briefs:
+        for a in b.front.authors:
+            if a.member and a.member in cat.public_members:
+                members[a.member] = cat.public_members[a.member].country
+            elif a.name:
+                outside.add(" ".join(a.name.casefold().split()))
+    return [members[k] for k in sorted(members)], len(outside)
+
+
+def _multi(name: str, title: str, unit: str, items: list, keys: Callable, labels: dict[str, str],
+           definition: str, denominator: str, none_label: str, *, show_all: bool) -> Figure:
+    """A figure where one item may fall in several categories (a brief's tiers, SDG targets).
+    `show_all`: every category, those with no item too (and listed as missing); otherwise only
+    the categories in use."""
+    rows, missing, total = _by_category(items, lambda i: keys(i) or [NOT_CLASSIFIED],
+                                        {**labels, NOT_CLASSIFIED: none_label})
+    if not show_all:
+        rows, missing = [r for r in rows if r.count], []
+    return Figure(id=name, title=title, definition=definition, denominator=denominator, unit=unit,
+                  total=total, rows=rows, missing=missing)
+
+
+def _hours(cat: Catalog, name: str, title: str, keys: Callable, labels: dict[str, str],
+           definition: str) -> Figure:
+    total = sum(m.duration_hours for m in cat.modules_in_order)
+    hours = dict.fromkeys(labels, 0.0)
+    for m in cat.modules_in_order:
+        for k in dict.fromkeys(keys(m)):
+            hours[k] = hours.get(k, 0.0) + m.duration_hours
+    rows = [_row(k, labels.get(k, k), h, total) for k, h in hours.items()]
+    return Figure(id=name, title=title, definition=definition,
+                  denominator=f"All hours of all {len(cat.modules_in_order)} modules: {total:g} hours.",
+                  unit="hours", total=_num(total), rows=rows,
+                  missing=[r.label for r in rows if not r.count])
+
+
+def _years_before(day: dt.date, years: int) -> dt.date:
+    try:
+        return day.replace(year=day.year - years)
+    except ValueError:  # 29 February
+        return day.replace(year=day.year - years, day=28)
+
+
+def _freshness(cat: Catalog, today: dt.date, on: Callable[[str], bool]) -> list[Figure]:
+    out: list[Figure] = []
+    if on("briefs"):
+        current = [b for b in cat.published_briefs if b.front.status == "published"]
+        near = today + dt.timedelta(days=NEAR_REVIEW_DAYS)
+        past = [b for b in current if b.front.review_by < today]
+        soon = [b for b in current if today <= b.front.review_by <= near]
+        n = len(current)
+        rows = [_row("past", "Past their review date", len(past), n),
+                _row("near", f"Due for review within {NEAR_REVIEW_DAYS} days", len(soon), n),
+                _row("current", "Not yet due for review", n - len(past) - len(soon), n)]
+        listed = [Listed(key=b.slug, label=b.front.title, group=group, date=b.front.review_by)
+                  for group, bs in (("Past their review date", past),
+                                    (f"Due for review within {NEAR_REVIEW_DAYS} days", soon))
+                  for b in sorted(bs, key=lambda b: (b.front.review_by, b.slug))]
+        out.append(Figure(
+            id="briefs-review", title="Briefs past or near their review date", unit="briefs",
+            definition=(f"A brief is past its review date when its review_by date is before "
+                        f"{today.isoformat()} (the date of this build), and near it when review_by "
+                        f"falls within the next {NEAR_REVIEW_DAYS} days. The briefs concerned are "
+                        "listed below the table with their review date."),
+            denominator=f"The {n} published briefs (archived briefs are no longer reviewed).",
+            total=n, rows=rows, listed=listed))
+    cutoff = _years_before(today, STALE_YEARS)
+    rows = []
+    if on("briefs"):
+        briefs = cat.published_briefs
+        rows.append(_row("briefs", f"Briefs dated before {cutoff.isoformat()}",
+                         sum(b.front.date < cutoff for b in briefs), len(briefs)))
+    if on("members"):
+        members = list(cat.public_members.values())
+        rows.append(_row("members", f"Member profiles whose consent dates from before {cutoff.isoformat()}",
+                         sum(m.consent.date < cutoff for m in members), len(members)))
+    if rows:
+        out.append(Figure(
+            id="records-not-updated", title=f"Records not updated for more than {STALE_YEARS} years",
+            unit="records",
+            definition=(f"A record counts as updated on its own date: a brief on its `date` (the date "
+                        "of its latest version), a member profile on its consent date (renewed when "
+                        f"the member confirms the profile). Older than {STALE_YEARS} years means "
+                        f"before {cutoff.isoformat()}. Partners and modules carry no date of their "
+                        "own update, so they are not counted here."),
+            denominator="Each row its own: all published briefs; all public member profiles.",
+            total=sum(r.total for r in rows), rows=rows))
+    return out
+
+
+def figures(cat: Catalog, today: dt.date) -> list[Figure]:
+    """Every figure of the numbers page, for the sections the hub has, in reading order."""
+    from .config import active
+
+    cfg = active()
+    on = cfg.enabled
+    out: list[Figure] = []
+    partners = sorted(cat.partners.values(), key=lambda p: p.id)
+    out += _country_figures("partners", "partners", [p.country for p in partners],
+                            "Each partner institution, by the country it is based in.",
+                            f"All {len(partners)} partners.")
+    if on("members"):
+        members = sorted(cat.public_members.values(), key=lambda m: m.id)
+        out += _country_figures(
+            "members", "members", [m.country for m in members],
+            "Each member who chose a public profile, by their country. Members without a public "
+            "profile are not counted anywhere on this page.",
+            f"The {len(members)} members with a public profile.")
+    if on("briefs"):
+        authors, outside = _authors(cat)
+        out += _country_figures(
+            "authors", "brief authors", authors,
+            "Each distinct author of a published brief whose country the records give: members of "
+            "the network (with a public profile) by their country. An outside author's record has "
+            "no country, so outside authors are not in these shares.",
+            f"The {len(authors)} distinct member authors of published briefs "
+            f"({outside} outside authors not counted: country not recorded).",
+            notes=[f"{outside} outside authors are not counted: the records give no country for them."])
+        briefs = cat.published_briefs
+        n = len(briefs)
+        if cfg.vocabularies.tiers:
+            out.append(_multi(
+                "briefs-by-tier", "Briefs by tier of government", "briefs", briefs,
+                lambda b: list(b.front.tiers), dict(cfg.labels("tiers")),
+                "Each published brief under every tier of government it addresses; a brief "
+                "addressing several tiers counts under each, so shares may add up to more than 100%.",
+                f"The {n} published briefs.", "No tier given", show_all=True))
+        if cfg.vocabularies.sdg_targets:
+            out.append(_multi(
+                "briefs-by-sdg-target", "Briefs by SDG target", "briefs", briefs,
+                lambda b: list(b.front.sdg_targets),
+                {k: f"{k} {v}" for k, v in cfg.labels("sdg_targets").items()},
+                "Each published brief under every SDG target it cites; a brief citing several "
+                "targets counts under each. Only targets cited by at least one brief are shown.",
+                f"The {n} published briefs.", "No SDG target given", show_all=False))
+    if on("curriculum"):
+        out.append(_hours(cat, "hours-by-competency", "Curriculum hours by competency",
+                          lambda m: list(m.competencies), dict(cfg.labels("competencies")),
+                          "The hours of each module (duration_hours) counted in full under every "
+                          "competency it develops; a module with several competencies counts under "
+                          "each, so shares may add up to more than 100%."))
+        out.append(_hours(cat, "hours-by-level", "Curriculum hours by level",
+                          lambda m: [m.level], dict(cfg.labels("levels")),
+                          "The hours of each module (duration_hours) under its level."))
+    out += _freshness(cat, today, on)
+    return out
+
+
+def numbers(cat: Catalog, today: dt.date) -> Numbers:
+    return Numbers(as_of=today, income_edition=INCOME_EDITION, who_regions_as_of=WHO_REGIONS_AS_OF,
+                   figures=figures(cat, today))
+
+
+def render_json(data: Numbers) -> str:
+    return json.dumps(data.model_dump(mode="json"), ensure_ascii=False, indent=2) + "\n"
+
+
+CSV_COLUMNS = ["figure", "group", "key", "label", "count", "total", "share", "income_edition"]
+
+
+def render_csv(data: Numbers) -> str:
+    """One row per row of every figure. Labels are the hub's own words and record titles,
+    made inert for spreadsheets like every other CSV of the open data."""
+    from .export_data import inert
+
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(CSV_COLUMNS)
+    for f in data.figures:
+        edition = data.income_edition if f.id.endswith("-by-income") else ""
+        for r in f.rows:
+            writer.writerow([f.id, inert(r.group), r.key, inert(r.label), f"{r.count:g}", f"{r.total:g}",
+                             "" if r.share is None else f"{r.share:g}", edition])
+    return out.getvalue()
+
+
+def schema() -> dict:
+    s = Numbers.model_json_schema(mode="serialization")
+    s.update(title="The network in numbers",
+             description=f"data/numbers.json: the equity indicators of the numbers page. Income "
+                         f"groups are those of the {INCOME_EDITION} classification.")
+    return s
