@@ -25,7 +25,8 @@ def french_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     for part in ("partners.yaml", "members.yaml"):
         shutil.copy2(h.REPO / part, hub / part)
     text = (h.REPO / "hub.yml").read_text(encoding="utf-8")
-    (hub / "hub.yml").write_text(re.sub(r"(?m)^  language: en\b", "  language: fr", text), encoding="utf-8")
+    text = re.sub(r"(?m)^languages:.*\n", "", re.sub(r"(?m)^  language: en\b", "  language: fr", text))
+    (hub / "hub.yml").write_text(text, encoding="utf-8")  # a one-language French hub
     shutil.copytree(h.REPO / "curriculum", hub / "curriculum")
     shutil.copytree(h.REPO / "content" / "briefs", hub / "content" / "briefs")
     result = h.build_site(hub)

@@ -27,19 +27,22 @@ WORDS = {
            "region": "Région de l’OMS", "recommendations": "Recommandations", "cite": "Citer cette note",
            "genre": "[Note d’orientation]", "field": ["Champ", "Type", "Obligatoire"], "yes": "oui",
            "briefs": "Notes d’orientation", "topic": "Soins de santé primaires", "example": "Exemple",
-           "hours": r"\d+,\d heures", "search": "Rechercher", "date": r"\d{1,2} (?:%s) \d{4}"},
+           "hours": r"\d+,\d heures", "search": "Rechercher",
+           "definition": "Définition", "date": r"\d{1,2} (?:%s) \d{4}"},
     "es": {"filter": "Filtrar por texto", "sort": "Ordenar por", "clear": "Borrar los filtros",
            "by_type": "Por tipo", "since": "Socia desde", "ministry": "Ministerio de Salud",
            "region": "Región de la OMS", "recommendations": "Recomendaciones", "cite": "Citar este informe",
            "genre": "[Informe de políticas]", "field": ["Campo", "Tipo", "Obligatorio"], "yes": "sí",
            "briefs": "Informes de políticas", "topic": "Atención primaria de salud", "example": "Ejemplo",
-           "hours": r"\d+,\d horas", "search": "Búsqueda", "date": r"\d{1,2} de (?:%s) de \d{4}"},
+           "hours": r"\d+,\d horas", "search": "Búsqueda",
+           "definition": "Definición", "date": r"\d{1,2} de (?:%s) de \d{4}"},
     "pt": {"filter": "Filtrar por texto", "sort": "Ordenar por", "clear": "Limpar os filtros",
            "by_type": "Por tipo", "since": "Parceiro desde", "ministry": "Ministério da Saúde",
            "region": "Região da OMS", "recommendations": "Recomendações", "cite": "Citar este resumo",
            "genre": "[Resumo de políticas]", "field": ["Campo", "Tipo", "Obrigatório"], "yes": "sim",
            "briefs": "Resumos de políticas", "topic": "Atenção primária à saúde", "example": "Exemplo",
-           "hours": r"\d+,\d horas", "search": "Buscar", "date": r"\d{1,2} de (?:%s) de \d{4}"},
+           "hours": r"\d+,\d horas", "search": "Buscar",
+           "definition": "Definição", "date": r"\d{1,2} de (?:%s) de \d{4}"},
 }
 # The English interface's own words, which no translated listing or record page may show
 ENGLISH = ["Filter by text", "Sort by", "Clear filters", "Showing all", "By country", "All partners",
@@ -55,6 +58,8 @@ def sample_hub(dest: Path, lang: str) -> Path:
     text = (REPO / "hub.yml").read_text(encoding="utf-8")
     text, n = re.subn(r"(?m)^  language: en\b", f"  language: {lang}", text)
     assert n == 1
+    # a one-language hub in `lang` (the languages list, if any, starts with the source language)
+    text = re.sub(r"(?m)^languages:.*\n", "", text)
     (hub / "hub.yml").write_text(text, encoding="utf-8")
     shutil.copytree(REPO / "curriculum", hub / "curriculum", ignore=_IGNORE)
     shutil.copytree(REPO / "content" / "briefs", hub / "content" / "briefs", ignore=_IGNORE)
@@ -164,3 +169,11 @@ def test_the_data_page_field_tables_are_translated(built: tuple[str, Path]) -> N
     headers = [visible(h).split() for h in re.findall(r"(?s)<thead>.*?</thead>", text)]
     assert w["field"] in headers
     assert f"<td>{w['yes']}</td>" in text
+
+
+def test_the_numbers_page_labels_are_translated(built: tuple[str, Path]) -> None:
+    lang, site = built
+    if not (site / "numbers" / "index.html").exists():
+        pytest.skip("this hub has no numbers page")
+    text = visible(page(site, "numbers/index.html"))
+    assert words(lang)["definition"] in text and "Denominator" not in text and "Nothing to count" not in text
