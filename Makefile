@@ -33,8 +33,8 @@ $(STAMP): requirements.lock
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes --no-deps -r requirements.lock
 	@touch $(STAMP)
 
-serve: $(STAMP) ## Live preview on http://127.0.0.1:8000 (drafts shown; errors shown in the browser)
-	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+serve: $(STAMP) ## Live preview on http://127.0.0.1:8000 (drafts shown; errors shown in the browser); IN=fr: in French
+	HUB_LANG=$(IN) $(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
 
 validate: $(STAMP) ## Check every record and every link between records
 	$(BIN)/python -m hub validate
@@ -51,7 +51,7 @@ security: $(STAMP) ## Audit .github/ with zizmor (offline, strictest), then vali
 build: $(STAMP) ## Validate, then build the site into site/
 	$(BIN)/python -m hub validate
 	@rm -rf site.tmp
-	$(BIN)/mkdocs build --strict --site-dir site.tmp
+	$(BIN)/python -m hub build --site-dir site.tmp  # every language of hub.yml: site.tmp/, site.tmp/fr/, ...
 	$(BIN)/python -m hub check-links site.tmp
 	@rm -rf site && mv site.tmp site  # all or nothing: never a half-built site/
 
@@ -90,7 +90,7 @@ adopt: $(STAMP) ## Start a new hub from this one: make adopt DEST=../our-hub (re
 offline: $(STAMP) ## Build the offline zip dist/<name>-offline-<version>.zip (open index.html from file://)
 	$(BIN)/python -m hub validate
 	rm -rf $(OFFLINE_SITE)
-	HUB_OFFLINE=true $(BIN)/mkdocs build --strict --site-dir $(OFFLINE_SITE)
+	$(BIN)/python -m hub build --offline --site-dir $(OFFLINE_SITE)
 	$(BIN)/python -m hub offline --site $(OFFLINE_SITE) --out dist $(if $(HUB_NAME),--name $(HUB_NAME))
 
 zim: offline ## Build the ZIM file for Kiwix dist/<name>_<lang>_<YYYY-MM>.zim from the offline build

@@ -247,6 +247,58 @@ def bench_size(n: int, work: Path, seed: int = 1, log=print, repeat: int = 2) ->
                {"validate_wall_s": v[1]})
 
 
+def bench_languages(n: int, work: Path, seed: int = 1, log=print, repeat: int = 1) -> list[str]:
+    """The hub in the four languages of hub.yml (`python -m hub build`: one build per language,
+    every page in every language, none translated: the most source text to mark) against plain
+    Material built as many times, one site per language as Material's documentation advises,
+    with the same number of pages in all."""
+    from conftest import make_hub
+
+    hub_dir, base_dir = work / f"hub-{n}", work / f"plain-{n}-languages"
+    if not (hub_dir / "hub.yml").is_file():
+        make_hub(hub_dir, records=None)
+        generate_hub(hub_dir, n, seed)
+    from hub import config as hub_config
+
+    languages = hub_config.load_or_raise(hub_dir).all_languages
+    site = hub_dir / "site-languages"
+
+    def hub_build() -> Run:
+        shutil.rmtree(site, ignore_errors=True)
+        return run_child([sys.executable, "-c", "import sys; sys.path.insert(0, 'hooks'); "
+                          "from hub.cli import main; sys.exit(main(sys.argv[1:]))",
+                          "build", "--site-dir", str(site)], hub_dir)
+
+    hub_runs = [hub_build() for _ in range(repeat)]
+    if hub_runs[0].returncode:
+        raise SystemExit(f"four-language build failed at {n} records:\n{hub_runs[0].stderr}")
+    pages = sum(1 for p in site.rglob("*.html") if p.name != "404.html")
+    shutil.rmtree(base_dir, ignore_errors=True)
+    generate_baseline(base_dir, pages // len(languages), seed)
+    base_runs = []
+    for _ in range(repeat):  # one plain site per language
+        runs = [build(base_dir) for _ in languages]
+        base_runs.append(Run(sum(r.seconds for r in runs), sum(r.cpu_seconds for r in runs),
+                             max(r.max_rss_mb for r in runs), max(r.returncode for r in runs)))
+    hub, base = _best(hub_runs), _best(base_runs)
+    base_pages = len(languages) * site_stats(base_dir / "site", "").pages
+    log(f"[{n}] {len(languages)} languages: hub {hub.cpu_seconds:.1f} s CPU for {pages} pages, "
+        f"plain {base.cpu_seconds:.1f} s CPU for {base_pages} pages")
+    ratio = (hub.cpu_seconds / pages) / (base.cpu_seconds / base_pages)
+    return ["## Four languages", "",
+            f"The hub at {n:,} records in every language of hub.yml ({', '.join(languages)}; "
+            "`python -m hub build`, one MkDocs build per language, no text translated, so every "
+            "record's text is marked as source text) against plain Material built once per "
+            "language with the same number of pages. Per page, target ≤ 1.0.", "",
+            "| records | languages | pages hub / plain | hub CPU (wall) | plain CPU (wall) "
+            "| CPU per page hub / plain | ratio per page, target ≤ 1.0 |",
+            "|---:|---:|---:|---:|---:|---:|---:|",
+            f"| {n:,} | {len(languages)} | {pages:,} / {base_pages:,} | {hub.cpu_seconds:.1f} s "
+            f"({hub.seconds:.1f} s) | {base.cpu_seconds:.1f} s ({base.seconds:.1f} s) "
+            f"| {1000 * hub.cpu_seconds / pages:.1f} / {1000 * base.cpu_seconds / base_pages:.1f} ms "
+            f"| {ratio:.2f} |", ""]
+
+
 def serve_reload(work: Path, edits: int = 3, log=print) -> list[float]:
     """`make serve` on the repository's own sample content: seconds from saving an edit to
     partners.yaml until the served partner page shows it (rebuild + serving), per edit."""
@@ -399,6 +451,8 @@ def main(argv: list[str] | None = None) -> int:
                     help="Markdown appended to the report (profile findings); default: %(default)s")
     ap.add_argument("--json", type=Path, help="also write the raw numbers as JSON")
     ap.add_argument("--no-serve", action="store_true", help="skip the `make serve` reload measurement")
+    ap.add_argument("--languages", type=int, default=-1,
+                    help="records of the four-language row (default: the smallest size; 0: none)")
     ap.add_argument("--hostile", default=",".join(HOSTILE_WORST),
                     help="hostile variants to time (tests/hostile/<class>/<variant>, comma-separated; "
                          "empty: none)")
@@ -412,6 +466,9 @@ def main(argv: list[str] | None = None) -> int:
     profile = phase_table(n, phases(args.work / f"hub-{n}"), phases(args.work / f"plain-{n}"))
     serve = None if args.no_serve else serve_reload(
         args.work, log=lambda m: print(m, file=sys.stderr, flush=True))
+    if args.languages:
+        profile += bench_languages(args.languages if args.languages > 0 else min(sizes), args.work,
+                                   args.seed, log=lambda m: print(m, file=sys.stderr, flush=True))
     hostile = tuple(h for h in args.hostile.split(",") if h.strip())
     if hostile:
         profile += hostile_worst_cases(args.work, hostile,

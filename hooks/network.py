@@ -9,6 +9,7 @@ the templates its sections and facts.
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from hub import config as hub_config
@@ -27,14 +28,15 @@ def on_config(config):
     cfg, _ = hub_config.load(root)  # its mistakes are reported by hooks/site.py
     if cfg is None:
         return config
-    i18n.use(cfg.network.language)  # the build's language: the navigation, description, copyright in it
+    i18n.use(os.environ.get("HUB_LANG") or cfg.network.language)  # the build's language (hooks/languages.py): navigation, description, copyright in it
     ident = identity(cfg)
     for key in ("site_name", "site_description", "repo_url", "repo_name", "copyright"):
         if ident[key] is not None:
             config[key] = ident[key]
     if not config.site_url:  # `mkdocs serve` sets its own address first: keep it
         config["site_url"] = ident["site_url"]
-    config.theme["language"] = ident["language"]
+    # A build in another language (hooks/languages.py, which ran first) keeps its language.
+    config.theme["language"] = os.environ.get("HUB_LANG") or ident["language"]
     search = config.plugins.get("material/search") or config.plugins.get("search")
     if search is not None and ident["language"] != "en":
         search.config["lang"] = [ident["language"], "en"]

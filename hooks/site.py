@@ -32,6 +32,7 @@ from hub.countries import INCOME_EDITION, country
 from hub.generate_pages import PageSpec, generate_pages, uri
 from hub.i18n import install as install_i18n
 from hub.i18n import use as use_language
+from hub.localize import localized
 from hub.models import today
 from hub.plural import plural
 from hub.preview import serving
@@ -55,6 +56,7 @@ def on_config(config):
         raise PluginError("The records have errors:\n" + format_report(problems, rerun=rerun))
     for p in problems:  # warnings (e.g. briefs due for review): shown on the page, not fatal
         log.info(p.format())
+    catalog = localized(catalog, config.theme["language"])  # a language build's text (hooks/languages.py)
     STATE.update(root=root, catalog=catalog, today=today(), specs={}, urls={}, md=None, env=None,
                  in_nav=set())
     config["hub_catalog"] = catalog  # for hooks/outputs.py (feeds, citations, open data)

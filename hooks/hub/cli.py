@@ -230,6 +230,14 @@ def cmd_messages(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_build(args: argparse.Namespace) -> int:
+    """The site in every language of hub.yml (`make build`, `make offline`)."""
+    from .build_languages import build
+
+    langs = [c for c in (args.languages or "").split(",") if c]
+    return build(Path(args.root).resolve(), Path(args.site_dir), offline=args.offline, languages=langs or None)
+
+
 def cmd_translations(args: argparse.Namespace) -> int:
     """What is missing or outdated per language; or (--version) the version of a source that a
     translation must name in `source_version:`."""
@@ -292,6 +300,11 @@ def main(argv: list[str] | None = None) -> int:
     m.add_argument("--write", action="store_true")
     m.add_argument("--add", action="append", default=[], metavar="LANG", help="start a new language")
     m.set_defaults(func=cmd_messages)
+    b = sub.add_parser("build", help="build the site in every language (one MkDocs build each)")
+    b.add_argument("--site-dir", default="site", help="where to write it (default: site)")
+    b.add_argument("--offline", action="store_true", help="the offline copy (HUB_OFFLINE=true)")
+    b.add_argument("--languages", help="only these languages, comma-separated (the source is always built)")
+    b.set_defaults(func=cmd_build)
     t = sub.add_parser("translations", help="what is missing or outdated per language; "
                                             "--version: the version of a source, for `source_version:`")
     t.add_argument("--version", metavar="SOURCE", help="a source file, a translation file, kind:id or an id")
@@ -302,7 +315,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         # these read hub.yml themselves (or not at all)
-        own_config = ("validate", "translations", "adopt", "offline", "zim", "check-links", "messages")
+        own_config = ("validate", "translations", "build", "adopt", "offline", "zim", "check-links", "messages")
         if args.command not in own_config and _use_config(Path(args.root)):
             return 1
         return args.func(args)

@@ -13,6 +13,8 @@ import markdown
 import nh3
 from markupsafe import Markup
 
+from .source_text import SourceText, wrap_block
+
 EXTENSIONS = ["abbr", "attr_list", "def_list", "sane_lists", "smarty"]
 ALLOWED_TAGS = {
     "a", "abbr", "b", "blockquote", "br", "code", "dd", "del", "dl", "dt", "em", "h2", "h3",
@@ -40,6 +42,8 @@ def render_markdown(text: str | None, inline: bool = False) -> Markup:
     """Markdown to sanitised HTML, marked safe for Jinja (it must not be escaped again)."""
     if not text:
         return Markup("")
+    if isinstance(text, SourceText):  # untranslated text on a page of another language: marked
+        return wrap_block(_render(str(text), inline), inline)
     return Markup(_render(str(text), inline))
 
 

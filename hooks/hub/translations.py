@@ -269,6 +269,20 @@ def sources(cat: Any, root: Path, page_rels: list[str]) -> dict[tuple[str, str],
     return out
 
 
+def read_front_matter(path: Path) -> dict[str, Any]:
+    """A hand-written page's front matter as data (the maintainers'), read with the hub's strict
+    reader; {} when it has none or it cannot be read."""
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError):
+        return {}
+    m = _PAGE_FRONT.match(text)
+    if not m:
+        return {}
+    doc, _ = parse(m.group(1) or "", path.name, line_offset=1)
+    return doc.data if doc is not None and isinstance(doc.data, dict) else {}
+
+
 _PAGE_FRONT = re.compile(r"\A---[ \t]*\r?\n(.*?\r?\n)?---[ \t]*\r?\n", re.S)
 
 

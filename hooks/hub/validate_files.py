@@ -36,7 +36,7 @@ LOGO_RE = re.compile(rf"assets/logos/{NAME}\.(?:png|jpg|jpeg|webp|svg)")
 # (`generate_pages.LISTINGS`; a test keeps the two lists equal: importing it here would be a cycle)
 LISTING_FOLDERS = frozenset({"partners", "members", "briefs", "curriculum", "countries", "topics",
                              "numbers"})
-GENERATED_FOLDERS = (LISTING_FOLDERS - {"briefs"}) | {"data", "search"}
+GENERATED_FOLDERS = (LISTING_FOLDERS - {"briefs"}) | {"data", "search", "translations"}
 
 
 def _logo(v: str) -> str:

@@ -58,6 +58,9 @@ def test_benchmark_runs_end_to_end(tmp_path: Path) -> None:
     row = next(line for line in report.splitlines() if line.startswith("| 40 |"))
     assert row.count("KB") == 4 and " MB" in row  # search index, page weight and memory columns
     assert "Where the CPU time goes at 40 records" in report and "| Markdown |" in report
+    row = next(line for line in report.splitlines() if line.startswith("| 40 | 4 |"))  # four languages
+    hub_pages, plain_pages = (int(x.replace(",", "")) for x in row.split("|")[3].split("/"))
+    assert hub_pages == plain_pages > 4 * 40
     assert "`make serve` on the repository's sample content: an edit to `partners.yaml` showed" in report
     assert "## Hostile worst cases" in report
     assert "| `denial-of-service/email-pattern-1mb` | refused |" in report

@@ -1,0 +1,211 @@
+"""MkDocs hook: one build per language (`hub.build_languages` runs them: `make build`).
+
+The language of a build is `HUB_LANG` (default: the source language, network.language of
+hub.yml); it becomes `config.theme.language`, which Material's interface, the hub's interface
+catalogue and the search's stemmer follow. A build in another language is written to
+`<site>/<lang>/` and its address is `<site_url><lang>/`. `HUB_LANGUAGES` (set by the
+orchestrator) lists the languages built together: only those get a switcher link and sitemap
+alternates, so a plain `mkdocs build` makes a consistent one-language site.
+
+In a build of another language: translation files are never pages (exclude_docs); the catalogue
+is the localised one (`hooks/site.py`, `hub.localize`); a hand-written page with a valid
+translation is built from it; record and hand-written pages say when their text is the source's
+(marked `lang`), outdated or unreviewed (`partials/translation-notice.html`).
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+
+import pathspec
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+from mkdocs.structure.files import File, Files, InclusionLevel
+
+from hub import config as hub_config
+from hub import source_text
+from hub.generate_pages import md_text
+from hub.localize import language_links, notice, page_markdown
+from hub.preview import serving
+from hub.translations import KINDS
+from hub.source_text import BLOCK_CLOSE, BLOCK_OPEN, SourceText, mark_languages
+
+STATE: dict = {}
+
+
+@event_priority(100)  # first: the search plugin's on_config reads the theme's language
+def on_config(config):
+    cfg, _ = hub_config.load(Path(config.config_file_path).parent)  # mistakes: hooks/site.py
+    if cfg is None:
+        return config
+    languages = cfg.all_languages
+    lang = os.environ.get("HUB_LANG") or languages[0]
+    if lang not in languages:
+        raise PluginError(f"HUB_LANG={lang}: not a language of this hub (hub.yml, languages: "
+                          f"{', '.join(languages)})")
+    built = [c for c in os.environ.get("HUB_LANGUAGES", lang).split(",") if c in languages] or [lang]
+    config.theme["language"] = lang
+    if not serving():  # `mkdocs serve` serves the one language it builds at its own address
+        config["site_url"] = config.site_url or cfg.site_url  # (hooks/network.py keeps it)
+        STATE["site_url"] = config.site_url
+        if lang != languages[0]:
+            config["site_url"] = config.site_url.rstrip("/") + f"/{lang}/"
+    else:
+        STATE["site_url"] = ""
+    patterns = [f"*.{code}.md" for code in languages[1:]]  # translations are never pages themselves
+    extra = pathspec.GitIgnoreSpec.from_lines(patterns)
+    config["exclude_docs"] = config["exclude_docs"] + extra if config["exclude_docs"] else extra
+    STATE.update(lang=lang, source=languages[0], languages=[c for c in languages if c in built],
+                 all=languages,
+                 root=os.path.dirname(os.path.abspath(config.config_file_path)))
+    source_text.activate(lang != languages[0])
+    return config
+
+
+def _state(page) -> tuple[str, object] | None:
+    """("source" | "translated", translation) of the text a page shows, or None (pages of no
+    one record: listings, countries, topics)."""
+    states = getattr(STATE.get("catalog"), "text_state", None)
+    if states is None:
+        return None
+    kind = page.meta.get("hub_kind")
+    if kind in ("partner", "member", "module", "brief"):
+        key = (kind, page.meta.get("hub_key"))
+    elif kind is None and not page.file.generated_by:
+        key = ("page", page.file.src_uri[:-3])
+    else:
+        return None
+    t = states.get(key)
+    return ("translated", t) if t is not None else ("source", None)
+
+
+@event_priority(-110)  # after hooks/trust.py (-100) has checked every file: replaces page sources
+def on_files(files: Files, config):
+    cat = config.get("hub_catalog")
+    STATE["catalog"] = cat
+    states = getattr(cat, "text_state", None)
+    if states:
+        from hub.translations import read_front_matter
+
+        for f in files.documentation_pages():
+            key = f.src_uri[:-3]
+            t = states.get(("page", key))
+            if t is not None and not f.generated_by and f.abs_src_path:
+                meta = read_front_matter(Path(f.abs_src_path))
+                f.content_string = page_markdown(meta, t)
+    if len(STATE["languages"]) > 1:
+        files.append(_status_page(config))
+        STATE["rows"] = _rows(getattr(cat, "source", cat))
+    return files
+
+
+def _rows(cat) -> list[dict]:
+    """The status page's table: per translation language, each text and its state."""
+    from hub.localize import AUTONYMS
+    from hub.translation_status import STATES, status
+
+    rows = status(cat, Path(STATE["root"]), STATE["all"])
+    out = []
+    for code in STATE["all"][1:]:
+        mine = [r for r in rows if r.lang == code]
+        out.append({"code": code, "name": AUTONYMS.get(code, code), "rows": mine,
+                    "counts": {s: sum(r.state == s for r in mine) for s in STATES}})
+    return out
+
+
+def _status_page(config) -> File:
+    f = File.generated(config, "translations/index.md",
+                       content='---\n{"hub_kind": "translations", "template": "hub/translations.html", '
+                               '"title": "Translations"}\n---\n')
+    f.inclusion = InclusionLevel.NOT_IN_NAV
+    return f
+
+
+@event_priority(50)  # after hooks/trust.py (100), before the macros plugin
+def on_page_markdown(markdown, page, config, files):
+    """Source text on a page of another language: its title and body are marked as such. A
+    translation of a hand-written page is a contributor's text: no macros run on it."""
+    st = _state(page)
+    if st and st[0] == "translated" and page.meta.get("hub_kind") is None:
+        page.meta["render_macros"] = False  # takes precedence over force_render_paths
+        return markdown
+    if not st or st[0] != "source":
+        return markdown
+    kind, title = page.meta.get("hub_kind"), page.meta.get("title")
+    if kind is None:  # a hand-written page: its title heading goes inside the marked block
+        if isinstance(title, str) and not re.search(r"(?m)^#[ \t]", markdown):
+            markdown = f"# {md_text(title)}\n\n{markdown}"
+    elif isinstance(title, str) and "title" in KINDS[kind].fields:  # a partner's name is a name
+        page.meta["title"] = SourceText(title)
+    return f"{BLOCK_OPEN}\n\n{markdown}\n\n{BLOCK_CLOSE}" if markdown.strip() else markdown
+
+
+@event_priority(-50)  # after hooks/site.py has added a record page's facts
+def on_page_content(html, page, config, files):
+    if STATE["lang"] == STATE["source"]:
+        return html
+    html = mark_languages(html, STATE["source"])
+    notices = _notices(page, _state(page))
+    if notices:
+        env = STATE.get("env") or STATE.setdefault("env", config.theme.get_env())
+        html = env.get_template("partials/translation-notice.html").render(
+            notices=notices, source=STATE["source"]) + html
+    return html
+
+
+def _notices(page, st) -> list[dict]:
+    if not st:
+        return []
+    lang, source = STATE["lang"], STATE["source"]
+    state, t = st
+    out = []
+    if state == "source":
+        out.append({"kind": "source", "text": notice("source", lang, source)})
+    else:
+        if t.outdated:
+            out.append({"kind": "outdated", "text": notice("outdated", lang, source)})
+        if not t.reviewed:
+            out.append({"kind": "unreviewed", "text": notice("unreviewed", lang, source)})
+    if out and STATE["source"] in STATE["languages"]:
+        links = language_links(page.url, lang, STATE["languages"])
+        original = next(x for x in links if x["code"] == source)
+        out[-1]["link"] = {"href": original["href"], "text": notice("original", lang, source)}
+    return out
+
+
+def on_env(env, config, files):
+    root = (STATE["site_url"] or "").rstrip("/") + "/"
+    languages = STATE["languages"]
+
+    def alternates(page) -> list[dict]:
+        """The page's address in every language built, and x-default (the source), for the sitemap."""
+        if len(languages) < 2 or not STATE["site_url"]:
+            return []
+        out = [{"code": c, "href": root + ("" if c == languages[0] else f"{c}/") + page.url} for c in languages]
+        return out + [{"code": "x-default", "href": out[0]["href"]}]
+
+    env.globals["hub_alternates"] = alternates
+    return env
+
+
+@event_priority(-10)  # after hooks/site.py, which sets the edit link of record pages
+def on_page_context(context, page, config, nav):
+    st = _state(page)
+    if st and st[0] == "translated" and page.edit_url and config.repo_url:  # edit the translation
+        branch = config.extra.get("edit_branch", "main")
+        page.edit_url = f"{config.repo_url.rstrip('/')}/edit/{branch}/{st[1].path}"
+    if len(STATE["languages"]) > 1:
+        context["hub_language_links"] = language_links(page.url, STATE["lang"], STATE["languages"])
+        context["hub_languages_label"] = notice("languages", STATE["lang"], STATE["source"])
+    if page.meta.get("hub_kind") == "translations":
+        context["hub_translation_rows"] = STATE.get("rows")
+    return context
+
+
+@event_priority(90)  # before hooks/csp.py (last), which hashes the page's final scripts
+def on_post_page(output, page, config):
+    if STATE["lang"] == STATE["source"]:
+        return output
+    return mark_languages(output, STATE["source"])

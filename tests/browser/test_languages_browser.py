@@ -1,0 +1,83 @@
+"""The languages in a browser: the switcher goes to the same page in the other language (a plain
+link: it works with Material's scripts running and from `file://`), and the pages of every
+language pass axe, a right-to-left language (Arabic) included: `dir="rtl"`, both palettes."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from .quality_browser import serve
+from .test_a11y import SCHEMES, _open, _violations
+
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
+
+
+@pytest.fixture(scope="module")
+def languages_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    from languages_site import build_languages, with_translations
+
+    hub = with_translations(tmp_path_factory.mktemp("languages-browser") / "hub")
+    cfg = hub / "hub.yml"
+    cfg.write_text(cfg.read_text(encoding="utf-8").replace("languages: [en, fr, es, pt]",
+                                                            "languages: [en, fr, ar]"), encoding="utf-8")
+    done = build_languages(hub, hub / "site")
+    assert done.returncode == 0, done.stderr[-3000:]
+    return hub / "site"
+
+
+@pytest.fixture(scope="module")
+def languages_url(languages_site: Path):
+    yield from serve(languages_site)
+
+
+def test_the_switcher_goes_to_the_same_page(chromium_browser, languages_url: str) -> None:
+    page = chromium_browser.new_page()
+    try:
+        page.goto(languages_url + "curriculum/sm-101/")
+        page.get_by_role("link", name="Français", exact=True).click()
+        page.wait_for_url(languages_url + "fr/curriculum/sm-101/")
+        assert page.evaluate("document.documentElement.lang") == "fr"
+        assert page.locator("h1").first.inner_text() == "Fondements de la médecine sociale"
+        page.get_by_role("link", name="العربية").click()
+        page.wait_for_url(languages_url + "ar/curriculum/sm-101/")
+        page.get_by_role("link", name="English", exact=True).click()
+        page.wait_for_url(languages_url + "curriculum/sm-101/")
+        assert page.evaluate("document.documentElement.lang") == "en"
+    finally:
+        page.close()
+
+
+def test_the_switcher_works_from_file(chromium_browser, languages_site: Path) -> None:
+    page = chromium_browser.new_page()
+    try:
+        page.goto((languages_site / "fr" / "mission" / "index.html").as_uri())
+        page.get_by_role("link", name="English", exact=True).click()
+        page.wait_for_load_state("load")
+        assert page.url == (languages_site / "mission" / "index.html").as_uri() or \
+            page.url == (languages_site / "mission").as_uri() + "/"
+    finally:
+        page.close()
+
+
+@pytest.mark.parametrize("scheme", list(SCHEMES))
+def test_right_to_left_and_translated_pages_pass_axe(chromium_browser, languages_url: str, scheme: str) -> None:
+    context = chromium_browser.new_context(color_scheme=scheme, viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.scheme = SCHEMES[scheme]  # type: ignore[attr-defined]
+    failures = {}
+    try:
+        for rel in ("ar/", "ar/partners/alpha-ministry/", "ar/briefs/alpha-brief/", "fr/mission/",
+                    "fr/curriculum/sm-101/", "fr/partners/beta-university/", "translations/"):
+            _open(page, languages_url + rel)
+            if rel.startswith("ar/"):
+                # Material writes the direction on <body>; the page reads right to left
+                assert page.evaluate("[document.documentElement.lang, document.body.dir, "
+                                     "getComputedStyle(document.querySelector('.md-content')).direction]") == \
+                    ["ar", "rtl", "rtl"], rel
+            if found := _violations(page):
+                failures[rel] = found
+    finally:
+        context.close()
+    assert failures == {}

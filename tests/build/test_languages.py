@@ -1,0 +1,184 @@
+"""The site in every language (hub.yml `languages: [en, fr, es, pt]`), read as a reader would:
+the language of each page, the switcher to the same page, the notices on source text and on
+outdated or unreviewed translations, the sitemaps, feeds, citations and search of each language,
+the offline copy, and nothing withheld anywhere."""
+
+from __future__ import annotations
+
+import json
+import re
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from hub.check_links import check_site
+
+from languages_site import build_languages, edit_source_after_translation, with_translations
+
+pytestmark = pytest.mark.slow
+LANGS = ["en", "fr", "es", "pt"]
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    hub = with_translations(tmp_path_factory.mktemp("languages") / "hub")
+    edit_source_after_translation(hub)
+    out = hub / "site"
+    done = build_languages(hub, out)
+    assert done.returncode == 0, done.stderr[-3000:]
+    return out
+
+
+def _page(site: Path, lang: str, path: str) -> str:
+    return (site / ("" if lang == "en" else lang) / path).read_text(encoding="utf-8")
+
+
+def _pages(site: Path, lang: str) -> dict[str, Path]:
+    root = site if lang == "en" else site / lang
+    return {p.relative_to(root).as_posix(): p for p in root.rglob("*.html")
+            if lang != "en" or p.relative_to(root).parts[0] not in LANGS[1:]}
+
+
+def test_every_page_exists_in_every_language_with_its_language(site: Path) -> None:
+    pages = {lang: set(_pages(site, lang)) for lang in LANGS}
+    assert len(pages["en"]) > 30 and all(pages[lang] == pages["en"] for lang in LANGS)
+    for lang in LANGS:
+        for rel in ("index.html", "about/index.html", "partners/alpha-ministry/index.html"):
+            assert re.search(rf'<html lang="{lang}"[^>]*>', _page(site, lang, rel)), (lang, rel)
+
+
+def test_the_switcher_goes_to_the_same_page_in_each_language(site: Path) -> None:
+    link_re = re.compile(r'<a href="([^"]+)" hreflang="([a-z]{2})" lang="\2">')
+    for lang in LANGS:
+        root = site if lang == "en" else site / lang
+        for rel, path in _pages(site, lang).items():
+            if rel == "404.html":
+                continue
+            html = path.read_text(encoding="utf-8")
+            nav = re.search(r'<nav class="hub-languages".*?</nav>', html, re.S)
+            assert nav, f"{lang}/{rel}: no language switcher"
+            links = dict((code, href) for href, code in link_re.findall(nav.group(0)))
+            assert sorted(links) == sorted(set(LANGS) - {lang}), (lang, rel)
+            assert f'aria-current="page" lang="{lang}"' in nav.group(0)
+            for code, href in links.items():
+                target = (path.parent / href).resolve()
+                if target.is_dir():
+                    target = target / "index.html"
+                want = (site if code == "en" else site / code) / rel
+                assert target == want.resolve(), (lang, rel, code, href)
+            assert root  # the page's own tree
+
+
+def test_untranslated_text_is_shown_in_english_under_a_notice_in_the_readers_language(site: Path) -> None:
+    html = _page(site, "es", "briefs/alpha-brief/index.html")  # no Spanish translation
+    assert ('<p class="hub-notice hub-notice--translation hub-notice--source" role="note">Este texto aún '
+            "no está traducido al español: se muestra en inglés.") in html
+    assert re.search(r'<h1 id="brief-title"><span lang="en">Primary care: the alpha brief</span></h1>', html)
+    assert re.search(r'<p class="hub-lead"><span lang="en">Primary care reform works when it is funded\.'
+                     r'</span></p>', html)
+    assert re.search(r'<div lang="en">\s*<h2 id="the-problem">The problem', html)
+    assert "<title>Primary care: the alpha brief - " in html  # no mark-up inside <title>
+    assert 'content="Primary care reform works when it is funded."' in html  # nor in attributes
+    assert "\ue000" not in html and "\ue002" not in html
+    partner = _page(site, "es", "partners/beta-university/index.html")
+    assert '<h1 id="partner-title">Beta Example Medical University</h1>' in partner  # a name: not marked
+    assert re.search(r'<div lang="en">\s*<p>Beta trains community-oriented doctors\.</p>', partner)
+
+
+def test_a_translated_page_is_in_its_language_without_the_source_notice(site: Path) -> None:
+    html = _page(site, "fr", "briefs/alpha-brief/index.html")
+    assert '<h1 id="brief-title">Soins primaires : la note alpha</h1>' in html
+    assert "Quokkaflux est un mot que seule cette note utilise." in html
+    assert "Financer d’abord les <strong>soins primaires</strong>." in html  # (smarty quotes)
+    assert "hub-notice--translation" not in html  # translated and reviewed
+    assert 'lang="en"' not in html.split('<nav class="hub-languages"')[1].split("</nav>", 1)[1].split(
+        "<footer")[0].replace('hreflang="en" lang="en"', "")
+    mission = _page(site, "fr", "mission/index.html")
+    assert "<h1>Mission, vision et valeurs</h1>" in mission and "Nous mettons en relation" in mission
+    assert ('<p class="hub-notice hub-notice--translation hub-notice--unreviewed" role="note">Cette '
+            "traduction n&#39;a pas encore été relue.") in mission
+    assert "hub-notice--source" not in mission and "Mission, vision et valeurs - " in mission
+
+
+def test_an_outdated_translation_says_so_and_links_the_original(site: Path) -> None:
+    html = _page(site, "fr", "curriculum/sm-101/index.html")
+    assert ('<p class="hub-notice hub-notice--translation hub-notice--outdated" role="note">Cette '
+            "traduction n&#39;est peut-être plus à jour : le texte anglais a changé depuis sa traduction. "
+            '<a href="../../../curriculum/sm-101/" hreflang="en">Lire l&#39;original en anglais</a></p>') in html
+    assert "Un court essai réflexif." in html and "Cours magistral" in html
+    assert "hub-notice--unreviewed" not in html
+    english = _page(site, "en", "curriculum/sm-101/index.html")
+    assert "hub-notice" not in english.split("hub-facts")[0] and "A short reflective essay on a case." in english
+
+
+def test_sitemaps_list_every_language_of_each_page(site: Path) -> None:
+    for lang in LANGS:
+        xml = (site / ("" if lang == "en" else lang) / "sitemap.xml").read_text(encoding="utf-8")
+        base = "https://fixture-network.example.net/"
+        assert f"<loc>{base}{'' if lang == 'en' else lang + '/'}about/</loc>" in xml
+        for code in LANGS:
+            href = f"{base}{'' if code == 'en' else code + '/'}about/"
+            assert f'<xhtml:link rel="alternate" hreflang="{code}" href="{href}"/>' in xml
+        assert f'hreflang="x-default" href="{base}about/"' in xml
+
+
+def test_feeds_citations_and_search_per_language(site: Path) -> None:
+    rss = (site / "fr" / "briefs.rss.xml").read_text(encoding="utf-8")
+    assert "<language>fr</language>" in rss and "<title>Soins primaires : la note alpha</title>" in rss
+    assert "https://fixture-network.example.net/fr/briefs/alpha-brief/" in rss
+    assert "<language>en</language>" in (site / "briefs.rss.xml").read_text(encoding="utf-8")
+    bib = (site / "fr" / "briefs" / "alpha-brief" / "cite.bib").read_text(encoding="utf-8")
+    assert "Soins primaires : la note alpha" in bib and "/fr/briefs/alpha-brief/" in bib
+    for lang in LANGS:
+        index = json.loads((site / ("" if lang == "en" else lang) / "search" / "search_index.json")
+                           .read_text(encoding="utf-8"))
+        assert index["config"]["lang"][0] == lang
+        locations = [d["location"] for d in index["docs"]]
+        assert not any(loc.split("/")[0] in LANGS for loc in locations), lang  # only its own pages
+    fr = json.loads((site / "fr" / "search" / "search_index.json").read_text(encoding="utf-8"))
+    assert any("Quokkaflux est un mot" in d["text"] for d in fr["docs"])
+    assert not any("Quokkaflux is a word" in d["text"] for d in fr["docs"])
+
+
+def test_the_status_page_in_every_language(site: Path) -> None:
+    for lang in LANGS:
+        html = _page(site, lang, "translations/index.html")
+        assert '<h2 id="lang-fr"><span lang="fr">Français</span> (fr)</h2>' in html
+        assert "<p>1 reviewed, 2 not reviewed, 1 outdated," in html
+    assert "hidden-example" not in _page(site, "en", "translations/index.html")
+
+
+def test_nothing_withheld_no_broken_link_no_translation_file_and_records_out_of_the_nav(site: Path) -> None:
+    assert check_site(site) == []
+    for lang in LANGS:
+        for rel, path in _pages(site, lang).items():
+            text = path.read_text(encoding="utf-8")
+            assert "Quillon" not in text and "hidden-example" not in text, (lang, rel)
+            assert "hub-csp-pending" not in text, (lang, rel)
+        nav = _page(site, lang, "about/index.html").split('data-md-type="navigation"')[1].split(
+            'data-md-type="toc"')[0]
+        assert 'href="../partners/"' in nav and "alpha-ministry" not in nav, lang
+    assert not [p for p in site.rglob("*.fr.*") if "lunr" not in p.name] and not list(site.rglob("*.yaml"))
+    assert not (site / "fr" / "mission.fr").exists() and not (site / "briefs" / "alpha-brief.fr").exists()
+
+
+def test_the_offline_copy_holds_every_language(tmp_path: Path) -> None:
+    from conftest import run_hub
+
+    hub = with_translations(tmp_path / "hub")
+    out = tmp_path / "offline"
+    done = build_languages(hub, out, "--offline", "--languages", "fr")
+    assert done.returncode == 0, done.stderr[-3000:]
+    page = (out / "fr" / "mission.html").read_text(encoding="utf-8")
+    assert '<a href="../mission.html" hreflang="en" lang="en">English</a>' in page
+    assert '<a href="mission.html" hreflang="fr"' not in page  # the current language is no link
+    home = (out / "index.html").read_text(encoding="utf-8")
+    assert '<a href="fr/index.html" hreflang="fr" lang="fr">Français</a>' in home
+    assert check_site(out) == []
+    zipped = run_hub("offline", "--site", str(out), "--out", str(tmp_path / "dist"), cwd=hub)
+    assert zipped.returncode == 0, zipped.stderr
+    names = zipfile.ZipFile(zipped.stdout.strip()).namelist()
+    assert any(n.endswith("/fr/mission.html") for n in names)
+    assert any(n.endswith("/fr/search/search_index.js") or n.endswith("/fr/search/search_index.json")
+               for n in names)
