@@ -20,6 +20,7 @@ import re
 from pathlib import Path
 
 import pathspec
+from markupsafe import Markup
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
@@ -54,6 +55,11 @@ def on_config(config):
             config["site_url"] = config.site_url.rstrip("/") + f"/{lang}/"
     else:
         STATE["site_url"] = ""
+    root = Path(config.config_file_path).parent
+    for code in languages[1:]:  # `make serve`: an edit to a list file's translation rebuilds
+        for name in (f"partners.{code}.yaml", f"members.{code}.yaml"):
+            if (root / name).exists() and str(root / name) not in config.watch:
+                config.watch.append(str(root / name))
     patterns = [f"*.{code}.md" for code in languages[1:]]  # translations are never pages themselves
     extra = pathspec.GitIgnoreSpec.from_lines(patterns)
     config["exclude_docs"] = config["exclude_docs"] + extra if config["exclude_docs"] else extra
@@ -71,7 +77,7 @@ def _state(page) -> tuple[str, object] | None:
     if states is None:
         return None
     kind = page.meta.get("hub_kind")
-    if kind in ("partner", "member", "module", "brief"):
+    if kind in ("partner", "member", "module", "brief", "exchange"):
         key = (kind, page.meta.get("hub_key"))
     elif kind is None and not page.file.generated_by:
         key = ("page", page.file.src_uri[:-3])
@@ -183,7 +189,8 @@ def on_env(env, config, files):
         """The page's address in every language built, and x-default (the source), for the sitemap."""
         if len(languages) < 2 or not STATE["site_url"]:
             return []
-        out = [{"code": c, "href": root + ("" if c == languages[0] else f"{c}/") + page.url} for c in languages]
+        out = [{"code": c, "href": root + ("" if c == languages[0] else f"{c}/") + page.url}
+               for c in languages]
         return out + [{"code": "x-default", "href": out[0]["href"]}]
 
     env.globals["hub_alternates"] = alternates
@@ -196,9 +203,11 @@ def on_page_context(context, page, config, nav):
     if st and st[0] == "translated" and page.edit_url and config.repo_url:  # edit the translation
         branch = config.extra.get("edit_branch", "main")
         page.edit_url = f"{config.repo_url.rstrip('/')}/edit/{branch}/{st[1].path}"
-    if len(STATE["languages"]) > 1:
-        context["hub_language_links"] = language_links(page.url, STATE["lang"], STATE["languages"])
-        context["hub_languages_label"] = notice("languages", STATE["lang"], STATE["source"])
+    if len(STATE["languages"]) > 1:  # rendered once: Material's base.html renders the block twice
+        env = STATE.get("env") or STATE.setdefault("env", config.theme.get_env())
+        context["hub_language_switcher"] = Markup(env.get_template("partials/languages.html").render(
+            hub_language_links=language_links(page.url, STATE["lang"], STATE["languages"]),
+            hub_languages_label=notice("languages", STATE["lang"], STATE["source"])))
     if page.meta.get("hub_kind") == "translations":
         context["hub_translation_rows"] = STATE.get("rows")
     return context

@@ -279,8 +279,9 @@ def main(argv: list[str] | None = None) -> int:
     s = sub.add_parser("schemas", help="check (or --write) the JSON Schemas in schemas/")
     s.add_argument("--write", action="store_true")
     s.set_defaults(func=cmd_schemas)
-    n = sub.add_parser("new", help="start a new record from a template (partner, member, brief, module)")
-    n.add_argument("kind", help="partner, member, brief or module")  # checked by `new`: one plain line
+    n = sub.add_parser("new", help="start a new record from a template "
+                       "(partner, member, brief, module, exchange)")
+    n.add_argument("kind", help="partner, member, brief, module or exchange")  # checked by `new`
     n.add_argument("id", help="the new record's id: lower-case letters, digits and hyphens")
     n.add_argument("--to", metavar="LANG", help="start a translation of the record (or page) `id` into LANG")
     n.set_defaults(func=cmd_new)

@@ -27,7 +27,8 @@ from .problems import Problem
 FILE = "hub.yml"
 REPO = Path(__file__).resolve().parents[2]
 WORD_RE = re.compile(r"^[a-z0-9]+(?:[.-][a-z0-9]+)*$")
-SECTION_NAMES = ("partners", "members", "briefs", "curriculum", "countries", "topics", "numbers")
+SECTION_NAMES = ("partners", "members", "briefs", "curriculum", "exchanges", "countries", "topics",
+                 "numbers")
 
 
 class ConfigError(Exception):
@@ -101,6 +102,7 @@ class Vocabularies(Strict):
     competencies: Words = {}
     session_formats: Words = {}
     languages: Annotated[Words, Field(min_length=1)]
+    exchange_kinds: Words = {}  # `kind` of an exchange (hooks/hub/exchanges.py)
 
     @model_validator(mode="after")
     def _government_only_for_partner_types(self) -> Vocabularies:
@@ -125,6 +127,9 @@ class Sections(Strict):
     members: Section
     briefs: Section
     curriculum: Section
+    # Collaborations between partners (hooks/hub/exchanges.py). Optional in hub.yml, so that
+    # a hub written before exchanges existed still loads: without it, the section is off.
+    exchanges: Section = Section(enabled=False, title="Exchanges")
     countries: Section
     topics: Section
     # The equity indicators page (hooks/hub/numbers.py); on unless hub.yml switches it off.
@@ -210,7 +215,8 @@ class Translation(Strict):
     are translated. A label left out is shown in the source language."""
 
     network: NetworkText = NetworkText()
-    sections: dict[Literal["partners", "members", "briefs", "curriculum", "countries", "topics", "numbers"],
+    sections: dict[Literal["partners", "members", "briefs", "curriculum", "countries", "topics", "numbers",
+                           "exchanges"],
                    SectionText] = {}
     facts: dict[Literal["who_region", "income_group"],
                 Annotated[FactText, BeforeValidator(_fact_text)]] = {}
@@ -303,7 +309,8 @@ class HubConfig(Strict):
     def _vocabularies_of_sections(self) -> HubConfig:
         v, s = self.vocabularies, self.sections
         needed = {"members": ("member_roles", "professions"),
-                  "curriculum": ("levels", "competencies", "session_formats")}
+                  "curriculum": ("levels", "competencies", "session_formats"),
+                  "exchanges": ("exchange_kinds",)}
         for section, names in needed.items():
             for name in names:
                 if getattr(s, section).enabled and not getattr(v, name):

@@ -22,6 +22,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from .catalog import Catalog
+from .exchanges import DERIVED_FIELDS, Exchange, data_row
 from .export_schemas import render, schemas
 from .i18n import N_, _
 from .models import Brief, Member, Module, Partner, Track
@@ -36,7 +37,10 @@ DATASETS: dict[str, tuple[type[BaseModel], bool]] = {
     "briefs": (Brief, True),  # a brief's id is its file name, not a front-matter field
     "tracks": (Track, False),
     "modules": (Module, False),
+    "exchanges": (Exchange, True),  # an exchange's id is its file name too
 }
+# Data set -> fields added after the model's, derived from the record (never typed).
+DERIVED: dict[str, dict[str, str]] = {"exchanges": DERIVED_FIELDS}
 
 
 def records(cat: Catalog) -> dict[str, list[dict[str, Any]]]:
@@ -48,6 +52,7 @@ def records(cat: Catalog) -> dict[str, list[dict[str, Any]]]:
         "briefs": [{"id": b.slug, **b.front.model_dump(mode="json")} for b in cat.published_briefs],
         "tracks": [t.model_dump(mode="json") for t in cat.tracks.values()],
         "modules": [m.model_dump(mode="json") for m in cat.modules_in_order],
+        "exchanges": [data_row(e) for e in cat.exchanges_in_order],
     }
 
 
@@ -58,7 +63,7 @@ def columns(name: str) -> list[str]:
     for field, info in model.model_fields.items():
         sub = _submodel(info.annotation)
         cols += [f"{field}.{s}" for s in sub.model_fields] if sub else [field]
-    return cols
+    return cols + list(DERIVED.get(name, {}))
 
 
 def _submodel(annotation: Any) -> type[BaseModel] | None:
@@ -126,7 +131,7 @@ def render_json(rows: list[dict[str, Any]]) -> str:
 
 # Data set -> the section of hub.yml it belongs to.
 SECTION_OF = {"partners": "partners", "members": "members", "briefs": "briefs",
-              "tracks": "curriculum", "modules": "curriculum"}
+              "tracks": "curriculum", "modules": "curriculum", "exchanges": "exchanges"}
 
 
 def data_files(cat: Catalog) -> dict[str, str]:
@@ -195,8 +200,11 @@ def field_table(name: str) -> str:
     head, yes, no = (_("Field"), _("Type"), _("Required")), _("yes"), _("no")
     rows = ["| {} | {} | {} |".format(*head), "| --- | --- | --- |"]
     if with_id:
-        rows.append("| `id` | " + _("string (the file name of the brief)") + f" | {yes} |")
+        noun = _("exchange") if name == "exchanges" else _("brief")
+        rows.append("| `id` | " + _("string (the file name of the %(thing)s)", thing=noun) + f" | {yes} |")
     for field, prop in schema.get("properties", {}).items():
         kind = _type_of(prop).replace("|", "/")
         rows.append(f"| `{field}` | {kind} | {yes if field in required else no} |")
+    for field, what in DERIVED.get(name, {}).items():
+        rows.append(f"| `{field}` | " + _("derived: %(what)s", what=_(what)) + f" | {yes} |")
     return "\n".join(rows)

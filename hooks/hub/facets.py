@@ -16,9 +16,12 @@ from typing import Any
 
 from .catalog import BriefRecord, Catalog
 from .countries import INCOME_EDITION, country
+from .direction import DIRECTIONS
 from .i18n import N_, _, collation_key
 from .vocab import (
     COMPETENCIES,
+    EXCHANGE_KINDS,
+    EXCHANGE_STATUSES,
     INCOME_GROUPS,
     PARTNER_TYPES,
     PROFESSIONS,
@@ -106,6 +109,16 @@ def _specs(cat: Catalog) -> dict[str, list[tuple[str, str, Extract]]]:
             ("duration", _("Duration"), lambda m: [duration_bucket(m.duration_hours)]),
         ],
     }
+    specs["exchanges"] = [
+        ("kind", "Kind", lambda e: [e.front.kind]),
+        ("direction", "Direction", lambda e: [e.direction.word]),
+        ("topic", "Topic", lambda e: list(e.front.topics)),
+        *([("region", facts.who_region.label, lambda e: [_region(c) for c in e.countries])]
+          if facts.who_region.show else []),
+        ("country", "Country", lambda e: list(e.countries)),
+        ("status", "Status", lambda e: [e.front.status]),
+        ("year", "Year", lambda e: [str(y) for y in e.years]),
+    ]
     if not cfg.vocabularies.tiers:
         specs["briefs"] = [s for s in specs["briefs"] if s[0] != "tier"]
     if not cfg.vocabularies.sdg_targets:
@@ -123,6 +136,7 @@ def _labels(cat: Catalog, key: str) -> dict[str, str] | None:
         "sdg": {k: f"{k} {v}" for k, v in SDG_TARGETS.items()},
         "duration": {k: _(label) for k, (_limit, label) in DURATIONS.items()},
         "track": {t.id: t.title for t in cat.tracks.values()},
+        "kind": EXCHANGE_KINDS, "direction": DIRECTIONS, "status": EXCHANGE_STATUSES,
     }
     return fixed.get(key)
 
@@ -161,6 +175,8 @@ def sort_keys(kind: str, record: Any) -> dict[str, str]:
         return {"date": b.front.date.isoformat(), "title": b.front.title.casefold()}
     if kind == "modules":
         return {"title": record.title.casefold(), "hours": f"{record.duration_hours:08.2f}"}
+    if kind == "exchanges":
+        return {"start": record.front.start.isoformat(), "title": record.front.title.casefold()}
     raise KeyError(kind)
 
 
@@ -171,6 +187,8 @@ SORTS: dict[str, list[tuple[str, str]]] = {
                  ("-since", N_("Newest partners first"))],
     "members": [("name", N_("Name (A–Z)")), ("country", N_("Country (A–Z)"))],
     "briefs": [("-date", N_("Newest first")), ("date", N_("Oldest first")), ("title", N_("Title (A–Z)"))],
+    "exchanges": [("-start", N_("Newest first")), ("start", N_("Oldest first")),
+                  ("title", N_("Title (A–Z)"))],
     "modules": [("", N_("Curriculum order")), ("title", N_("Title (A–Z)")), ("hours", N_("Shortest first")),
                 ("-hours", N_("Longest first"))],
 }

@@ -72,6 +72,7 @@ class Loaded:
     briefs: list[tuple[str, Brief, str, Origin]] = field(default_factory=list)  # slug, front, body
     tracks: list[tuple[Track, Origin]] = field(default_factory=list)
     modules: list[tuple[Module, Origin]] = field(default_factory=list)
+    exchanges: list[tuple[str, Any, str, Origin]] = field(default_factory=list)  # slug, front, body
     problems: list[Problem] = field(default_factory=list)
     files: list[str] = field(default_factory=list)
     # Ids of records that failed pass 1: known to exist, so pass 2 does not report every
@@ -89,6 +90,7 @@ class Sources:
     members: str = "members.yaml"
     briefs: str = "content/briefs"
     curriculum: str = "curriculum"
+    exchanges: str = "content/exchanges"
 
     def rel(self, p: FsPath) -> str:
         return p.relative_to(self.root).as_posix()
@@ -412,6 +414,7 @@ def load_all(src: Sources, readable: Callable[[str], bool] | None = None) -> Loa
         rel = src.rel(path)
         if is_translation(rel, cfg.all_languages):
             continue  # read in pass 3 (hub.translations)
+        out.broken.add(("brief", path.stem))  # removed again below once the brief is valid
         if not ok(rel):
             continue
         out.files.append(rel)
@@ -425,4 +428,15 @@ def load_all(src: Sources, readable: Callable[[str], bool] | None = None) -> Loa
         if loaded is not None:
             brief, body, origin = loaded
             out.briefs.append((path.stem, brief, body, origin))
+            out.broken.discard(("brief", path.stem))
+
+    from .exchanges import load_exchanges  # here: exchanges.py builds on this module
+
+    if cfg.enabled("exchanges"):
+        out.exchanges = load_exchanges(src.root, src.exchanges, ok, out.files, p)
+    elif any((src.root / src.exchanges).glob("*.md")):
+        p.append(Problem(src.exchanges, 1, 1, "",
+                         "not read: the exchanges section is switched off in hub.yml",
+                         f"remove {src.exchanges}/, or switch the section on (sections.exchanges.enabled)",
+                         "warning"))
     return out

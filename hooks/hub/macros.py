@@ -69,6 +69,8 @@ def count_definitions() -> dict[str, str]:
     out["countries"] = _("in the hub's records: %(places)s", places=listed)
     users = [_("a partner")] + ([_("a member")] if on("members") else []) + (
         [_("a %(thing)s", thing=brief)] if on("briefs") else [])
+    exchange = (cfg.section("exchanges").singular or _("exchange")).lower()
+    users += [_("an %(thing)s", thing=exchange)] if on("exchanges") else []
     out["topics"] = _("used by %(records)s", records=_("%(first)s or %(last)s", first=", ".join(users[:-1]),
                                                          last=users[-1]) if len(users) > 1 else users[0])
     return out
@@ -182,7 +184,7 @@ def make_macros(cat: Catalog, current_src: Callable[[], str]) -> dict[str, Calla
         cfg = active()
         rows = ["| " + _("Data set") + " | JSON | CSV | " + _("Schema") + " |", "| --- | --- | --- | --- |"]
         schema = {"partners": "partners", "members": "members", "briefs": "brief", "tracks": "tracks",
-                  "modules": "module"}
+                  "modules": "module", "exchanges": "exchanges.data"}
         for name, section in SECTION_OF.items():
             if cfg.enabled(section):
                 label = _(DATA_SET_NAMES[name])

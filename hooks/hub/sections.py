@@ -18,6 +18,7 @@ LISTING_PAGES: dict[str, str] = {
     "members": "members/index.md",
     "briefs": "briefs/index.md",
     "curriculum": "curriculum/index.md",
+    "exchanges": "exchanges/index.md",
     "countries": "countries/index.md",
     "topics": "topics/index.md",
     "numbers": "numbers/index.md",

@@ -39,8 +39,6 @@ def page_sources(cat: Any) -> list[str]:
 
 def visible_sources(cat: Any, root: Path) -> dict[tuple[str, str], Source]:
     """The sources readers see: drafts and withheld members are not listed anywhere."""
-    from .translations import source_version  # noqa: F401  (re-exported for callers)
-
     out = sources(cat, root, page_sources(cat))
     hidden = {("brief", k) for k, b in cat.briefs.items() if not b.published}
     hidden |= {("member", k) for k, m in cat.members.items() if not m.consent.public}
@@ -75,7 +73,8 @@ def report(rows: list[Row], languages: list[str]) -> Iterator[str]:
                 yield f"  outdated  {r.translation} (source {r.source} is now at {r.version})"
         for r in mine:
             if r.state == "missing":
-                yield f"  missing   {r.translation} ({r.kind} {r.key}; `make new KIND={r.kind} ID={r.key} TO={lang}`)"
+                start = f"make new KIND={r.kind} ID={r.key} TO={lang}"
+                yield f"  missing   {r.translation} ({r.kind} {r.key}; `{start}`)"
 
 
 def find_versions(cat: Any, root: Path, target: str) -> list[tuple[str, str]] | None:

@@ -123,7 +123,8 @@ def name_problem(rel: str, languages: list[str]) -> tuple[str, str] | None:
     if name is None:
         return ("this file cannot be a translation: no kind of record is translated here",
                 "translations sit beside their source: content/<page>.fr.md, content/briefs/<id>.fr.md, "
-                "curriculum/modules/<id>.fr.yaml, curriculum/tracks.fr.yaml, partners.fr.yaml, members.fr.yaml")
+                "curriculum/modules/<id>.fr.yaml, curriculum/tracks.fr.yaml, partners.fr.yaml, "
+                "members.fr.yaml")
     return None
 
 
@@ -353,8 +354,9 @@ def _check_item(data: dict, origin: Origin, loc: tuple, kind: Kind, source: Sour
                                          "translate each item of the source, in the same order"))
             ok = False
     if item.reviewed_by and not item.reviewed:
-        problems.append(here.problem(("reviewed_by",), "`reviewed_by:` names a reviewer, but `reviewed:` is false",
-                                     "set `reviewed: true` once the review is done, or remove `reviewed_by:`"))
+        problems.append(here.problem(
+            ("reviewed_by",), "`reviewed_by:` names a reviewer, but `reviewed:` is false",
+            "set `reviewed: true` once the review is done, or remove `reviewed_by:`"))
         ok = False
     return (item if ok else None), got
 
@@ -429,7 +431,8 @@ def withheld_problems(cat: Any, translations: Translations) -> list[Problem]:
                 if name == "body":
                     before = text[:at]  # the stripped body: its first line is the first non-blank
                     line = t.body_line + before.count("\n")
-                    out.append(Problem(t.path, line, at - (before.rfind("\n") + 1) + 1, "body", MESSAGE, HINT))
+                    col = at - (before.rfind("\n") + 1) + 1
+                    out.append(Problem(t.path, line, col, "body", MESSAGE, HINT))
                 else:
                     loc = (name, i) if isinstance(value, list) else (name,)
                     out.append(t.origin.problem(loc, MESSAGE, HINT))
@@ -443,7 +446,7 @@ def _finish(origin: Origin, loc: tuple, item: BaseModel, got: dict[str, Any], na
     if version != current:
         problems.append(_outdated(origin, loc, version, current, source.path))
     out.items[(name.kind.name, key, name.lang)] = Translation(
-        name.kind.name, key, name.lang, got, item.reviewed, version, current, rel,  # type: ignore[attr-defined]
+        name.kind.name, key, name.lang, got, item.reviewed, version, current, rel,  # type: ignore
         item.translator, item.reviewed_by, origin, body_line)  # type: ignore[attr-defined]
 
 

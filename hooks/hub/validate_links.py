@@ -14,6 +14,8 @@ import gc
 from pathlib import Path
 
 from .catalog import BriefRecord, Catalog
+from .exchanges import ExchangeRecord
+from .exchanges import link_problems as exchange_link_problems
 from .load_records import Loaded, Origin, Sources, load_all
 from .models import today
 from .problems import Problem, in_report_order
@@ -66,6 +68,9 @@ def build_catalog(loaded: Loaded, src: Sources | None = None,
     for slug, front, body, o in loaded.briefs:
         cat.briefs[slug] = BriefRecord(slug, front, body, o)
         cat.origins[("brief", slug)] = o
+    for slug, front, body, o in loaded.exchanges:
+        cat.exchanges[slug] = ExchangeRecord(slug, front, body, o)
+        cat.origins[("exchange", slug)] = o
 
     for m in cat.members.values():
         if m.affiliation and missing("partner", m.affiliation, cat.partners):
@@ -120,6 +125,7 @@ def build_catalog(loaded: Loaded, src: Sources | None = None,
             elif missing("module", pre, cat.modules):
                 problems.append(_unknown(o, ("prerequisites", i), pre, cat.modules, "module",
                                          "curriculum/modules/"))
+    problems.extend(exchange_link_problems(cat, missing, on))
     problems.extend(_cycles(cat))
     problems.extend(withheld_name_problems(cat))
     return cat, problems

@@ -72,6 +72,7 @@ TRACK_LEVELS = Vocabulary("levels")
 COMPETENCIES = Vocabulary("competencies")
 SESSION_FORMATS = Vocabulary("session_formats")
 LANGUAGES = Vocabulary("languages")
+EXCHANGE_KINDS = Vocabulary("exchange_kinds")
 
 class Translated(Mapping[str, str]):
     """A fixed table of labels (English, marked for the message catalogue), read in the build's
@@ -97,6 +98,14 @@ BRIEF_STATUSES: dict[str, str] = {
     "draft": "Draft (validated, never published)",
     "published": "Published",
     "archived": "Archived (published, marked as no longer current)",
+}
+
+# The status of an exchange: fixed words, because the checks give each a meaning (a completed
+# exchange has an end date; a planned one has not started). See hooks/hub/exchanges.py.
+EXCHANGE_STATUSES: dict[str, str] = {
+    "planned": "Planned",
+    "ongoing": "Ongoing",
+    "completed": "Completed",
 }
 
 WHO_REGIONS = Translated({

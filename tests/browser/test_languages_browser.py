@@ -62,7 +62,8 @@ def test_the_switcher_works_from_file(chromium_browser, languages_site: Path) ->
 
 
 @pytest.mark.parametrize("scheme", list(SCHEMES))
-def test_right_to_left_and_translated_pages_pass_axe(chromium_browser, languages_url: str, scheme: str) -> None:
+def test_right_to_left_and_translated_pages_pass_axe(chromium_browser, languages_url: str,
+                                                     scheme: str) -> None:
     context = chromium_browser.new_context(color_scheme=scheme, viewport={"width": 1280, "height": 900})
     page = context.new_page()
     page.scheme = SCHEMES[scheme]  # type: ignore[attr-defined]
@@ -73,9 +74,9 @@ def test_right_to_left_and_translated_pages_pass_axe(chromium_browser, languages
             _open(page, languages_url + rel)
             if rel.startswith("ar/"):
                 # Material writes the direction on <body>; the page reads right to left
-                assert page.evaluate("[document.documentElement.lang, document.body.dir, "
-                                     "getComputedStyle(document.querySelector('.md-content')).direction]") == \
-                    ["ar", "rtl", "rtl"], rel
+                found = page.evaluate("[document.documentElement.lang, document.body.dir, getComputedStyle("
+                                      "document.querySelector('.md-content')).direction]")
+                assert found == ["ar", "rtl", "rtl"], rel
             if found := _violations(page):
                 failures[rel] = found
     finally:

@@ -168,10 +168,10 @@ def expected_source(rel: str, hub: Path) -> str | None:
         return RECORD_SOURCES[parts[0]]
     if len(parts) == 3 and parts[0] == "curriculum":
         return f"curriculum/modules/{parts[1]}.yaml"
-    if len(parts) == 3 and parts[0] == "briefs":
-        return f"content/briefs/{parts[1]}.md"
+    if len(parts) == 3 and parts[0] in ("briefs", "exchanges"):
+        return f"content/{parts[0]}/{parts[1]}.md"
     if parts[0] in ("countries", "topics", "numbers") or (len(parts) == 2 and parts[0] in (
-            "partners", "members", "curriculum", "briefs")):
+            "partners", "members", "curriculum", "briefs", "exchanges")):
         return None  # generated listings, country / topic pages and the numbers: no single source
     page = "index" if rel == "index.html" else parts[0]
     return f"content/{page}.md"

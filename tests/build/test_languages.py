@@ -105,11 +105,13 @@ def test_an_outdated_translation_says_so_and_links_the_original(site: Path) -> N
     html = _page(site, "fr", "curriculum/sm-101/index.html")
     assert ('<p class="hub-notice hub-notice--translation hub-notice--outdated" role="note">Cette '
             "traduction n&#39;est peut-être plus à jour : le texte anglais a changé depuis sa traduction. "
-            '<a href="../../../curriculum/sm-101/" hreflang="en">Lire l&#39;original en anglais</a></p>') in html
+            '<a href="../../../curriculum/sm-101/" hreflang="en">Lire l&#39;original en anglais</a></p>'
+            ) in html
     assert "Un court essai réflexif." in html and "Cours magistral" in html
     assert "hub-notice--unreviewed" not in html
     english = _page(site, "en", "curriculum/sm-101/index.html")
-    assert "hub-notice" not in english.split("hub-facts")[0] and "A short reflective essay on a case." in english
+    assert "hub-notice" not in english.split("hub-facts")[0]
+    assert "A short reflective essay on a case." in english
 
 
 def test_sitemaps_list_every_language_of_each_page(site: Path) -> None:

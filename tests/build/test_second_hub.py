@@ -64,6 +64,16 @@ def test_a_switched_off_section_leaves_no_trace(hub2: Path) -> None:
     assert "members" not in visible(text(hub2, "countries/index.html")).lower()
 
 
+def test_exchanges_in_the_networks_words(hub2: Path) -> None:
+    listing = visible(text(hub2, "exchanges/index.html"))
+    assert "Córdoba y Oaxaca: acompañamiento comunitario" in listing and "Pasantía" in listing
+    page = visible(text(hub2, "exchanges/cordoba-oaxaca/index.html"))
+    assert "Argentina" in page and "Mexico" in page and "South-South" in page
+    assert "Upper-middle income" in page  # the network shows income groups (hub.yml facts)
+    assert "Intercambios" in visible(text(hub2, "partners/servicio-cordoba/index.html"))
+    rows = json.loads(text(hub2, "data/exchanges.json"))
+    assert [(r["id"], r["direction"]) for r in rows] == [("cordoba-oaxaca", "south-south")]
+
 
 def test_the_numbers_page_switched_off_leaves_no_trace(hub2: Path) -> None:
     """hub2's hub.yml says `numbers: {enabled: false}`: no page, no navigation entry, no data file,

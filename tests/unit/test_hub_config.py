@@ -203,6 +203,7 @@ def test_new_records_use_the_networks_words(tmp_path: Path) -> None:
     for name in ("partners.yaml",):
         (hub / name).write_text("# nothing yet\n", encoding="utf-8")
     shutil.rmtree(hub / "content" / "briefs")
+    shutil.rmtree(hub / "content" / "exchanges")
     shutil.rmtree(hub / "curriculum")
     (hub / "curriculum" / "modules").mkdir(parents=True)
     (hub / "curriculum" / "tracks.yaml").write_text("- id: t\n  title: T\n  description: D\n",

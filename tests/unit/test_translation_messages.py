@@ -9,7 +9,6 @@ from pathlib import Path
 import pytest
 
 from conftest import FIXTURE, FIXTURE_SITE
-from hub.problems import Problem
 from hub.translations import record_fields, source_version
 from hub.validate_links import validate
 
@@ -30,7 +29,8 @@ def _versions(hub: Path) -> dict[str, str]:
 
 
 def _brief(version: str, extra: str = "", body: str = "## Le problème\n\nTexte.\n") -> str:
-    return ("---\ntitle: \"Soins primaires : la note alpha\"\nsummary: La réforme marche si elle est financée.\n"
+    return ("---\ntitle: \"Soins primaires : la note alpha\"\n"
+            "summary: La réforme marche si elle est financée.\n"
             f"recommendations:\n  - Financer d'abord les **soins primaires**.\n  - Former des agents.\n"
             f'source_version: "{version}"\nreviewed: false\n{extra}---\n{body}')
 
@@ -82,7 +82,8 @@ CASES = [
 def test_brief_translation_messages(tmp_path, what, rel, kind, extra, expected):
     hub = _hub(tmp_path)
     v = _versions(hub)
-    body = "## Le problème\n\nTexte {{ config }}.\n" if what == "template code" else "## Le problème\n\nTexte.\n"
+    text = "Texte {{ config }}." if what == "template code" else "Texte."
+    body = f"## Le problème\n\n{text}\n"
     (hub / rel).write_text(_brief(v["brief"], extra, body), encoding="utf-8")
     assert _report(hub) == expected
 
@@ -94,7 +95,8 @@ def test_list_file_messages(tmp_path):
         "- id: alpha-ministri\n  description: Alpha.\n  source_version: \"%s\"\n  reviewed: true\n"
         "- id: alpha-ministry\n  type: ngo\n  description: Alpha coordonne le pilote.\n"
         "  source_version: \"%s\"\n  reviewed: true\n"
-        "- id: gamma-ngo\n  description: Écrire à gamma@example.org.\n  source_version: \"x\"\n  reviewed: no\n"
+        "- id: gamma-ngo\n  description: Écrire à gamma@example.org.\n  source_version: \"x\"\n"
+        "  reviewed: no\n"
         % (v["partner"], v["partner"]), encoding="utf-8")
     assert _report(hub) == [
         "partners.fr.yaml:1:7: partners[1].id: there is no partner 'alpha-ministri' in partners.yaml to "
@@ -102,8 +104,8 @@ def test_list_file_messages(tmp_path):
         "partners.fr.yaml:6:3: partners[2].type: `type` is a fact of the partner, written once in "
         "partners.yaml: a translation holds only text; remove this line; a translation of a partner holds "
         "description",
-        "partners.fr.yaml:11:16: partners[3].description: contains an e-mail address; the hub never publishes "
-        "e-mail addresses; remove it (readers reach people through the partner's `website:` or the "
+        "partners.fr.yaml:11:16: partners[3].description: contains an e-mail address; the hub never "
+        "publishes e-mail addresses; remove it (readers reach people through the partner's `website:` or the "
         "network's coordinators)",
         "partners.fr.yaml:12:19: partners[3].source_version: String should match pattern '^[0-9a-f]{12}$'",
         "partners.fr.yaml:13:13: partners[3].reviewed: 'no' is not true or false; write true or false "
@@ -131,7 +133,8 @@ def test_module_lists_keep_the_source_length_and_outdated_is_a_warning(tmp_path)
     assert _report(hub) == [
         f"curriculum/modules/sm-101.fr.yaml:9:17: warning: source_version: translates an older version of "
         f"curriculum/modules/sm-101.yaml ({v['module']}; it is now {now}); update the translation to the "
-        f"source's changes (`git log -p curriculum/modules/sm-101.yaml`), then set `source_version: \"{now}\"`"]
+        f"source's changes (`git log -p curriculum/modules/sm-101.yaml`), then set "
+        f"`source_version: \"{now}\"`"]
     assert cat.translations.get("module", "sm-101", "fr").outdated
 
 
@@ -198,4 +201,3 @@ def test_version_is_the_documented_hash():
     fields = {"title": "Été", "body": "x"}
     text = json.dumps(fields, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
     assert source_version(fields) == hashlib.sha256(text.encode()).hexdigest()[:12]
-    assert Problem  # (imported for the table's readers)
