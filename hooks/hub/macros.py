@@ -77,7 +77,7 @@ def count_definitions() -> dict[str, str]:
 
 
 DATA_SET_NAMES = {"partners": N_("Partners"), "members": N_("Members"), "briefs": N_("Briefs"),
-                  "tracks": N_("Tracks"), "modules": N_("Modules")}
+                  "tracks": N_("Tracks"), "modules": N_("Modules"), "exchanges": N_("Exchanges")}
 
 
 def _link(from_src: str, kind: str, key: str = "") -> str:
@@ -187,7 +187,7 @@ def make_macros(cat: Catalog, current_src: Callable[[], str]) -> dict[str, Calla
                   "modules": "module", "exchanges": "exchanges.data"}
         for name, section in SECTION_OF.items():
             if cfg.enabled(section):
-                label = _(DATA_SET_NAMES[name])
+                label = _(DATA_SET_NAMES[name]) if name in DATA_SET_NAMES else name.capitalize()
                 rows.append(f"| {label} | [{name}.json](data/{name}.json) "
                             f"| [{name}.csv](data/{name}.csv) "
                             f"| [{schema[name]}.schema.json](data/schemas/{schema[name]}.schema.json) |")

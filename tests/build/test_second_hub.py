@@ -68,8 +68,8 @@ def test_exchanges_in_the_networks_words(hub2: Path) -> None:
     listing = visible(text(hub2, "exchanges/index.html"))
     assert "Córdoba y Oaxaca: acompañamiento comunitario" in listing and "Pasantía" in listing
     page = visible(text(hub2, "exchanges/cordoba-oaxaca/index.html"))
-    assert "Argentina" in page and "Mexico" in page and "South-South" in page
-    assert "Upper-middle income" in page  # the network shows income groups (hub.yml facts)
+    assert "Argentina" in page and "México" in page and "South-South" in page  # names in Spanish
+    assert "Ingreso mediano alto" in page  # the network shows income groups (hub.yml facts), in Spanish
     assert "Intercambios" in visible(text(hub2, "partners/servicio-cordoba/index.html"))
     rows = json.loads(text(hub2, "data/exchanges.json"))
     assert [(r["id"], r["direction"]) for r in rows] == [("cordoba-oaxaca", "south-south")]
