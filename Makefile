@@ -11,7 +11,7 @@ export PYTHONPATH := hooks
 # The command a contributor typed, so that messages say what to run again.
 validate check build offline: export HUB_COMMAND = make $@
 
-.PHONY: help serve build validate check security test bench offline zim new translations vocab-docs schemas generate adopt lock clean vendor messages
+.PHONY: help serve build validate check security test bench lighthouse offline zim new translations vocab-docs schemas generate adopt lock clean vendor messages
 
 # --- Reproducible builds and the offline zip ------------------------------------------------
 # Dates in the output come from the last commit (override by setting SOURCE_DATE_EPOCH): the
@@ -72,6 +72,9 @@ vocab-docs: generate ## Same as `make generate` (kept for old habits)
 SIZES ?= 300,3000,10000
 bench: $(STAMP) ## Build synthetic hubs against plain Material; SIZES=300,3000 for a quicker run
 	$(BIN)/python benchmarks/run.py --sizes $(SIZES)
+lighthouse: ## Lighthouse (mobile) scores of site/ (run make build first; needs npm; not part of make test)
+	cd benchmarks/lighthouse && npm ci --no-audit --no-fund --silent
+	$(BIN)/python benchmarks/lighthouse/run.py site
 # --- end bench ----------------------------------------------------------------------------------
 
 schemas: generate ## Same as `make generate` (kept for old habits)
