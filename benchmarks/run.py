@@ -243,8 +243,25 @@ def bench_size(n: int, work: Path, seed: int = 1, log=print, repeat: int = 2) ->
                 f"{r.max_rss_mb:.0f} MB")
     hub_site = site_stats(hub_dir / "site", _typical_partner(hub_dir / "site"))
     base_site = site_stats(base_dir / "site", "partners/item-0/index.html")
-    return Row(counts.total, _best(hub_runs), _best(base_runs), v[0], hub_site, base_site,
-               {"validate_wall_s": v[1]})
+    extra = {"validate_wall_s": v[1]}
+    extra |= reader_transfer(hub_dir / "site", base_dir / "site", hub_site.record_page, log=log)
+    return Row(counts.total, _best(hub_runs), _best(base_runs), v[0], hub_site, base_site, extra)
+
+
+def reader_transfer(hub_site: Path, base_site: Path, record_page: str, log=print) -> dict:
+    """Bytes of a first page view and of a search session, hub and plain (benchmarks/reader_bytes.py)."""
+    import reader_bytes
+
+    if not Path(reader_bytes.CHROMIUM).is_file():
+        log(f"no Chromium at {reader_bytes.CHROMIUM}: reader transfer not measured")
+        return {}
+    page = record_page.removesuffix("index.html")
+    hub = reader_bytes.measure(hub_site, page)
+    plain = reader_bytes.measure(base_site, "partners/item-0/")
+    log(f"reader transfer: first view {hub.first_view_gzip} / {plain.first_view_gzip} B, "
+        f"search {hub.search_gzip} / {plain.search_gzip} B (hub / plain); hub's largest: {hub.largest}")
+    return {"reader_page": page, "reader_hub": reader_bytes.as_dict(hub),
+            "reader_plain": reader_bytes.as_dict(plain)}
 
 
 def bench_languages(n: int, work: Path, seed: int = 1, log=print, repeat: int = 1) -> list[str]:
@@ -428,6 +445,14 @@ def report(rows: list[Row], info: dict[str, str], notes: str = "",
                          f"validation {r.validate_s / max(first.validate_s, 1e-9):.1f}x")
     lines += ["", f"Typical record page: `{rows[0].hub_site.record_page}` (the median-sized partner page).",
               ""]
+    measured = [r for r in rows if "reader_hub" in r.extra]
+    if measured:
+        import reader_bytes
+
+        transfer = reader_bytes.Transfer
+        lines += reader_bytes.table(
+            [(r.records, transfer(**r.extra["reader_hub"]), transfer(**r.extra["reader_plain"]))
+             for r in measured], measured[0].extra["reader_page"])
     lines += profile or []
     if serve:
         shown = ", ".join(f"{t:.1f} s" for t in serve)
