@@ -17,7 +17,7 @@ from hub import facets, jsonld
 from hub import render_exchange_feeds as exchange_feeds
 from hub.export_data import data_files
 from hub.hosted_urls import hosted_url
-from hub.plural import plural
+from hub.i18n import ngettext
 from hub.render_citations import apa_parts, author_names, citation, render_bibtex, render_csl_json, render_ris
 from hub.render_exchange_feeds import ATOM_FILE as EXCHANGES_ATOM
 from hub.render_exchange_feeds import RSS_FILE as EXCHANGES_RSS
@@ -98,18 +98,27 @@ def _jsonld(kind: str, record, page) -> str:
     return jsonld.dumps_for_script(data)
 
 
+NOUNS = {  # the map's labels: "2 partners, 1 member"
+    "partners": lambda n: ngettext("%(num)s partner", "%(num)s partners", n),
+    "members": lambda n: ngettext("%(num)s member", "%(num)s members", n),
+    "briefs": lambda n: ngettext("%(num)s brief", "%(num)s briefs", n),
+    "modules": lambda n: ngettext("%(num)s module", "%(num)s modules", n),
+}
+
+
 def _map(kind: str = "partners"):
     """The map of a listing and each highlighted country's label (its link's accessible name)."""
     cat = STATE["catalog"]
     if kind == "partners":
         m = highlight_map({p.country for p in cat.partners.values()})
-        labels = {s.code: plural(cat.by_country[s.code]["partners"], "partner") for s in m.highlighted}
+        labels = {s.code: ngettext("%(num)s partner", "%(num)s partners", cat.by_country[s.code]["partners"])
+                  for s in m.highlighted}
     else:  # every country the records concern
         m = highlight_map(set(cat.by_country))
         on = hub_config.active().enabled
         kinds = [k for k, section in (("partners", "partners"), ("members", "members"), ("briefs", "briefs"),
                                       ("modules", "curriculum")) if on(section)]
-        labels = {s.code: ", ".join(plural(cat.by_country[s.code][k], k[:-1]) for k in kinds)
+        labels = {s.code: ", ".join(NOUNS[k](cat.by_country[s.code][k]) for k in kinds)
                   for s in m.highlighted}
     return m, labels
 

@@ -32,6 +32,8 @@ from hub.countries import INCOME_EDITION, country
 from hub.direction import DIRECTIONS
 from hub.exchanges import exchange_meta
 from hub.generate_pages import PageSpec, generate_pages, uri
+from hub.i18n import install as install_i18n
+from hub.i18n import use as use_language
 from hub.localize import localized
 from hub.models import today
 from hub.plural import plural
@@ -49,6 +51,7 @@ RENDER_CACHE = os.environ.get("HUB_RENDER_CACHE", "on").lower() not in ("off", "
 
 def on_config(config):
     root = Path(config.config_file_path).parent
+    use_language(config.theme.get("language"))  # the build's language, for every message (hub.i18n)
     catalog, problems = validate(root, cache=preview.validation_cache())  # cache: the preview's
     if errors(problems):  # the preview shows this in the browser (hooks/serve.py)
         rerun = "save: the preview reloads by itself" if serving() else "run the build again"
@@ -193,9 +196,13 @@ def _globals(env) -> None:
     cfg = hub_config.active()  # the hub's hub.yml: which sections and facts it has
     env.globals.update(hub=STATE["catalog"], vocab=vocab, country=country, today=STATE["today"],
                        income_edition=INCOME_EDITION, hub_config=cfg, hub_on=cfg.enabled,
-                       hub_sections=cfg.sections, hub_facts=cfg.facts, hub_directions=DIRECTIONS)
+                       hub_sections=cfg.shown_sections, hub_facts=cfg.shown_facts, hub_directions=DIRECTIONS)
     env.filters["markdown"] = render_markdown
     env.filters["plural"] = plural  # "1 session", "4 sessions"
+    install_i18n(env)  # _(), ngettext(), dates and numbers in the build's language (hub.i18n)
+    env.tests["hub_on"] = cfg.enabled  # ['briefs', ...] | select('hub_on')
+    env.filters["hub_section_title"] = lambda name: cfg.section(name).title
+    env.filters["hub_country_name"] = lambda code: country(code).name
 
 
 def on_page_content(html, page, config, files):

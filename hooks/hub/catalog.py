@@ -14,6 +14,7 @@ from typing import Any
 
 from .countries import Country, country
 from .exchanges import ExchangeRecord
+from .i18n import collation_key
 from .load_records import Origin
 from .models import Brief, Member, Module, Partner, Track
 from .validate_files import FileInventory
@@ -194,7 +195,7 @@ class Catalog:
         for e in self.exchanges_in_order:
             for c in e.countries:
                 out[c]["exchanges"].append(e)
-        return dict(sorted(out.items(), key=lambda kv: country(kv[0]).name))
+        return dict(sorted(out.items(), key=lambda kv: collation_key(country(kv[0]).name)))
 
     @cached_property
     def countries(self) -> list[Country]:

@@ -212,6 +212,24 @@ def cmd_check_links(args: argparse.Namespace) -> int:
     return check(args.site, urlsplit(cfg.site_url).path if cfg else "/")
 
 
+def cmd_messages(args: argparse.Namespace) -> int:
+    from .i18n_messages import check, update
+
+    if args.write:
+        for path in update(new=args.add):
+            print(f"wrote {path}", file=sys.stderr)
+    problems = check()
+    if problems:
+        for p in sorted(problems):
+            print(p.format(), file=sys.stderr)
+        print(f"{len(problems)} problem{'s' * (len(problems) != 1)} in the interface's translations "
+              "(hooks/hub/locales): fix the lines above (CONTRIBUTING.md, \"Translating the interface\").",
+              file=sys.stderr)
+        return 0 if args.write else 1
+    print("The interface's message catalogues are complete.", file=sys.stderr)
+    return 0
+
+
 def cmd_build(args: argparse.Namespace) -> int:
     """The site in every language of hub.yml (`make build`, `make offline`)."""
     from .build_languages import build
@@ -279,6 +297,10 @@ def main(argv: list[str] | None = None) -> int:
     a.set_defaults(func=cmd_adopt)
     add_offline_parser(sub)
     add_zim_parser(sub)
+    m = sub.add_parser("messages", help="check (or --write: extract and update) the interface's translations")
+    m.add_argument("--write", action="store_true")
+    m.add_argument("--add", action="append", default=[], metavar="LANG", help="start a new language")
+    m.set_defaults(func=cmd_messages)
     b = sub.add_parser("build", help="build the site in every language (one MkDocs build each)")
     b.add_argument("--site-dir", default="site", help="where to write it (default: site)")
     b.add_argument("--offline", action="store_true", help="the offline copy (HUB_OFFLINE=true)")
@@ -293,7 +315,8 @@ def main(argv: list[str] | None = None) -> int:
     c.set_defaults(func=cmd_check_links)
     args = parser.parse_args(argv)
     try:
-        own_config = ("validate", "translations", "build", "adopt", "offline", "zim", "check-links")  # read hub.yml themselves
+        # these read hub.yml themselves (or not at all)
+        own_config = ("validate", "translations", "build", "adopt", "offline", "zim", "check-links", "messages")
         if args.command not in own_config and _use_config(Path(args.root)):
             return 1
         return args.func(args)

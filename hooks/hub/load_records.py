@@ -217,8 +217,9 @@ def problems_from(exc: ValidationError, model: type[BaseModel], origin: Origin) 
             message, hint = f"has more than {n} items", "keep the most important ones"
         else:
             message = err["msg"]
-        if ctx.get("hub:field"):
-            loc = loc + (ctx["hub:field"],)
+        if ctx.get("hub:field"):  # a name, or a path (tuple) below the checked object
+            extra = ctx["hub:field"]
+            loc = loc + (tuple(extra) if isinstance(extra, (tuple, list)) else (extra,))
         out.append(origin.problem(loc, message, hint, key=key))
     return out
 

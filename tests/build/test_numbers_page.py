@@ -56,9 +56,10 @@ def expected(root: Path, today: dt.date) -> dict[str, tuple[dict[str, float], fl
     members = [m for m in _yaml(root / "members.yaml") if m["consent"]["public"] == "true"]
     public = {m["id"]: m for m in members}
     briefs = [(p.stem, _front(p)) for p in sorted((root / "content" / "briefs").glob("*.md"))
-              if p.name != "index.md"]
+              if p.name != "index.md" and "." not in p.stem]  # not translations (<id>.fr.md)
     published = [(s, b) for s, b in briefs if b["status"] in ("published", "archived")]
-    modules = [_yaml(p) for p in sorted((root / "curriculum" / "modules").glob("*.yaml"))]
+    modules = [_yaml(p) for p in sorted((root / "curriculum" / "modules").glob("*.yaml"))
+               if "." not in p.stem]  # not translations (<id>.fr.yaml)
     out: dict[str, tuple[dict[str, float], float]] = {}
 
     def by_country(name: str, codes: list[str]) -> None:
