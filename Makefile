@@ -11,7 +11,7 @@ export PYTHONPATH := hooks
 # The command a contributor typed, so that messages say what to run again.
 validate check build offline: export HUB_COMMAND = make $@
 
-.PHONY: help serve build validate check security test bench offline zim new translations vocab-docs schemas generate adopt lock clean vendor
+.PHONY: help serve build validate check security test bench lighthouse offline zim new translations vocab-docs schemas generate adopt lock clean vendor messages
 
 # --- Reproducible builds and the offline zip ------------------------------------------------
 # Dates in the output come from the last commit (override by setting SOURCE_DATE_EPOCH): the
@@ -42,6 +42,7 @@ validate: $(STAMP) ## Check every record and every link between records
 check: $(STAMP) ## Same verdict as CI's validate step: run it before a pull request
 	$(BIN)/python -m hub validate
 	$(BIN)/python -m hub generate
+	$(BIN)/python -m hub messages
 
 security: $(STAMP) ## Audit .github/ with zizmor (offline, strictest), then validate every record
 	$(BIN)/zizmor --offline --no-config --persona auditor .github
@@ -54,8 +55,8 @@ test: $(STAMP) ## Run the whole test suite
 	$(BIN)/python -m pytest
 
 # --- contributors: new records, local check (same verdict as CI), vocabulary docs ---------
-new: $(STAMP) ## Start a record from a template: make new KIND=partner|member|brief|module ID=<id> [TO=fr]
-	@test -n "$(KIND)" -a -n "$(ID)" || { echo "usage: make new KIND=partner|member|brief|module ID=<id>  (TO=<language>: start its translation)" >&2; exit 2; }
+new: $(STAMP) ## Start a record from a template: make new KIND=partner|member|brief|module|exchange ID=<id> [TO=fr]
+	@test -n "$(KIND)" -a -n "$(ID)" || { echo "usage: make new KIND=partner|member|brief|module|exchange ID=<id>  (TO=<language>: start its translation)" >&2; exit 2; }
 	$(BIN)/python -m hub new "$(KIND)" "$(ID)" $(if $(TO),--to "$(TO)")
 
 translations: $(STAMP) ## What is missing or outdated per language (translators)
@@ -67,6 +68,9 @@ vocab-docs: generate ## Same as `make generate` (kept for old habits)
 SIZES ?= 300,3000,10000
 bench: $(STAMP) ## Build synthetic hubs against plain Material; SIZES=300,3000 for a quicker run
 	$(BIN)/python benchmarks/run.py --sizes $(SIZES)
+lighthouse: ## Lighthouse (mobile) scores of site/ (run make build first; needs npm; not part of make test)
+	cd benchmarks/lighthouse && npm ci --no-audit --no-fund --silent
+	$(BIN)/python benchmarks/lighthouse/run.py site
 # --- end bench ----------------------------------------------------------------------------------
 
 schemas: generate ## Same as `make generate` (kept for old habits)
@@ -74,6 +78,9 @@ schemas: generate ## Same as `make generate` (kept for old habits)
 # --- maintainers: what a network decides lives in hub.yml ------------------------------------
 generate: $(STAMP) ## Rewrite what derives from hub.yml: schemas/, issue-form options, CONTRIBUTING.md lists
 	$(BIN)/python -m hub generate --write
+
+messages: $(STAMP) ## Interface translations: extract the strings, update hooks/hub/locales/*/LC_MESSAGES/hub.po (LANG_NEW=xx starts one)
+	$(BIN)/python -m hub messages --write $(if $(LANG_NEW),--add $(LANG_NEW))
 
 adopt: $(STAMP) ## Start a new hub from this one: make adopt DEST=../our-hub (records emptied, hub.yml kept)
 	@test -n "$(DEST)" || { echo "usage: make adopt DEST=<new folder>" >&2; exit 2; }

@@ -3,7 +3,9 @@
 `generate_hub(dest, n, seed)` writes the record files of a hub with about `n` records across
 the four kinds (partners, members, policy briefs, curriculum modules) into `dest`:
 partners.yaml, members.yaml, curriculum/tracks.yaml, curriculum/modules/*.yaml and
-content/briefs/*.md. The same `n` and `seed` always give the same files. Every record is
+content/briefs/*.md; and, on top of them, one exchange per five partners
+(content/exchanges/*.md, between partners of two or three countries). The same `n` and
+`seed` always give the same files. Every record is
 fictional (`example: true`); the text is made of plain words, with no number that looks like
 a phone number and nothing that the validators reject.
 
@@ -64,6 +66,7 @@ class Counts:
     members: int
     briefs: int
     modules: int
+    exchanges: int = 0  # on top of `total`: one per five partners
 
     @property
     def total(self) -> int:
@@ -73,7 +76,7 @@ class Counts:
 def split(n: int) -> Counts:
     """How many records of each kind make about `n` records (at least 2 of each)."""
     c = {k: max(2, round(n * s)) for k, s in SHARES.items()}
-    return Counts(c["partner"], c["member"], c["brief"], c["module"])
+    return Counts(c["partner"], c["member"], c["brief"], c["module"], max(1, c["partner"] // 5))
 
 
 def _lexicon(size: int = 4000) -> tuple[list[str], list[float]]:
@@ -222,7 +225,41 @@ def generate_hub(dest: Path, n: int, seed: int = 1) -> Counts:
                            for _ in range(rng.randint(2, 4)))
         front_text = yaml.safe_dump(front, sort_keys=False, allow_unicode=True, width=100)
         (briefs_dir / f"brief-{i}.md").write_text(f"---\n{front_text}---\n\n{body}\n", encoding="utf-8")
+    _exchanges(dest, counts, partners, public, rng, t)
     return counts
+
+
+def _exchanges(dest: Path, counts: Counts, partners: list[dict], public: list[str],
+               rng: random.Random, t: Text) -> None:
+    """One exchange per five partners, between two or three partners of different countries:
+    completed, ongoing and planned ones, every kind."""
+    vocab = _vocab()
+    kinds, topics = list(vocab.EXCHANGE_KINDS), list(vocab.TOPICS)
+    folder = dest / "content" / "exchanges"
+    folder.mkdir(parents=True, exist_ok=True)
+    for i in range(counts.exchanges):
+        chosen: list[dict] = []
+        for p in rng.sample(partners, len(partners)):
+            if p["country"] not in {c["country"] for c in chosen}:
+                chosen.append(p)
+            if len(chosen) == 2 + i % 2:
+                break
+        year = 2015 + i % 10
+        front: dict = {"title": t.title(4, 8), "example": True, "kind": kinds[i % len(kinds)],
+                       "partners": [p["id"] for p in chosen],
+                       "start": f"{year}-{1 + i % 12:02d}-01"}
+        status = ("completed", "ongoing", "planned")[i % 3]
+        if status == "completed":
+            front["end"] = f"{year + 1}-{1 + i % 12:02d}-01"
+        elif status == "planned":
+            front["start"] = f"2099-{1 + i % 12:02d}-01"
+        front.update(status=status, topics=rng.sample(topics, rng.randint(1, 3)),
+                     innovation=t.sentence(), outcomes=t.paragraph(2)[:900],
+                     members=rng.sample(public, min(len(public), rng.randint(0, 2))),
+                     references=[_reference(t, 9000 + i * 3 + k) for k in range(rng.randint(1, 3))])
+        body = "\n\n".join(f"## {t.title(2, 4)}\n\n{t.paragraph(rng.randint(2, 5))}" for _ in range(2))
+        front_text = yaml.safe_dump(front, sort_keys=False, allow_unicode=True, width=100)
+        (folder / f"exchange-{i}.md").write_text(f"---\n{front_text}---\n\n{body}\n", encoding="utf-8")
 
 
 # --- the plain Material baseline --------------------------------------------------------------

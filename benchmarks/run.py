@@ -28,6 +28,7 @@ HERE = Path(__file__).resolve().parent
 REPO = HERE.parent
 sys.path[:0] = [str(REPO / "tests"), str(REPO / "hooks"), str(HERE)]
 
+import preview_reload  # noqa: E402
 from generate import generate_baseline, generate_hub  # noqa: E402
 
 DEFAULT_SIZES = (300, 3000, 10000)
@@ -258,9 +259,26 @@ def bench_size(n: int, work: Path, seed: int = 1, log=print, repeat: int = 2) ->
     hub_site = site_stats(hub_dir / "site", _typical_partner(hub_dir / "site"))
     base_site = site_stats(base_dir / "site", "partners/item-0/index.html")
     best_make = min(make_runs, key=lambda rp: rp[0].cpu_seconds)
-    return Row(counts.total, _best(hub_runs), _best(base_runs), v[0], hub_site, base_site,
-               {"validate_wall_s": v[1], "make_build": asdict(_best([r for r, _ in make_runs])),
-                "make_build_phases": best_make[1]})
+    extra = {"validate_wall_s": v[1], "make_build": asdict(_best([r for r, _ in make_runs])),
+             "make_build_phases": best_make[1]}
+    extra |= reader_transfer(hub_dir / "site", base_dir / "site", hub_site.record_page, log=log)
+    return Row(counts.total, _best(hub_runs), _best(base_runs), v[0], hub_site, base_site, extra)
+
+
+def reader_transfer(hub_site: Path, base_site: Path, record_page: str, log=print) -> dict:
+    """Bytes of a first page view and of a search session, hub and plain (benchmarks/reader_bytes.py)."""
+    import reader_bytes
+
+    if not Path(reader_bytes.CHROMIUM).is_file():
+        log(f"no Chromium at {reader_bytes.CHROMIUM}: reader transfer not measured")
+        return {}
+    page = record_page.removesuffix("index.html")
+    hub = reader_bytes.measure(hub_site, page)
+    plain = reader_bytes.measure(base_site, "partners/item-0/")
+    log(f"reader transfer: first view {hub.first_view_gzip} / {plain.first_view_gzip} B, "
+        f"search {hub.search_gzip} / {plain.search_gzip} B (hub / plain); hub's largest: {hub.largest}")
+    return {"reader_page": page, "reader_hub": reader_bytes.as_dict(hub),
+            "reader_plain": reader_bytes.as_dict(plain)}
 
 
 def bench_languages(n: int, work: Path, seed: int = 1, log=print, repeat: int = 1) -> list[str]:
@@ -469,6 +487,14 @@ def report(rows: list[Row], info: dict[str, str], notes: str = "",
                          f"validation {r.validate_s / max(first.validate_s, 1e-9):.1f}x")
     lines += ["", f"Typical record page: `{rows[0].hub_site.record_page}` (the median-sized partner page).",
               ""]
+    measured = [r for r in rows if "reader_hub" in r.extra]
+    if measured:
+        import reader_bytes
+
+        transfer = reader_bytes.Transfer
+        lines += reader_bytes.table(
+            [(r.records, transfer(**r.extra["reader_hub"]), transfer(**r.extra["reader_plain"]))
+             for r in measured], measured[0].extra["reader_page"])
     lines += profile or []
     if serve:
         shown = ", ".join(f"{t:.1f} s" for t in serve)
@@ -507,6 +533,10 @@ def main(argv: list[str] | None = None) -> int:
     profile = phase_table(n, phases(args.work / f"hub-{n}"), phases(args.work / f"plain-{n}"))
     serve = None if args.no_serve else serve_reload(
         args.work, log=lambda m: print(m, file=sys.stderr, flush=True))
+    previews = [] if args.no_serve else [  # the live preview at each size, in a browser
+        preview_reload.measure(args.work / f"hub-{n}", n, log=lambda m: print(m, file=sys.stderr, flush=True))
+        for n in sizes]
+    profile = preview_reload.report(previews) + profile
     if args.languages:
         profile += bench_languages(args.languages if args.languages > 0 else min(sizes), args.work,
                                    args.seed, log=lambda m: print(m, file=sys.stderr, flush=True))
@@ -519,7 +549,8 @@ def main(argv: list[str] | None = None) -> int:
     args.out.write_text(text, encoding="utf-8")
     if args.json:
         raw = [asdict(r) | {"ratio": r.ratio, "wall_ratio": r.wall_ratio} for r in rows]
-        args.json.write_text(json.dumps({"sizes": raw, "serve_reload_s": serve}, indent=2))
+        args.json.write_text(json.dumps({"sizes": raw, "serve_reload_s": serve,
+                                         "preview": [asdict(r) for r in previews]}, indent=2))
     print(text)
     return 0
 

@@ -77,7 +77,7 @@ def _state(page) -> tuple[str, object] | None:
     if states is None:
         return None
     kind = page.meta.get("hub_kind")
-    if kind in ("partner", "member", "module", "brief"):
+    if kind in ("partner", "member", "module", "brief", "exchange"):
         key = (kind, page.meta.get("hub_key"))
     elif kind is None and not page.file.generated_by:
         key = ("page", page.file.src_uri[:-3])

@@ -13,6 +13,7 @@ import os
 from pathlib import Path
 
 from hub import config as hub_config
+from hub import i18n
 from hub.sections import filter_nav, identity
 
 
@@ -27,6 +28,7 @@ def on_config(config):
     cfg, _ = hub_config.load(root)  # its mistakes are reported by hooks/site.py
     if cfg is None:
         return config
+    i18n.use(os.environ.get("HUB_LANG") or cfg.network.language)  # the build's language (hooks/languages.py): navigation, description, copyright in it
     ident = identity(cfg)
     for key in ("site_name", "site_description", "repo_url", "repo_name", "copyright"):
         if ident[key] is not None:

@@ -14,10 +14,14 @@ from mkdocs.structure.files import File, Files
 
 from hub import config as hub_config
 from hub import facets, jsonld
+from hub import render_exchange_feeds as exchange_feeds
 from hub.export_data import data_files
 from hub.hosted_urls import hosted_url
-from hub.plural import plural
+from hub.i18n import ngettext
 from hub.render_citations import apa_parts, author_names, citation, render_bibtex, render_csl_json, render_ris
+from hub.render_exchange_feeds import ATOM_FILE as EXCHANGES_ATOM
+from hub.render_exchange_feeds import RSS_FILE as EXCHANGES_RSS
+from hub.render_exchange_map import exchange_map
 from hub.render_feeds import ATOM_FILE, RSS_FILE, FeedSite, render_atom, render_rss, xml_safe
 from hub.render_map import highlight_map
 
@@ -52,6 +56,13 @@ def on_files(files: Files, config):
                         cfg.section("briefs").title)
         out[RSS_FILE] = render_rss(cat, site, brief_url.__getitem__)
         out[ATOM_FILE] = render_atom(cat, site, brief_url.__getitem__)
+    if cfg.enabled("exchanges"):
+        ex_url = {e.slug: hosted[f"exchanges/{e.slug}.md"] for e in cat.exchanges_in_order}
+        site = FeedSite(config.site_name, cfg.section("exchanges").description, base,
+                        hosted["exchanges/index.md"], config.theme.get("language") or "en",
+                        cfg.section("exchanges").title)
+        out[EXCHANGES_RSS] = exchange_feeds.render_rss(cat, site, ex_url.__getitem__)
+        out[EXCHANGES_ATOM] = exchange_feeds.render_atom(cat, site, ex_url.__getitem__)
     for b in cat.published_briefs:
         c = citation(cat, b, config.site_name, brief_url[b.slug])
         for ext, (_, render) in CITE_FORMATS.items():
@@ -80,9 +91,19 @@ def _jsonld(kind: str, record, page) -> str:
         data = jsonld.course(record, url, cat.tracks[record.track].title, STATE["site_name"], base)
     elif kind == "member":
         data = jsonld.person(cat, record, url)
+    elif kind == "exchange":
+        data = jsonld.project(cat, record, url)
     else:
         raise KeyError(kind)
     return jsonld.dumps_for_script(data)
+
+
+NOUNS = {  # the map's labels: "2 partners, 1 member"
+    "partners": lambda n: ngettext("%(num)s partner", "%(num)s partners", n),
+    "members": lambda n: ngettext("%(num)s member", "%(num)s members", n),
+    "briefs": lambda n: ngettext("%(num)s brief", "%(num)s briefs", n),
+    "modules": lambda n: ngettext("%(num)s module", "%(num)s modules", n),
+}
 
 
 def _map(kind: str = "partners"):
@@ -90,13 +111,14 @@ def _map(kind: str = "partners"):
     cat = STATE["catalog"]
     if kind == "partners":
         m = highlight_map({p.country for p in cat.partners.values()})
-        labels = {s.code: plural(cat.by_country[s.code]["partners"], "partner") for s in m.highlighted}
+        labels = {s.code: ngettext("%(num)s partner", "%(num)s partners", cat.by_country[s.code]["partners"])
+                  for s in m.highlighted}
     else:  # every country the records concern
         m = highlight_map(set(cat.by_country))
         on = hub_config.active().enabled
         kinds = [k for k, section in (("partners", "partners"), ("members", "members"), ("briefs", "briefs"),
                                       ("modules", "curriculum")) if on(section)]
-        labels = {s.code: ", ".join(plural(cat.by_country[s.code][k], k[:-1]) for k in kinds)
+        labels = {s.code: ", ".join(NOUNS[k](cat.by_country[s.code][k]) for k in kinds)
                   for s in m.highlighted}
     return m, labels
 
@@ -111,7 +133,9 @@ def on_env(env, config, files):
     STATE["site_name"] = config.site_name
     cat = config["hub_catalog"]
     feeds = {"rss": RSS_FILE, "atom": ATOM_FILE} if hub_config.active().enabled("briefs") else {}
-    env.globals.update(
+    exchange_feeds = ({"rss": EXCHANGES_RSS, "atom": EXCHANGES_ATOM}
+                      if hub_config.active().enabled("exchanges") else {})
+    env.globals.update(hub_exchange_feeds=exchange_feeds, hub_exchange_map=lambda: exchange_map(cat),
         hub_cite=_cite, hub_jsonld=_jsonld, hub_map=_map, hub_feeds=feeds,
         hub_facets=lambda kind, records: facets.facets(cat, kind, list(records)),
         hub_item_facets=lambda kind, record: facets.item_values(cat, kind, record),

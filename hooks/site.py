@@ -28,9 +28,13 @@ from mkdocs.utils import get_relative_url
 
 from hub import build_session
 from hub import config as hub_config
-from hub import vocab
+from hub import preview, vocab
 from hub.countries import INCOME_EDITION, country
+from hub.direction import DIRECTIONS
+from hub.exchanges import exchange_meta
 from hub.generate_pages import PageSpec, generate_pages, uri
+from hub.i18n import install as install_i18n
+from hub.i18n import use as use_language
 from hub.localize import localized
 from hub.models import today
 from hub.plural import plural
@@ -48,14 +52,16 @@ RENDER_CACHE = os.environ.get("HUB_RENDER_CACHE", "on").lower() not in ("off", "
 
 def on_config(config):
     root = Path(config.config_file_path).parent
+    use_language(config.theme.get("language"))  # the build's language, for every message (hub.i18n)
     handed = build_session.take_validation(root)  # `make build` validated them already
-    catalog, problems = handed if handed is not None else validate(root)
+    catalog, problems = handed if handed is not None else validate(root, cache=preview.validation_cache())
     if errors(problems):  # the preview shows this in the browser (hooks/serve.py)
         rerun = "save: the preview reloads by itself" if serving() else "run the build again"
         raise PluginError("The records have errors:\n" + format_report(problems, rerun=rerun))
     for p in problems:  # warnings (e.g. briefs due for review): shown on the page, not fatal
         log.info(p.format())
     catalog = localized(catalog, config.theme["language"])  # a language build's text (hooks/languages.py)
+    catalog = preview.track(catalog)  # the live preview notes what each page reads (hub.incremental)
     STATE.update(root=root, catalog=catalog, today=today(), specs={}, urls={}, md=None, env=None,
                  in_nav=set())
     config["hub_catalog"] = catalog  # for hooks/outputs.py (feeds, citations, open data)
@@ -71,9 +77,23 @@ def _brief_slug(src_uri: str) -> str | None:
     return None
 
 
+def _exchange_slug(src_uri: str) -> str | None:
+    """`exchanges/<slug>.md` -> slug, as `_brief_slug` does for briefs."""
+    if src_uri.startswith("exchanges/") and src_uri.endswith(".md") and src_uri != "exchanges/index.md":
+        return src_uri[len("exchanges/"):-len(".md")]
+    return None
+
+
 def on_files(files: Files, config):
     cat = STATE["catalog"]
     for f in list(files):
+        ex = _exchange_slug(f.src_uri)
+        if ex is not None:  # every valid exchange is published (built from its record: trust.py)
+            if ex in cat.exchanges:
+                f.inclusion = InclusionLevel.NOT_IN_NAV  # listed by exchanges/index.md
+            else:
+                files.remove(f)
+            continue
         slug = _brief_slug(f.src_uri)
         if slug is not None:
             if slug in cat.briefs and not cat.briefs[slug].published and serving():
@@ -138,6 +158,9 @@ def on_page_markdown(markdown, page, config, files):
         front = STATE["catalog"].briefs[slug].front  # the validated values, not MkDocs' YAML 1.1 reading
         page.meta.update(template="hub/brief.html", hub_kind="brief", hub_key=slug,
                          title=front.title, description=front.summary)
+    ex = _exchange_slug(page.file.src_uri)
+    if ex in STATE["catalog"].exchanges:
+        page.meta.update(exchange_meta(STATE["catalog"].exchanges[ex]))
     return markdown
 
 
@@ -162,7 +185,7 @@ def _asset_from(page):
 def _record(kind: str | None, key: str | None):
     cat = STATE["catalog"]
     tables = {"partner": cat.partners, "member": cat.public_members, "module": cat.modules,
-              "brief": cat.briefs}
+              "brief": cat.briefs, "exchange": cat.exchanges}
     if kind in tables:
         return tables[kind][key]
     if kind == "country":
@@ -175,14 +198,18 @@ def _globals(env) -> None:
     cfg = hub_config.active()  # the hub's hub.yml: which sections and facts it has
     env.globals.update(hub=STATE["catalog"], vocab=vocab, country=country, today=STATE["today"],
                        income_edition=INCOME_EDITION, hub_config=cfg, hub_on=cfg.enabled,
-                       hub_sections=cfg.sections, hub_facts=cfg.facts)
+                       hub_sections=cfg.shown_sections, hub_facts=cfg.shown_facts, hub_directions=DIRECTIONS)
     env.filters["markdown"] = render_markdown
     env.filters["plural"] = plural  # "1 session", "4 sessions"
+    install_i18n(env)  # _(), ngettext(), dates and numbers in the build's language (hub.i18n)
+    env.tests["hub_on"] = cfg.enabled  # ['briefs', ...] | select('hub_on')
+    env.filters["hub_section_title"] = lambda name: cfg.section(name).title
+    env.filters["hub_country_name"] = lambda code: country(code).name
 
 
 def on_page_content(html, page, config, files):
     kind = page.meta.get("hub_kind")
-    if kind in ("partner", "member", "module", "brief"):
+    if kind in ("partner", "member", "module", "brief", "exchange"):
         # Key facts go into the page content, so that the search indexes them with the prose.
         env = STATE.get("env")
         if env is None:  # one environment per build for the facts (on_env's renders the pages)

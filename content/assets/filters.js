@@ -106,9 +106,16 @@
       });
       reorder();
       if (status) {
+        // the sentences come translated from the page (data-msg-*), "{shown}" to fill in
+        var all = form.getAttribute("data-msg-all"), some = form.getAttribute("data-msg-some");
         var total = items.length + " " + (items.length === 1 ? nounOne : noun);
-        status.textContent = shown === items.length ? "Showing " + (shown === 1 ? "" : "all ") + total + "."
-          : "Showing " + shown + " of " + total + ".";
+        if (all && some) {
+          status.textContent = shown === items.length ? all
+            : some.replace("{shown}", shown.toLocaleString(document.documentElement.lang || undefined));
+        } else {
+          status.textContent = shown === items.length ? "Showing " + (shown === 1 ? "" : "all ") + total + "."
+            : "Showing " + shown + " of " + total + ".";
+        }
       }
       if (save) writeState(sel, query);
     }

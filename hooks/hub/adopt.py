@@ -2,7 +2,7 @@
 
 Copies the repository (the files git knows, or everything but build output when there is no
 git), then empties the sample: every record file becomes a valid empty file (comments only),
-the sample briefs, modules and logos go, and the hand-written pages are replaced by short
+the sample briefs, exchanges, modules and logos go, and the hand-written pages are replaced by short
 neutral ones that read the network's name and sections from hub.yml. hub.yml is kept, comments
 and all: it is the first file the new network edits (README.md, "Adopt the hub for your
 network"). Right after it, `make serve`, `make build` and `make test` pass.
@@ -74,6 +74,7 @@ def _empty_sample(dest: Path) -> None:
     (dest / "curriculum" / "tracks.yaml").write_text(EMPTY_TRACKS, encoding="utf-8")
     for folder, keep in ((dest / "curriculum" / "modules", "Curriculum modules, one file each"),
                          (dest / "content" / "briefs", "Briefs, one Markdown file each"),
+                         (dest / "content" / "exchanges", "Exchanges, one Markdown file each"),
                          (dest / "content" / "assets" / "logos", "Partners' logos")):
         if folder.is_dir():
             shutil.rmtree(folder)

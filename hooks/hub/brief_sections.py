@@ -39,7 +39,10 @@ def _heading_id(text: str) -> tuple[str, str, bool]:
     return slugify(text, "-"), text, False
 
 
-def duplicate_section_problems(body: str, rel: str, first_line: int) -> list[Problem]:
+def duplicate_section_problems(body: str, rel: str, first_line: int,
+                               generated: dict[str, tuple[str, str]] | None = None) -> list[Problem]:
+    """`generated`: the sections the page makes itself (a brief's, `GENERATED`, by default)."""
+    generated = GENERATED if generated is None else generated
     out: list[Problem] = []
     lines, fenced = body.split("\n"), False
     for i, line in enumerate(lines):
@@ -60,8 +63,8 @@ def duplicate_section_problems(body: str, rel: str, first_line: int) -> list[Pro
         col, text = found
         hid, title, given = _heading_id(text)
         # Ids of the theme's own elements (`__config`, ...): text_guards.theme_id_problems says so.
-        if hid in GENERATED:
-            shown, hint = GENERATED[hid]
+        if hid in generated:
+            shown, hint = generated[hid]
             what = f"takes the id {hid!r} of" if given else "repeats"
             out.append(Problem(rel, first_line + i, col, "body",
                                f"the heading {title!r} {what} a section the page already has "

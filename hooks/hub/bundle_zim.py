@@ -45,7 +45,7 @@ from .render_icon import ILLUSTRATION_SIZE, illustration
 from .zim_settings import ZimError, ZimMeta, utc_time, zim_filename
 
 # Files of the offline build that only its own search uses: not packed.
-SKIPPED = ("search/", "assets/vendor/iframe-worker/")
+SKIPPED = ("search/", "assets/hub/search-worker.js", "assets/vendor/iframe-worker/")
 # MIME types by file ending (longest ending first); others from the `mimetypes` module.
 MIME_TYPES = {
     ".rss.xml": "application/rss+xml", ".atom.xml": "application/atom+xml",

@@ -13,6 +13,8 @@ from functools import cached_property
 from typing import Any
 
 from .countries import Country, country
+from .exchanges import ExchangeRecord
+from .i18n import collation_key
 from .load_records import Origin
 from .models import Brief, Member, Module, Partner, Track
 from .validate_files import FileInventory
@@ -40,6 +42,9 @@ class Catalog:
     briefs: dict[str, BriefRecord] = field(default_factory=dict)  # drafts included
     tracks: dict[str, Track] = field(default_factory=dict)
     modules: dict[str, Module] = field(default_factory=dict)
+    # Exchanges between partners, by id (the file name): each with its partners' countries and
+    # its direction, derived in pass 2 (`exchanges.link_problems`). All are published.
+    exchanges: dict[str, ExchangeRecord] = field(default_factory=dict)
     origins: dict[tuple[str, str], Origin] = field(default_factory=dict)
     files: FileInventory = field(default_factory=FileInventory)  # what may be read and published
     translations: Any = None  # hub.translations.Translations (pass 3), None with one language
@@ -56,6 +61,11 @@ class Catalog:
         """Published and archived briefs, newest first (ties by title)."""
         items = [b for b in self.briefs.values() if b.published]
         return sorted(items, key=lambda b: (-b.front.date.toordinal(), b.front.title))
+
+    @cached_property
+    def exchanges_in_order(self) -> list[ExchangeRecord]:
+        """Exchanges, the latest start first (ties by title)."""
+        return sorted(self.exchanges.values(), key=lambda e: (-e.front.start.toordinal(), e.front.title))
 
     @cached_property
     def modules_in_order(self) -> list[Module]:
@@ -126,6 +136,24 @@ class Catalog:
         return out
 
     @cached_property
+    def exchanges_by_partner(self) -> dict[str, list[ExchangeRecord]]:
+        out: dict[str, list[ExchangeRecord]] = defaultdict(list)
+        for e in self.exchanges_in_order:
+            for pid in dict.fromkeys(e.front.partners):
+                out[pid].append(e)
+        return out
+
+    @cached_property
+    def exchanges_by_member(self) -> dict[str, list[ExchangeRecord]]:
+        """Public members only: a withheld member is never linked to an exchange."""
+        out: dict[str, list[ExchangeRecord]] = defaultdict(list)
+        for e in self.exchanges_in_order:
+            for mid in dict.fromkeys(e.front.members):
+                if mid in self.public_members:
+                    out[mid].append(e)
+        return out
+
+    @cached_property
     def members_by_partner(self) -> dict[str, list[Member]]:
         out: dict[str, list[Member]] = defaultdict(list)
         for m in self.public_members.values():
@@ -151,9 +179,9 @@ class Catalog:
 
     @cached_property
     def by_country(self) -> dict[str, dict[str, list]]:
-        """Country code -> {"partners", "members", "briefs", "modules"} that concern it."""
+        """Country code -> {"partners", "members", "briefs", "modules", "exchanges"} that concern it."""
         out: dict[str, dict[str, list]] = defaultdict(
-            lambda: {"partners": [], "members": [], "briefs": [], "modules": []})
+            lambda: {"partners": [], "members": [], "briefs": [], "modules": [], "exchanges": []})
         for p in self.partners.values():
             out[p.country]["partners"].append(p)
         for m in self.public_members.values():
@@ -164,7 +192,10 @@ class Catalog:
         for m in self.modules_in_order:
             for c in sorted({self.partners[pid].country for pid in m.partners}):
                 out[c]["modules"].append(m)
-        return dict(sorted(out.items(), key=lambda kv: country(kv[0]).name))
+        for e in self.exchanges_in_order:
+            for c in e.countries:
+                out[c]["exchanges"].append(e)
+        return dict(sorted(out.items(), key=lambda kv: collation_key(country(kv[0]).name)))
 
     @cached_property
     def countries(self) -> list[Country]:
@@ -172,10 +203,10 @@ class Catalog:
 
     @cached_property
     def by_topic(self) -> dict[str, dict[str, list]]:
-        """Topic word -> {"partners", "members", "briefs"} that use it (only used topics)."""
+        """Topic word -> {"partners", "members", "briefs", "exchanges"} that use it (only used topics)."""
         from .vocab import TOPICS
 
-        out: dict[str, dict[str, list]] = {t: {"partners": [], "members": [], "briefs": []}
+        out: dict[str, dict[str, list]] = {t: {"partners": [], "members": [], "briefs": [], "exchanges": []}
                                            for t in TOPICS}
         for p in self.partners.values():
             for t in p.focus:
@@ -186,6 +217,9 @@ class Catalog:
         for b in self.published_briefs:
             for t in b.front.topics:
                 out[t]["briefs"].append(b)
+        for e in self.exchanges_in_order:
+            for t in e.front.topics:
+                out[t]["exchanges"].append(e)
         return {t: v for t, v in out.items() if any(v.values())}
 
     def origin(self, kind: str, key: str) -> Origin:

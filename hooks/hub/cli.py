@@ -212,6 +212,24 @@ def cmd_check_links(args: argparse.Namespace) -> int:
     return check(args.site, urlsplit(cfg.site_url).path if cfg else "/")
 
 
+def cmd_messages(args: argparse.Namespace) -> int:
+    from .i18n_messages import check, update
+
+    if args.write:
+        for path in update(new=args.add):
+            print(f"wrote {path}", file=sys.stderr)
+    problems = check()
+    if problems:
+        for p in sorted(problems):
+            print(p.format(), file=sys.stderr)
+        print(f"{len(problems)} problem{'s' * (len(problems) != 1)} in the interface's translations "
+              "(hooks/hub/locales): fix the lines above (CONTRIBUTING.md, \"Translating the interface\").",
+              file=sys.stderr)
+        return 0 if args.write else 1
+    print("The interface's message catalogues are complete.", file=sys.stderr)
+    return 0
+
+
 def cmd_build(args: argparse.Namespace) -> int:
     """`make build` and `make offline`: validate once, build every language of hub.yml, check
     every link in memory (not for the offline copy), swap (hub/build.py)."""
@@ -232,6 +250,8 @@ def add_build_parser(sub) -> None:
     b.add_argument("--languages", help="only these languages, comma-separated (the source is always built)")
     b.add_argument("--timings", type=Path, help="also write each step's time as JSON to this file")
     b.set_defaults(func=cmd_build)
+
+
 def cmd_translations(args: argparse.Namespace) -> int:
     """What is missing or outdated per language; or (--version) the version of a source that a
     translation must name in `source_version:`."""
@@ -273,8 +293,9 @@ def main(argv: list[str] | None = None) -> int:
     s = sub.add_parser("schemas", help="check (or --write) the JSON Schemas in schemas/")
     s.add_argument("--write", action="store_true")
     s.set_defaults(func=cmd_schemas)
-    n = sub.add_parser("new", help="start a new record from a template (partner, member, brief, module)")
-    n.add_argument("kind", help="partner, member, brief or module")  # checked by `new`: one plain line
+    n = sub.add_parser("new", help="start a new record from a template "
+                       "(partner, member, brief, module, exchange)")
+    n.add_argument("kind", help="partner, member, brief, module or exchange")  # checked by `new`
     n.add_argument("id", help="the new record's id: lower-case letters, digits and hyphens")
     n.add_argument("--to", metavar="LANG", help="start a translation of the record (or page) `id` into LANG")
     n.set_defaults(func=cmd_new)
@@ -290,6 +311,10 @@ def main(argv: list[str] | None = None) -> int:
     a.set_defaults(func=cmd_adopt)
     add_offline_parser(sub)
     add_zim_parser(sub)
+    m = sub.add_parser("messages", help="check (or --write: extract and update) the interface's translations")
+    m.add_argument("--write", action="store_true")
+    m.add_argument("--add", action="append", default=[], metavar="LANG", help="start a new language")
+    m.set_defaults(func=cmd_messages)
     add_build_parser(sub)
     t = sub.add_parser("translations", help="what is missing or outdated per language; "
                                             "--version: the version of a source, for `source_version:`")
@@ -300,8 +325,9 @@ def main(argv: list[str] | None = None) -> int:
     c.set_defaults(func=cmd_check_links)
     args = parser.parse_args(argv)
     try:
-        # These read hub.yml themselves:
-        own_config = ("validate", "translations", "adopt", "offline", "zim", "check-links", "build")
+        # these read hub.yml themselves (or not at all)
+        own_config = ("validate", "translations", "build", "adopt", "offline", "zim", "check-links",
+                      "messages")
         if args.command not in own_config and _use_config(Path(args.root)):
             return 1
         return args.func(args)

@@ -18,7 +18,7 @@ import contextlib
 import re
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, PrivateAttr, model_validator
 
@@ -27,7 +27,8 @@ from .problems import Problem
 FILE = "hub.yml"
 REPO = Path(__file__).resolve().parents[2]
 WORD_RE = re.compile(r"^[a-z0-9]+(?:[.-][a-z0-9]+)*$")
-SECTION_NAMES = ("partners", "members", "briefs", "curriculum", "countries", "topics", "numbers")
+SECTION_NAMES = ("partners", "members", "briefs", "curriculum", "exchanges", "countries", "topics",
+                 "numbers")
 
 
 class ConfigError(Exception):
@@ -101,6 +102,7 @@ class Vocabularies(Strict):
     competencies: Words = {}
     session_formats: Words = {}
     languages: Annotated[Words, Field(min_length=1)]
+    exchange_kinds: Words = {}  # `kind` of an exchange (hooks/hub/exchanges.py)
 
     @model_validator(mode="after")
     def _government_only_for_partner_types(self) -> Vocabularies:
@@ -125,6 +127,9 @@ class Sections(Strict):
     members: Section
     briefs: Section
     curriculum: Section
+    # Collaborations between partners (hooks/hub/exchanges.py). Optional in hub.yml, so that
+    # a hub written before exchanges existed still loads: without it, the section is off.
+    exchanges: Section = Section(enabled=False, title="Exchanges")
     countries: Section
     topics: Section
     # The equity indicators page (hooks/hub/numbers.py); on unless hub.yml switches it off.
@@ -146,6 +151,7 @@ class Fact(Strict):
 
     show: bool = True
     label: Text
+    plural: str = ""  # "WHO regions" (default: the label with an English plural)
 
 
 class Facts(Strict):
@@ -177,6 +183,47 @@ class Network(Strict):
     licence: Licence
     copyright: Text
     schema_base: Url | None = None  # default: <site_url>schemas/
+
+
+class SectionText(Strict):
+    """A section's words in another language (what is left out stays in the source language)."""
+
+    title: Text | None = None
+    description: Text | None = None
+    singular: Text | None = None
+
+
+class FactText(Strict):
+    label: Text
+    plural: str = ""
+
+
+def _fact_text(v: Any) -> Any:
+    return {"label": v} if isinstance(v, str) else v
+
+
+class NetworkText(Strict):
+    """The network's description and copyright line in another language (its name stays)."""
+
+    description: Text | None = None
+    copyright: Text | None = None
+
+
+class Translation(Strict):
+    """The network's words in one more language: `translations: {fr: {sections: ..., facts: ...,
+    vocabularies: ...}}`. Words are the vocabularies' own; only their labels (and descriptions)
+    are translated. A label left out is shown in the source language."""
+
+    network: NetworkText = NetworkText()
+    sections: dict[Literal["partners", "members", "briefs", "curriculum", "countries", "topics", "numbers",
+                           "exchanges"],
+                   SectionText] = {}
+    facts: dict[Literal["who_region", "income_group"],
+                Annotated[FactText, BeforeValidator(_fact_text)]] = {}
+    vocabularies: dict[str, Words] = {}
+
+
+LanguageCode = Annotated[str, Field(pattern=r"^[a-z]{2}(?:-[A-Za-z]{2,4})?$")]
 
 
 LangCode = Annotated[str, Field(pattern=r"^[a-z]{2}(?:-[A-Za-z]{2,4})?$")]
@@ -226,7 +273,28 @@ class HubConfig(Strict):
     # A contributor's word -> the words of the labels it means, for suggestions (`suggest.py`).
     synonyms: dict[Annotated[str, Field(pattern=r"^[a-z0-9]+$")], list[str]] = {}
     vocabularies: Vocabularies
-    _cache: dict[str, Any] = PrivateAttr(default_factory=dict)  # labels are read per page
+    # The network's words in other languages than network.language (interface: hooks/hub/locales)
+    translations: dict[LanguageCode, Translation] = {}
+    _cache: dict[Any, Any] = PrivateAttr(default_factory=dict)  # labels are read per page
+
+    @model_validator(mode="after")
+    def _translations_name_known_words(self) -> HubConfig:
+        for lang, tr in self.translations.items():
+            for name, words in tr.vocabularies.items():
+                if name not in type(self.vocabularies).model_fields:
+                    from .fields import did_you_mean
+
+                    raise _fail(f"{name!r} is not a vocabulary",
+                                did_you_mean(name, list(type(self.vocabularies).model_fields)),
+                                ("translations", lang, "vocabularies", name))
+                known = getattr(self.vocabularies, name)
+                for word in words:
+                    if word not in known:
+                        from .fields import did_you_mean
+
+                        raise _fail(f"{word!r} is not a word of {name}", did_you_mean(word, known),
+                                    ("translations", lang, "vocabularies", name, word))
+        return self
 
     @model_validator(mode="after")
     def _source_language_first(self) -> HubConfig:
@@ -241,7 +309,8 @@ class HubConfig(Strict):
     def _vocabularies_of_sections(self) -> HubConfig:
         v, s = self.vocabularies, self.sections
         needed = {"members": ("member_roles", "professions"),
-                  "curriculum": ("levels", "competencies", "session_formats")}
+                  "curriculum": ("levels", "competencies", "session_formats"),
+                  "exchanges": ("exchange_kinds",)}
         for section, names in needed.items():
             for name in names:
                 if getattr(s, section).enabled and not getattr(v, name):
@@ -261,8 +330,47 @@ class HubConfig(Strict):
     def enabled(self, section: str) -> bool:
         return getattr(self.sections, section).enabled
 
+    def _translation(self) -> Translation | None:
+        """The network's words in the build's language (hub.i18n), if hub.yml has them."""
+        from .i18n import language
+
+        lang = language()
+        return self.translations.get(lang) or self.translations.get(lang.split("-")[0])
+
     def section(self, name: str) -> Section:
-        return getattr(self.sections, name)
+        return getattr(self.shown_sections, name)
+
+    @property
+    def shown_sections(self) -> Sections:
+        """The sections with their titles in the build's language (the source's where missing)."""
+        tr = self._translation()
+        if tr is None:
+            return self.sections
+        key = ("sections", id(tr))
+        if key not in self._cache:
+            changed = {}
+            for name, text in tr.sections.items():
+                words = {k: v for k, v in text.model_dump().items() if v is not None}
+                changed[name] = getattr(self.sections, name).model_copy(update=words)
+            self._cache[key] = self.sections.model_copy(update=changed)
+        return self._cache[key]
+
+    def network_text(self, key: str) -> str:
+        """The network's description or copyright line in the build's language."""
+        tr = self._translation()
+        return (getattr(tr.network, key) if tr is not None else None) or getattr(self.network, key)
+
+    @property
+    def shown_facts(self) -> Facts:
+        tr = self._translation()
+        if tr is None:
+            return self.facts
+        key = ("facts", id(tr))
+        if key not in self._cache:
+            changed = {name: getattr(self.facts, name).model_copy(update=text.model_dump())
+                       for name, text in tr.facts.items()}
+            self._cache[key] = self.facts.model_copy(update=changed)
+        return self._cache[key]
 
     @property
     def source_language(self) -> str:
@@ -287,9 +395,15 @@ class HubConfig(Strict):
         return (self.network.schema_base or self.site_url + "schemas/").rstrip("/") + "/"
 
     def labels(self, name: str) -> dict[str, str]:
-        found = self._cache.get(name)
+        """word -> label, in the build's language where hub.yml translates it."""
+        tr = self._translation()
+        key = (name, id(tr))
+        found = self._cache.get(key)
         if found is None:
-            found = self._cache[name] = {k: w.label for k, w in getattr(self.vocabularies, name).items()}
+            found = {k: w.label for k, w in getattr(self.vocabularies, name).items()}
+            if tr is not None:
+                found.update({k: w.label for k, w in tr.vocabularies.get(name, {}).items()})
+            self._cache[key] = found
         return found
 
     @property

@@ -13,12 +13,13 @@ from pathlib import Path
 
 import pycountry
 
+from .i18n import N_, SOURCE, _, language, locale
 from .vocab import INCOME_GROUPS, WHO_REGIONS
 
 TABLE = Path(__file__).with_name("data") / "countries.csv"
 # Shown next to every derived value, so readers know which edition they read (data/README.md).
-WHO_REGIONS_AS_OF = "WHO regions as of 23 May 2025"
-INCOME_EDITION = "World Bank FY2026"
+WHO_REGIONS_AS_OF = N_("WHO regions as of 23 May 2025")
+INCOME_EDITION = N_("World Bank FY2026")
 
 
 @dataclass(frozen=True)
@@ -30,11 +31,11 @@ class Country:
 
     @property
     def who_region_label(self) -> str:
-        return WHO_REGIONS.get(self.who_region, "Not a WHO Member State")
+        return WHO_REGIONS.get(self.who_region) or _("Not a WHO Member State")
 
     @property
     def income_group_label(self) -> str:
-        return INCOME_GROUPS.get(self.income_group, "Not classified")
+        return INCOME_GROUPS.get(self.income_group) or _("Not classified")
 
 
 @lru_cache(maxsize=1)
@@ -43,7 +44,12 @@ def _table() -> dict[str, tuple[str, str]]:
         return {row["iso2"]: (row["who_region"], row["income_group"]) for row in csv.DictReader(fh)}
 
 
-def _display_name(code: str) -> str:
+def _display_name(code: str, lang: str) -> str:
+    """The country's name: ISO's (pycountry) in English, CLDR's (Babel) in other languages."""
+    if lang.split("-")[0] != SOURCE:
+        name = locale(lang).territories.get(code)
+        if name:
+            return name
     c = pycountry.countries.get(alpha_2=code)
     if c is None:
         return code
@@ -51,7 +57,12 @@ def _display_name(code: str) -> str:
     return getattr(c, "common_name", None) or c.name
 
 
-@cache
 def country(code: str) -> Country:
+    """The facts of a country, its name in the build's language."""
+    return _country(code, language())
+
+
+@cache
+def _country(code: str, lang: str) -> Country:
     region, income = _table().get(code, ("", ""))
-    return Country(code, _display_name(code), region, income)
+    return Country(code, _display_name(code, lang), region, income)

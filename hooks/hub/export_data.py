@@ -22,7 +22,9 @@ from typing import Any
 from pydantic import BaseModel
 
 from .catalog import Catalog
+from .exchanges import DERIVED_FIELDS, Exchange, data_row
 from .export_schemas import render, schemas
+from .i18n import N_, _
 from .models import Brief, Member, Module, Partner, Track
 
 LIST_SEPARATOR = "; "
@@ -35,7 +37,10 @@ DATASETS: dict[str, tuple[type[BaseModel], bool]] = {
     "briefs": (Brief, True),  # a brief's id is its file name, not a front-matter field
     "tracks": (Track, False),
     "modules": (Module, False),
+    "exchanges": (Exchange, True),  # an exchange's id is its file name too
 }
+# Data set -> fields added after the model's, derived from the record (never typed).
+DERIVED: dict[str, dict[str, str]] = {"exchanges": DERIVED_FIELDS}
 
 
 def records(cat: Catalog) -> dict[str, list[dict[str, Any]]]:
@@ -47,6 +52,7 @@ def records(cat: Catalog) -> dict[str, list[dict[str, Any]]]:
         "briefs": [{"id": b.slug, **b.front.model_dump(mode="json")} for b in cat.published_briefs],
         "tracks": [t.model_dump(mode="json") for t in cat.tracks.values()],
         "modules": [m.model_dump(mode="json") for m in cat.modules_in_order],
+        "exchanges": [data_row(e) for e in cat.exchanges_in_order],
     }
 
 
@@ -57,7 +63,7 @@ def columns(name: str) -> list[str]:
     for field, info in model.model_fields.items():
         sub = _submodel(info.annotation)
         cols += [f"{field}.{s}" for s in sub.model_fields] if sub else [field]
-    return cols
+    return cols + list(DERIVED.get(name, {}))
 
 
 def _submodel(annotation: Any) -> type[BaseModel] | None:
@@ -125,7 +131,7 @@ def render_json(rows: list[dict[str, Any]]) -> str:
 
 # Data set -> the section of hub.yml it belongs to.
 SECTION_OF = {"partners": "partners", "members": "members", "briefs": "briefs",
-              "tracks": "curriculum", "modules": "curriculum"}
+              "tracks": "curriculum", "modules": "curriculum", "exchanges": "exchanges"}
 
 
 def data_files(cat: Catalog) -> dict[str, str]:
@@ -151,22 +157,39 @@ def data_files(cat: Catalog) -> dict[str, str]:
     return files
 
 
+# The words of the data page's field tables, translated where shown (hub.i18n)
+JSON_TYPES = {"string": N_("string"), "integer": N_("integer"), "number": N_("number"),
+              "boolean": N_("boolean"), "object": N_("object"), "array": N_("array"), "null": N_("null"),
+              "any": N_("any"), "date": N_("date"), "uri": N_("uri"), "email": N_("email"),
+              "date-time": N_("date-time")}
+
+
+def _word(key: str) -> str:
+    return _(JSON_TYPES[key]) if key in JSON_TYPES else key
+
+
 def _type_of(schema: dict[str, Any]) -> str:
     """A short reading of a JSON Schema property: 'string', 'list of string', 'one of …'."""
     if "anyOf" in schema:
-        kinds = [_type_of(s) for s in schema["anyOf"] if s.get("type") != "null"]
-        return " or ".join(dict.fromkeys(kinds)) or "null"
+        kinds = list(dict.fromkeys(_type_of(s) for s in schema["anyOf"] if s.get("type") != "null"))
+        if not kinds:
+            return _word("null")
+        text = kinds[0]
+        for k in kinds[1:]:
+            text = _("%(first)s or %(last)s", first=text, last=k)
+        return text
     if "enum" in schema and len(schema["enum"]) > 100:
-        return "ISO 3166-1 alpha-2 country code"
+        return _("ISO 3166-1 alpha-2 country code")
     if "enum" in schema:
-        return "one of " + ", ".join(f"`{v}`" for v in schema["enum"][:6]) + (
-            ", …" if len(schema["enum"]) > 6 else "")
+        return _("one of %(values)s", values=", ".join(f"`{v}`" for v in schema["enum"][:6]) + (
+            ", …" if len(schema["enum"]) > 6 else ""))
     if "$ref" in schema:
-        return "object (" + schema["$ref"].rsplit("/", 1)[-1] + ")"
+        return _("object (%(name)s)", name=schema["$ref"].rsplit("/", 1)[-1])
     if schema.get("type") == "array":
-        return "list of " + _type_of(schema.get("items", {}))
+        return _("list of %(type)s", type=_type_of(schema.get("items", {})))
     fmt = schema.get("format")
-    return f"{schema.get('type', 'any')}{f' ({fmt})' if fmt else ''}"
+    kind = _word(schema.get("type", "any"))
+    return _("%(type)s (%(format)s)", type=kind, format=_word(fmt)) if fmt else kind
 
 
 def field_table(name: str) -> str:
@@ -174,10 +197,14 @@ def field_table(name: str) -> str:
     model, with_id = DATASETS[name]
     schema = model.model_json_schema(mode="serialization")
     required = set(schema.get("required", []))
-    rows = ["| Field | Type | Required |", "| --- | --- | --- |"]
+    head, yes, no = (_("Field"), _("Type"), _("Required")), _("yes"), _("no")
+    rows = ["| {} | {} | {} |".format(*head), "| --- | --- | --- |"]
     if with_id:
-        rows.append("| `id` | string (the file name of the brief) | yes |")
+        noun = _("exchange") if name == "exchanges" else _("brief")
+        rows.append("| `id` | " + _("string (the file name of the %(thing)s)", thing=noun) + f" | {yes} |")
     for field, prop in schema.get("properties", {}).items():
         kind = _type_of(prop).replace("|", "/")
-        rows.append(f"| `{field}` | {kind} | {'yes' if field in required else 'no'} |")
+        rows.append(f"| `{field}` | {kind} | {yes if field in required else no} |")
+    for field, what in DERIVED.get(name, {}).items():
+        rows.append(f"| `{field}` | " + _("derived: %(what)s", what=_(what)) + f" | {yes} |")
     return "\n".join(rows)

@@ -49,6 +49,12 @@ def schemas(cfg: config.HubConfig | None = None, *, with_config: bool = False
                                                key=list(brief["properties"]).index)
                     brief["properties"][name].pop("default", None)
                     brief["properties"][name]["minItems"] = 1
+        if c.enabled("exchanges"):
+            from .exchanges import Exchange, data_schema
+
+            out["exchange.schema.json"] = Exchange.model_json_schema(mode="validation")
+            out["exchange.schema.json"]["description"] = "The front matter of content/exchanges/<id>.md."
+            out["exchanges.data.schema.json"] = data_schema()
         if c.enabled("numbers"):  # an output, not a record file: data/numbers.json
             from .numbers import schema as numbers_schema
 

@@ -16,8 +16,12 @@ from typing import Any
 
 from .catalog import BriefRecord, Catalog
 from .countries import INCOME_EDITION, country
+from .direction import DIRECTIONS
+from .i18n import N_, _, collation_key
 from .vocab import (
     COMPETENCIES,
+    EXCHANGE_KINDS,
+    EXCHANGE_STATUSES,
     INCOME_GROUPS,
     PARTNER_TYPES,
     PROFESSIONS,
@@ -32,9 +36,9 @@ NONE = "none"  # the value of a country that has no WHO region or income group
 
 # Modules' duration, in buckets (upper bounds in hours, inclusive).
 DURATIONS: dict[str, tuple[float, str]] = {
-    "short": (4, "Up to 4 hours"),
-    "medium": (8, "4 to 8 hours"),
-    "long": (float("inf"), "More than 8 hours"),
+    "short": (4, N_("Up to 4 hours")),
+    "medium": (8, N_("4 to 8 hours")),
+    "long": (float("inf"), N_("More than 8 hours")),
 }
 
 
@@ -74,37 +78,47 @@ def _specs(cat: Catalog) -> dict[str, list[tuple[str, str, Extract]]]:
     from .config import active
 
     cfg = active()
-    facts = cfg.facts
+    facts = cfg.shown_facts
     specs = {
         "partners": [
-            ("type", "Type", lambda p: [p.type]),
-            ("country", "Country", lambda p: [p.country]),
+            ("type", _("Type"), lambda p: [p.type]),
+            ("country", _("Country"), lambda p: [p.country]),
             *([("region", facts.who_region.label, lambda p: [_region(p.country)])]
               if facts.who_region.show else []),
             *([("income", f"{facts.income_group.label} ({INCOME_EDITION})",
                 lambda p: [_income(p.country)])]
               if facts.income_group.show else []),
-            ("focus", "Focus", lambda p: list(p.focus)),
+            ("focus", _("Focus"), lambda p: list(p.focus)),
         ],
         "members": [
-            ("country", "Country", lambda m: [m.country]),
-            ("profession", "Profession", lambda m: [m.profession]),
-            ("interests", "Interests", lambda m: list(m.interests)),
+            ("country", _("Country"), lambda m: [m.country]),
+            ("profession", _("Profession"), lambda m: [m.profession]),
+            ("interests", _("Interests"), lambda m: list(m.interests)),
         ],
         "briefs": [
-            ("topic", "Topic", lambda b: list(b.front.topics)),
-            ("country", "Country", lambda b: list(b.front.countries)),
-            ("tier", "Tier of government", lambda b: list(b.front.tiers)),
-            ("year", "Year", lambda b: [str(b.front.date.year)]),
-            ("sdg", "SDG target", lambda b: list(b.front.sdg_targets)),
+            ("topic", _("Topic"), lambda b: list(b.front.topics)),
+            ("country", _("Country"), lambda b: list(b.front.countries)),
+            ("tier", _("Tier of government"), lambda b: list(b.front.tiers)),
+            ("year", _("Year"), lambda b: [str(b.front.date.year)]),
+            ("sdg", _("SDG target"), lambda b: list(b.front.sdg_targets)),
         ],
         "modules": [
-            ("track", "Track", lambda m: [m.track]),
-            ("competency", "Competency", lambda m: list(m.competencies)),
-            ("level", "Level", lambda m: [m.level]),
-            ("duration", "Duration", lambda m: [duration_bucket(m.duration_hours)]),
+            ("track", _("Track"), lambda m: [m.track]),
+            ("competency", _("Competency"), lambda m: list(m.competencies)),
+            ("level", _("Level"), lambda m: [m.level]),
+            ("duration", _("Duration"), lambda m: [duration_bucket(m.duration_hours)]),
         ],
     }
+    specs["exchanges"] = [
+        ("kind", "Kind", lambda e: [e.front.kind]),
+        ("direction", "Direction", lambda e: [e.direction.word]),
+        ("topic", "Topic", lambda e: list(e.front.topics)),
+        *([("region", facts.who_region.label, lambda e: [_region(c) for c in e.countries])]
+          if facts.who_region.show else []),
+        ("country", "Country", lambda e: list(e.countries)),
+        ("status", "Status", lambda e: [e.front.status]),
+        ("year", "Year", lambda e: [str(y) for y in e.years]),
+    ]
     if not cfg.vocabularies.tiers:
         specs["briefs"] = [s for s in specs["briefs"] if s[0] != "tier"]
     if not cfg.vocabularies.sdg_targets:
@@ -117,11 +131,12 @@ def _labels(cat: Catalog, key: str) -> dict[str, str] | None:
     fixed: dict[str, dict[str, str]] = {
         "type": PARTNER_TYPES, "focus": TOPICS, "interests": TOPICS, "topic": TOPICS,
         "profession": PROFESSIONS, "tier": TIERS, "competency": COMPETENCIES, "level": TRACK_LEVELS,
-        "region": {**WHO_REGIONS, NONE: "Not a WHO Member State"},
-        "income": {**INCOME_GROUPS, NONE: "Not classified"},
+        "region": {**WHO_REGIONS, NONE: _("Not a WHO Member State")},
+        "income": {**INCOME_GROUPS, NONE: _("Not classified")},
         "sdg": {k: f"{k} {v}" for k, v in SDG_TARGETS.items()},
-        "duration": {k: label for k, (_, label) in DURATIONS.items()},
+        "duration": {k: _(label) for k, (_limit, label) in DURATIONS.items()},
         "track": {t.id: t.title for t in cat.tracks.values()},
+        "kind": EXCHANGE_KINDS, "direction": DIRECTIONS, "status": EXCHANGE_STATUSES,
     }
     return fixed.get(key)
 
@@ -141,7 +156,7 @@ def facets(cat: Catalog, kind: str, records: list[Any]) -> list[Facet]:
             options = [Option(v, labels[v], counts[v]) for v in labels if counts[v]]
         elif key == "country":
             options = sorted((Option(v, country(v).name, n) for v, n in counts.items()),
-                             key=lambda o: o.label)
+                             key=lambda o: collation_key(o.label))
         else:  # years: newest first
             options = [Option(v, v, counts[v]) for v in sorted(counts, reverse=True)]
         out.append(Facet(key, legend, tuple(options)))
@@ -151,24 +166,29 @@ def facets(cat: Catalog, kind: str, records: list[Any]) -> list[Facet]:
 def sort_keys(kind: str, record: Any) -> dict[str, str]:
     """Sort key name -> value (compared as text by the script; numbers are zero-padded)."""
     if kind == "partners":
-        return {"name": record.name.casefold(), "country": country(record.country).name.casefold(),
+        return {"name": record.name.casefold(), "country": collation_key(country(record.country).name),
                 "since": record.since.isoformat()}
     if kind == "members":
-        return {"name": record.name.casefold(), "country": country(record.country).name.casefold()}
+        return {"name": record.name.casefold(), "country": collation_key(country(record.country).name)}
     if kind == "briefs":
         b: BriefRecord = record
         return {"date": b.front.date.isoformat(), "title": b.front.title.casefold()}
     if kind == "modules":
         return {"title": record.title.casefold(), "hours": f"{record.duration_hours:08.2f}"}
+    if kind == "exchanges":
+        return {"start": record.front.start.isoformat(), "title": record.front.title.casefold()}
     raise KeyError(kind)
 
 
 # The sort menu of each listing: (value, label); the first is the order of the HTML.
-# A leading "-" sorts descending.
+# A leading "-" sorts descending. The template translates the labels.
 SORTS: dict[str, list[tuple[str, str]]] = {
-    "partners": [("name", "Name (A–Z)"), ("country", "Country (A–Z)"), ("-since", "Newest partners first")],
-    "members": [("name", "Name (A–Z)"), ("country", "Country (A–Z)")],
-    "briefs": [("-date", "Newest first"), ("date", "Oldest first"), ("title", "Title (A–Z)")],
-    "modules": [("", "Curriculum order"), ("title", "Title (A–Z)"), ("hours", "Shortest first"),
-                ("-hours", "Longest first")],
+    "partners": [("name", N_("Name (A–Z)")), ("country", N_("Country (A–Z)")),
+                 ("-since", N_("Newest partners first"))],
+    "members": [("name", N_("Name (A–Z)")), ("country", N_("Country (A–Z)"))],
+    "briefs": [("-date", N_("Newest first")), ("date", N_("Oldest first")), ("title", N_("Title (A–Z)"))],
+    "exchanges": [("-start", N_("Newest first")), ("start", N_("Oldest first")),
+                  ("title", N_("Title (A–Z)"))],
+    "modules": [("", N_("Curriculum order")), ("title", N_("Title (A–Z)")), ("hours", N_("Shortest first")),
+                ("-hours", N_("Longest first"))],
 }

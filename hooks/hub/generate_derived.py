@@ -31,6 +31,8 @@ FORM_DROPDOWNS: dict[str, tuple[str, dict[str, str]]] = {
                                     "lang": "languages"}),
     "suggest-module.yml": ("curriculum", {"level": "levels", "competencies": "competencies",
                                           "session_formats": "session_formats"}),
+    "propose-exchange.yml": ("exchanges", {"kind": "exchange_kinds", "topics": "topics",
+                                           "lang": "languages"}),
 }
 _DROPDOWN = re.compile(r"(?m)^(?P<indent>[ ]*)- type: dropdown\n(?:(?P=indent)[ ][^\n]*\n)*?"
                        r"(?P=indent)[ ]+id: (?P<id>[\w-]+)\n")

@@ -68,11 +68,11 @@ class PageSpec:
         return f"---\n{front}\n---\n\n{self.body.strip()}\n"
 
 
-# Where each kind of page lives. Briefs are real files under content/briefs/.
+# Where each kind of page lives. Briefs and exchanges are real files under content/.
 def uri(kind: str, key: str = "") -> str:
     folders = {
         "partner": "partners", "member": "members", "country": "countries",
-        "topic": "topics", "module": "curriculum", "brief": "briefs",
+        "topic": "topics", "module": "curriculum", "brief": "briefs", "exchange": "exchanges",
     }
     if kind in folders:
         folder = folders[kind]
@@ -132,8 +132,8 @@ def generate_pages(cat: Catalog) -> list[PageSpec]:
         pages.append(PageSpec(
             uri("module", m.id), m.title, "hub/module.html", "module", m.id, demote_headings(m.notes or ""),
             f"{m.title} ({modules}).", cat.origin("module", m.id).path))
-    kinds = ", ".join(cfg.section(k).title for k in ("partners", "members", "briefs", "curriculum")
-                      if on(k))
+    kinds = ", ".join(cfg.section(k).title
+                      for k in ("partners", "members", "briefs", "curriculum", "exchanges") if on(k))
     for c in cat.countries if on("countries") else ():
         about = f"{c.name}: {kinds}."
         pages.append(PageSpec(uri("country", c.code), c.name, "hub/country.html", "country",

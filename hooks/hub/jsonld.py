@@ -7,11 +7,13 @@ JSON unicode escapes, so no record value can close the <script> element or open 
 from __future__ import annotations
 
 import json
+import re
 from typing import Any
 
 from .catalog import BriefRecord, Catalog
 from .config import active
 from .countries import country
+from .exchanges import ExchangeRecord
 from .models import Member, Module, Partner
 from .render_citations import author_names
 from .vocab import COMPETENCIES, PARTNER_TYPES, PROFESSIONS, TOPICS, TRACK_LEVELS
@@ -99,4 +101,33 @@ def person(cat: Catalog, m: Member, url: str) -> dict:
         same.append(m.links.website)
     if same:
         data["sameAs"] = same
+    return data
+
+
+def project(cat: Catalog, e: ExchangeRecord, url: str) -> dict:
+    """An exchange as a schema.org `Project`: "an enterprise (potentially individual but typically
+    collaborative), planned to achieve a particular aim". An exchange is such a collaboration
+    between organisations, over a span of time, not a single happening (`Event`) nor a
+    publication (`CreativeWork`); `Project` is an `Organization`, so its partners are its
+    `member`s and its dates `foundingDate` / `dissolutionDate`."""
+    from .direction import DIRECTIONS
+    from .render_markdown import render_markdown
+    from .vocab import EXCHANGE_KINDS
+
+    f = e.front
+    text = re.sub(r"<[^>]+>", "", str(render_markdown(f.innovation, inline=True)))
+    data: dict = {
+        "@context": CONTEXT, "@type": "Project", "@id": url, "url": url, "name": f.title,
+        "description": " ".join(text.split()), "additionalType": EXCHANGE_KINDS[f.kind],
+        "member": [{"@type": "Organization", "name": cat.partners[p].name,
+                    "address": {"@type": "PostalAddress", "addressCountry": cat.partners[p].country}}
+                   for p in f.partners if p in cat.partners],
+        "foundingDate": f.start.isoformat(),
+        "areaServed": [_place(c) for c in e.countries],
+        "knowsAbout": [TOPICS[t] for t in f.topics],
+        "keywords": [DIRECTIONS[e.direction.word]],
+        "inLanguage": f.lang,
+    }
+    if f.end:
+        data["dissolutionDate"] = f.end.isoformat()
     return data

@@ -122,6 +122,13 @@ def localized(cat: Catalog, lang: str) -> Catalog:
         body = t.fields["body"] if t is not None and "body" in t.fields else b.body
         front = b.front.model_copy(update=_fields("brief", b.front, t))
         briefs[slug] = BriefRecord(slug, front, body, b.origin)
+    exchanges = {}
+    for slug, e in cat.exchanges.items():
+        t = tr.get("exchange", slug, lang) if tr is not None else None
+        state[("exchange", slug)] = t
+        body = t.fields["body"] if t is not None and "body" in t.fields else e.body
+        exchanges[slug] = dataclasses.replace(
+            e, front=e.front.model_copy(update=_fields("exchange", e.front, t)), body=body)
     out = dataclasses.replace(
         cat,
         partners={k: local("partner", k, p) for k, p in cat.partners.items()},
@@ -129,6 +136,7 @@ def localized(cat: Catalog, lang: str) -> Catalog:
         tracks={k: local("track", k, t) for k, t in cat.tracks.items()},
         modules={k: local("module", k, m) for k, m in cat.modules.items()},
         briefs=briefs,
+        exchanges=exchanges,
     )
     if tr is not None:
         for (kind, key, tlang), t in tr.items.items():

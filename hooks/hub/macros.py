@@ -13,6 +13,7 @@ from collections.abc import Callable
 from .catalog import Catalog
 from .countries import INCOME_EDITION, country
 from .generate_pages import md_text, uri
+from .i18n import N_, _, date_long, join_and, lower_label, ngettext, number
 from .plural import plural
 
 
@@ -24,30 +25,30 @@ def _regions(codes) -> int:
 # macros and the listings' templates, as `hub_counts`), and said in words where it is shown.
 COUNTS: dict[str, tuple[str, Callable[[Catalog], int | float]]] = {
     # name: (what it counts, said after the number and its noun: "12 countries <where ...>"), value
-    "partners": ("in the partner directory", lambda c: len(c.partners)),
-    "partner_countries": ("where a partner is based",
+    "partners": (N_("in the partner directory"), lambda c: len(c.partners)),
+    "partner_countries": (N_("where a partner is based"),
                           lambda c: len({p.country for p in c.partners.values()})),
-    "partner_who_regions": ("where a partner is based",
+    "partner_who_regions": (N_("where a partner is based"),
                             lambda c: _regions({p.country for p in c.partners.values()})),
-    "members": ("with a public profile (only members who gave their consent)",
+    "members": (N_("with a public profile (only members who gave their consent)"),
                 lambda c: len(c.public_members)),
-    "member_countries": ("where a member with a public profile is based",
+    "member_countries": (N_("where a member with a public profile is based"),
                          lambda c: len({m.country for m in c.public_members.values()})),
-    "briefs": ("published (archived ones included, drafts not)", lambda c: len(c.published_briefs)),
-    "tracks": ("in the curriculum", lambda c: len(c.tracks)),
-    "modules": ("in the curriculum", lambda c: len(c.modules)),
-    "hours": ("of teaching (the modules' durations added up)",
+    "briefs": (N_("published (archived ones included, drafts not)"), lambda c: len(c.published_briefs)),
+    "tracks": (N_("in the curriculum"), lambda c: len(c.tracks)),
+    "modules": (N_("in the curriculum"), lambda c: len(c.modules)),
+    "hours": (N_("of teaching (the modules' durations added up)"),
               lambda c: sum(m.duration_hours for m in c.modules.values())),
     "countries": ("in the hub's records: where partners and members are based, that policy "
                   "briefs are about, and where modules are taught",
                   lambda c: len(c.by_country)),
-    "who_regions": ("of the countries in the hub's records", lambda c: _regions(c.by_country)),
+    "who_regions": (N_("of the countries in the hub's records"), lambda c: _regions(c.by_country)),
     "topics": ("used by a partner, a member or a policy brief", lambda c: len(c.by_topic)),
 }
 
 
 def counts(cat: Catalog) -> dict[str, int | float]:
-    return {name: value(cat) for name, (_, value) in COUNTS.items()}
+    return {name: value(cat) for name, (_words, value) in COUNTS.items()}
 
 
 def count_definitions() -> dict[str, str]:
@@ -57,16 +58,26 @@ def count_definitions() -> dict[str, str]:
 
     cfg = active()
     on = cfg.enabled
-    brief = (cfg.section("briefs").singular or "brief").lower()
-    out = {name: words for name, (words, _) in COUNTS.items()}
-    based = "partners and members are based" if on("members") else "partners are based"
-    about = [f"where {based}"] + ([f"that {brief}s are about"] if on("briefs") else []) + (
-        ["where modules are taught"] if on("curriculum") else [])
-    out["countries"] = "in the hub's records: " + (", ".join(about[:-1]) + ", and " + about[-1]
-                                                    if len(about) > 1 else about[0])
-    users = ["a partner"] + (["a member"] if on("members") else []) + ([f"a {brief}"] if on("briefs") else [])
-    out["topics"] = "used by " + (", ".join(users[:-1]) + " or " + users[-1] if len(users) > 1 else users[0])
+    brief = (cfg.section("briefs").singular or _("brief")).lower()
+    out = {name: _(words) for name, (words, _value) in COUNTS.items()}
+    based = _("where partners and members are based") if on("members") else _("where partners are based")
+    about = [based] + ([_("that %(things)s are about", things=cfg.section("briefs").title.lower())]
+                       if on("briefs") else []) + (
+        [_("where modules are taught")] if on("curriculum") else [])
+    listed = (_("%(first)s, and %(last)s", first=", ".join(about[:-1]), last=about[-1])
+              if len(about) > 1 else about[0])
+    out["countries"] = _("in the hub's records: %(places)s", places=listed)
+    users = [_("a partner")] + ([_("a member")] if on("members") else []) + (
+        [_("a %(thing)s", thing=brief)] if on("briefs") else [])
+    exchange = (cfg.section("exchanges").singular or _("exchange")).lower()
+    users += [_("an %(thing)s", thing=exchange)] if on("exchanges") else []
+    out["topics"] = _("used by %(records)s", records=_("%(first)s or %(last)s", first=", ".join(users[:-1]),
+                                                         last=users[-1]) if len(users) > 1 else users[0])
     return out
+
+
+DATA_SET_NAMES = {"partners": N_("Partners"), "members": N_("Members"), "briefs": N_("Briefs"),
+                  "tracks": N_("Tracks"), "modules": N_("Modules"), "exchanges": N_("Exchanges")}
 
 
 def _link(from_src: str, kind: str, key: str = "") -> str:
@@ -79,7 +90,7 @@ def make_macros(cat: Catalog, current_src: Callable[[], str]) -> dict[str, Calla
 
     def count(kind: str) -> str:
         value = COUNTS[kind][1](cat)  # KeyError: a maintainer's typo, fails the build
-        return f"{value:g}" if isinstance(value, float) else str(value)
+        return number(value)
 
     def count_of(kind: str, singular: str, plural_form: str | None = None) -> str:
         """`count_of("partners", "partner")` -> "16 partners" ("1 partner")."""
@@ -87,15 +98,15 @@ def make_macros(cat: Catalog, current_src: Callable[[], str]) -> dict[str, Calla
 
     def count_means(kind: str) -> str:
         """What the figure counts, in words (to say it where the figure is shown)."""
-        return COUNTS[kind][0]
+        return _(COUNTS[kind][0])
 
     def latest_briefs(n: int = 3) -> str:
         if not cat.published_briefs:
-            return "*Nothing published yet.*"
+            return "*" + _("Nothing published yet.") + "*"
         lines = []
         for b in cat.published_briefs[:n]:
             href = _link(current_src(), "brief", b.slug)
-            lines.append(f"- [{md_text(b.front.title)}]({href}) ({b.front.date:%d %B %Y}): "
+            lines.append(f"- [{md_text(b.front.title)}]({href}) ({date_long(b.front.date)}): "
                          f"{md_text(b.front.summary)}")
         return "\n".join(lines)
 
@@ -115,24 +126,33 @@ def make_macros(cat: Catalog, current_src: Callable[[], str]) -> dict[str, Calla
         cfg = active()
         c = counts(cat)
         if not c["partners"]:
-            return ("The hub has no records yet. Its partners, "
-                    + ", ".join(cfg.section(k).title.lower() for k in ("members", "briefs", "curriculum")
-                                if cfg.enabled(k))
-                    + " appear here as they are added (see the contributing guide).")
-        parts = [f"**{c['partners']} partners** in **{c['countries']} countries**"
-                 + (f" across **{c['who_regions']} {cfg.facts.who_region.label}s**"
-                    if cfg.facts.who_region.show and c["who_regions"] else "")]
+            return _("The hub has no records yet. Its partners, %(sections)s appear here as they are added "
+                     "(see the contributing guide).",
+                     sections=", ".join(cfg.section(k).title.lower()
+                                        for k in ("members", "briefs", "curriculum") if cfg.enabled(k)))
+        facts = cfg.shown_facts
+        label = lower_label(facts.who_region.label)
+        regions = (_(" across **%(regions)s**",
+                     regions=plural(c["who_regions"], label, facts.who_region.plural or None))
+                   if facts.who_region.show and c["who_regions"] else "")
+        parts = [_("**%(partners)s** in **%(countries)s**",
+                   partners=ngettext("%(num)s partner", "%(num)s partners", c["partners"]),
+                   countries=ngettext("%(num)s country", "%(num)s countries", c["countries"])) + regions]
         if cfg.enabled("members"):
-            parts.append(f"**{c['members']} members** with a public profile" if c["members"]
-                         else "no member profiles yet")
+            parts.append(_("**%(members)s** with a public profile",
+                           members=ngettext("%(num)s member", "%(num)s members", c["members"]))
+                         if c["members"] else _("no member profiles yet"))
         if cfg.enabled("briefs"):
             title = cfg.section("briefs").title.lower()
-            parts.append(f"**{c['briefs']} {title}**" if c["briefs"] else f"no {title} yet")
+            parts.append(f"**{number(c['briefs'])} {title}**" if c["briefs"]
+                         else _("no %(things)s yet", things=title))
         if cfg.enabled("curriculum"):
-            parts.append(f"a curriculum of **{c['modules']} modules** ({count('hours')} hours of teaching) "
-                         f"in {c['tracks']} tracks" if c["modules"] else "no curriculum modules yet")
-        text = ", ".join(parts[:-1]) + (" and " if len(parts) > 1 else "") + parts[-1]
-        return f"The hub gathers {text}."
+            parts.append(_("a curriculum of **%(modules)s** (%(hours)s of teaching) in %(tracks)s",
+                           modules=ngettext("%(num)s module", "%(num)s modules", c["modules"]),
+                           hours=ngettext("%(num)s hour", "%(num)s hours", c["hours"]),
+                           tracks=ngettext("%(num)s track", "%(num)s tracks", c["tracks"]))
+                         if c["modules"] else _("no curriculum modules yet"))
+        return _("The hub gathers %(records)s.", records=join_and(parts))
 
     def network(key: str) -> str:
         """The network's identity from hub.yml: name, description, licence, licence_url."""
@@ -154,7 +174,7 @@ def make_macros(cat: Catalog, current_src: Callable[[], str]) -> dict[str, Calla
         from .generate_pages import listings
 
         return " · ".join(f"[{md_text(title)}]({link(kind)})"
-                          for kind, (_, title, _) in listings(active()).items())
+                          for kind, (_path, title, _text) in listings(active()).items())
 
     def data_sets() -> str:
         """The table of the open data files of the sections the network has."""
@@ -162,12 +182,13 @@ def make_macros(cat: Catalog, current_src: Callable[[], str]) -> dict[str, Calla
         from .export_data import SECTION_OF
 
         cfg = active()
-        rows = ["| Data set | JSON | CSV | Schema |", "| --- | --- | --- | --- |"]
+        rows = ["| " + _("Data set") + " | JSON | CSV | " + _("Schema") + " |", "| --- | --- | --- | --- |"]
         schema = {"partners": "partners", "members": "members", "briefs": "brief", "tracks": "tracks",
-                  "modules": "module"}
+                  "modules": "module", "exchanges": "exchanges.data"}
         for name, section in SECTION_OF.items():
             if cfg.enabled(section):
-                rows.append(f"| {name.capitalize()} | [{name}.json](data/{name}.json) "
+                label = _(DATA_SET_NAMES[name]) if name in DATA_SET_NAMES else name.capitalize()
+                rows.append(f"| {label} | [{name}.json](data/{name}.json) "
                             f"| [{name}.csv](data/{name}.csv) "
                             f"| [{schema[name]}.schema.json](data/schemas/{schema[name]}.schema.json) |")
         return "\n".join(rows)

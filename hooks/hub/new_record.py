@@ -20,7 +20,7 @@ from .load_yaml import decode, parse
 from .models import today
 
 TEMPLATES = Path(__file__).with_name("templates")
-KINDS = ("partner", "member", "brief", "module")
+KINDS = ("partner", "member", "brief", "module", "exchange")
 _SCHEMA_LINE = re.compile(r"^# yaml-language-server: \$schema=(\S+)\n", re.M)
 
 
@@ -35,7 +35,7 @@ class Written:
 
 
 def template_text(kind: str) -> str:
-    name = "brief.md" if kind == "brief" else f"{kind}.yaml"
+    name = f"{kind}.md" if kind in ("brief", "exchange") else f"{kind}.yaml"
     return (TEMPLATES / name).read_text(encoding="utf-8")
 
 
@@ -89,9 +89,25 @@ def render(kind: str, record_id: str, src: Sources, on: dt.date | None = None) -
               **vocabulary_values(kind)}
     if "__TRACK__" in text:
         values["__TRACK__"] = _first_track(src)
+    if "__PARTNERS__" in text:
+        values["__PARTNERS__"] = ", ".join(_two_countries(src))
     for marker in sorted(values, key=len, reverse=True):  # __TIERS__ before __TIER__
         text = _fill(text, marker, values[marker])
     return text
+
+
+def _two_countries(src: Sources) -> list[str]:
+    """The first partner, and the first partner of another country (an exchange needs two)."""
+    text, _ = decode((src.root / src.partners).read_bytes(), src.partners) \
+        if (src.root / src.partners).is_file() else (None, [])
+    doc = parse(text, src.partners)[0] if text is not None else None
+    items = [i for i in (doc.data if doc is not None and isinstance(doc.data, list) else [])
+             if isinstance(i, dict) and isinstance(i.get("id"), str) and isinstance(i.get("country"), str)]
+    for other in items[1:]:
+        if other["country"] != items[0]["country"]:
+            return [items[0]["id"], other["id"]]
+    raise NewRecordError(f"{src.partners} has no two partners in different countries yet: an exchange "
+                         "is between partners of two or more countries (add them first)")
 
 
 def _either(words: list[str]) -> str:
@@ -128,6 +144,8 @@ def vocabulary_values(kind: str) -> dict[str, str]:
         "__LEVEL__": first["levels"],
         "__COMPETENCY__": first["competencies"],
         "__SESSION_FORMAT__": first["session_formats"],
+        "__EXCHANGE_KINDS__": _either(list(v.exchange_kinds)),
+        "__EXCHANGE_KIND__": first["exchange_kinds"],
     }
 
 
@@ -160,7 +178,8 @@ def new_record(kind: str, record_id: str, root: Path | str = ".", on: dt.date | 
     check_slug(record_id, kind)
     from .config import active
 
-    section = {"partner": "partners", "member": "members", "brief": "briefs", "module": "curriculum"}[kind]
+    section = {"partner": "partners", "member": "members", "brief": "briefs", "module": "curriculum",
+               "exchange": "exchanges"}[kind]
     if not active().enabled(section):
         raise NewRecordError(f"the {section} section is switched off in hub.yml: no {kind} can be added")
     src = Sources(Path(root))
@@ -180,6 +199,8 @@ def new_record(kind: str, record_id: str, root: Path | str = ".", on: dt.date | 
         return Written(path, appended=True)
     if kind == "module":
         path = src.root / src.curriculum / "modules" / f"{record_id}.yaml"
+    elif kind == "exchange":
+        path = src.root / src.exchanges / f"{record_id}.md"
     else:
         path = src.root / src.briefs / f"{record_id}.md"
     if path.exists():

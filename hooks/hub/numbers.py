@@ -21,6 +21,7 @@ import csv
 import datetime as dt
 import io
 import json
+from collections import Counter
 from collections.abc import Callable, Iterable
 from typing import Annotated
 
@@ -220,6 +221,70 @@ def _hours(cat: Catalog, name: str, title: str, keys: Callable, labels: dict[str
                   missing=[r.label for r in rows if not r.count])
 
 
+def _exchange_figures(cat: Catalog) -> list[Figure]:
+    """Exchanges by the income groups and WHO regions of their partners' countries, by
+    direction (derived from the income groups: `hub.direction`), and direction by start year."""
+    from .config import active
+    from .direction import DIRECTIONS
+
+    facts = active().facts
+    exchanges = list(cat.exchanges_in_order)
+    n = len(exchanges)
+    each = ("The exchanges with at least one partner in a country of each {what}; an exchange "
+            "between countries of several {what}s counts under each, so shares may add up to more "
+            "than 100%.")
+    out: list[Figure] = []
+    kinds = []
+    if facts.income_group.show:
+        kinds.append(("income", _lower_first(facts.income_group.label), f" ({INCOME_EDITION})",
+                      _income, INCOME_LABELS))
+    if facts.who_region.show:
+        kinds.append(("region", _lower_first(facts.who_region.label), "", _region, REGION_LABELS))
+    for fid, what, edition, keys, labels in kinds:
+        rows, missing, total = _by_category(
+            exchanges, lambda e, keys=keys: [k for c in e.countries for k in keys(c)], labels)
+        out.append(Figure(id=f"exchanges-by-{fid}", title=f"Exchanges by {what}{edition}",
+                          definition=each.format(what=what), denominator=f"All {n} exchanges.",
+                          unit="exchanges", total=total, rows=rows, missing=missing,
+                          notes=[f"Income groups: the {INCOME_EDITION} classification."]
+                          if fid == "income" else [f"{WHO_REGIONS_AS_OF}."]))
+    rule = ("South-South: every partner country is low or middle income; triangular: two or more "
+            "of them with one or more high-income countries supporting; North-South: one low- or "
+            "middle-income country with high-income ones; North-North: only high-income countries; "
+            "unknown: a partner country has no income group. Derived from the partners' countries "
+            f"and their income groups ({INCOME_EDITION}), never typed.")
+    counts = Counter(e.direction.word for e in exchanges)
+    out.append(Figure(
+        id="exchanges-by-direction", title="Exchanges: South-South, North-South, triangular",
+        definition="Each exchange once, under its direction. " + rule,
+        denominator=f"All {n} exchanges.", unit="exchanges", total=n,
+        rows=[_row(w, label, counts[w], n) for w, label in DIRECTIONS.items()
+              if counts[w] or w in ("south-south", "triangular", "north-south")]))
+    by_year: dict[int, Counter] = {}
+    for e in exchanges:
+        by_year.setdefault(e.year, Counter())[e.direction.word] += 1
+    rows = []
+    for year in sorted(by_year):
+        c, total = by_year[year], sum(by_year[year].values())
+        rows += [_row(w, label, c[w], total, str(year)) for w, label in DIRECTIONS.items()
+                 if c[w] or w in ("south-south", "triangular", "north-south")]
+    out.append(Figure(
+        id="exchanges-direction-by-year", title="Direction of exchanges by year",
+        definition="The exchanges that started in each year, by direction (as above); the share is "
+                   "of that year's exchanges.",
+        denominator="Each year its own: the exchanges that started in that year.",
+        unit="exchanges", total=n, rows=rows))
+    return out
+
+
+def _has_exchanges() -> bool:
+    """The exchanges section is on (a hub.yml without it, or a hub from before it: off)."""
+    from .config import active
+
+    cfg = active()
+    return "exchanges" in type(cfg.sections).model_fields and cfg.enabled("exchanges")
+
+
 def _years_before(day: dt.date, years: int) -> dt.date:
     try:
         return day.replace(year=day.year - years)
@@ -267,8 +332,9 @@ def _freshness(cat: Catalog, today: dt.date, on: Callable[[str], bool]) -> list[
             definition=(f"A record counts as updated on its own date: a brief on its `date` (the date "
                         "of its latest version), a member profile on its consent date (renewed when "
                         f"the member confirms the profile). Older than {STALE_YEARS} years means "
-                        f"before {cutoff.isoformat()}. Partners and modules carry no date of their "
-                        "own update, so they are not counted here."),
+                        f"before {cutoff.isoformat()}. "
+                        + ("Partners, modules and exchanges" if _has_exchanges() else "Partners and modules")
+                        + " carry no date of their own update, so they are not counted here."),
             denominator="Each row its own: all published briefs; all public member profiles.",
             total=sum(r.total for r in rows), rows=rows))
     return out
@@ -328,6 +394,8 @@ def figures(cat: Catalog, today: dt.date) -> list[Figure]:
         out.append(_hours(cat, "hours-by-level", "Curriculum hours by level",
                           lambda m: [m.level], dict(cfg.labels("levels")),
                           "The hours of each module (duration_hours) under its level."))
+    if _has_exchanges():
+        out += _exchange_figures(cat)
     out += _freshness(cat, today, on)
     return out
 

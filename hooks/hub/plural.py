@@ -1,8 +1,11 @@
 """Numbers with their noun, singular or plural: "1 partner", "16 partners", "0 countries".
 
-A Jinja filter (`{{ n | plural("partner") }}`) for the templates and the hand-written pages, so
-that no page says "1 partners". English plurals of the hub's own nouns: -s, or -ies after a
-consonant and y ("country" -> "countries"); pass the plural for any other word.
+A Jinja filter (`{{ n | plural("partner") }}`) for the hand-written pages' macros, so that no
+page says "1 partners". English plurals of the hub's own nouns: -s, or -ies after a consonant
+and y ("country" -> "countries"); pass the plural for any other word. The templates write
+`ngettext("%(num)s partner", "%(num)s partners", n)` instead, which the message catalogue
+translates; this filter uses the same catalogue entry when there is one (so `count_of("partners",
+"partner")` reads "16 partenaires" in a French build), and writes the number for the locale.
 """
 
 from __future__ import annotations
@@ -18,9 +21,10 @@ def plural_of(word: str) -> str:
 
 def plural(n: int | float | str | Sized, singular: str, plural_form: str | None = None) -> str:
     """`n` and the noun that agrees with it; `n` may be a count, its text or a collection."""
+    from .i18n import ngettext as catalogue_plural  # not a marker: the nouns are the caller's
+
     if isinstance(n, Sized) and not isinstance(n, str):
         n = len(n)
     value = float(n)
-    number = f"{value:g}" if not value.is_integer() else str(int(value))
-    noun = singular if value == 1 else (plural_form or plural_of(singular))
-    return f"{number} {noun}"
+    many = plural_form or plural_of(singular)
+    return catalogue_plural("%(num)s " + singular, "%(num)s " + many, value)  # the catalogue's entry, if any

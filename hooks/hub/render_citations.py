@@ -212,11 +212,13 @@ def apa_authors(authors: tuple[Person, ...]) -> str:
 
 def apa_parts(c: Citation) -> dict[str, str]:
     """The pieces of an APA reference; the template italicises the title and links the URL."""
-    months = ("January", "February", "March", "April", "May", "June", "July", "August",
-              "September", "October", "November", "December")
+    import datetime as dt
+
+    from .i18n import date_apa
+
     return {
         "authors": apa_authors(c.authors),
-        "date": f"{c.year}, {months[c.month - 1]} {c.day}",
+        "date": date_apa(dt.date(c.year, c.month, c.day)),  # "2024, August 5", in the build's language
         "title": c.title,
         "genre": genre(),
         "publisher": c.publisher,

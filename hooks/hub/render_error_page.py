@@ -19,23 +19,28 @@ _POLICY = ("default-src 'none'; script-src 'self'; style-src 'unsafe-inline'; co
 
 
 def render_error_page(messages: list[str]) -> str:
+    """The page, in the build's language (hub.i18n); the messages themselves stay as written."""
+    from .i18n import _, language
+
     items = "\n".join(f"<pre>{html.escape(m)}</pre>" for m in messages if m.strip())
+    intro = _("Each line below says which file, line and column to fix, and how (the same messages as "
+              "%(command)s). Save the file: this page reloads by itself and shows the site again "
+              "once every error is fixed.", command="<code>make check</code>")
+    title, heading = _("Preview stopped: fix the records"), _("The preview cannot be built yet")
     return f"""<!doctype html>
-<html lang="en">
+<html lang="{html.escape(language())}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta http-equiv="Content-Security-Policy" content="{_POLICY}">
 <meta name="robots" content="noindex">
-<title>Preview stopped: fix the records</title>
+<title>{title}</title>
 <style>{_STYLE}</style>
 </head>
 <body>
 <main>
-<h1>The preview cannot be built yet</h1>
-<p>Each line below says which file, line and column to fix, and how (the same messages as
-<code>make check</code>). Save the file: this page reloads by itself and shows the site again
-once every error is fixed.</p>
+<h1>{heading}</h1>
+<p>{intro}</p>
 {items}
 </main>
 </body>

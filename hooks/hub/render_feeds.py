@@ -22,9 +22,9 @@ from .render_citations import author_names
 from .vocab import TOPICS
 
 ATOM_NS = "http://www.w3.org/2005/Atom"
-# At the site root on purpose: Material 9.x fetches `sitemap.xml` relative to every
-# <link rel="alternate"> (for its language selector; mkdocs-material#8576), which only finds
-# the real sitemap when the linked file sits next to it. In a folder it would 404 on every page.
+# At the site root. Material 9.x fetches `sitemap.xml` relative to every <link rel="alternate">
+# it finds (for its language selector; mkdocs-material#8576): the feed links therefore sit in a
+# <noscript> (overrides/partials/head-links.html), which scripts never read as elements.
 RSS_FILE = "briefs.rss.xml"
 ATOM_FILE = "briefs.atom.xml"
 

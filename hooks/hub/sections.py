@@ -18,6 +18,7 @@ LISTING_PAGES: dict[str, str] = {
     "members": "members/index.md",
     "briefs": "briefs/index.md",
     "curriculum": "curriculum/index.md",
+    "exchanges": "exchanges/index.md",
     "countries": "countries/index.md",
     "topics": "topics/index.md",
     "numbers": "numbers/index.md",
@@ -61,6 +62,7 @@ def identity(cfg: HubConfig) -> dict[str, Any]:
     repo_name = None
     if n.repo_url and "github.com/" in n.repo_url:
         repo_name = n.repo_url.rstrip("/").split("github.com/", 1)[1]
-    return {"site_name": n.name, "site_description": n.description, "site_url": cfg.site_url,
-            "repo_url": n.repo_url, "repo_name": repo_name, "copyright": n.copyright,
+    return {"site_name": n.name, "site_description": cfg.network_text("description"),
+            "site_url": cfg.site_url, "repo_url": n.repo_url, "repo_name": repo_name,
+            "copyright": cfg.network_text("copyright"),
             "language": n.language}

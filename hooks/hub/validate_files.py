@@ -26,7 +26,7 @@ from .problems import Problem
 from .validate_images import IMAGE_EXTENSIONS, image_problems
 
 Owner = Literal["contributor", "maintainer"]
-Kind = Literal["records", "brief", "image", "page", "style", "script", "translation"]
+Kind = Literal["records", "brief", "exchange", "image", "page", "style", "script", "translation"]
 # Every extension MkDocs reads as Markdown (mkdocs.utils.markdown_extensions).
 MARKDOWN_EXTENSIONS = (".md", ".markdown", ".mdown", ".mkdn", ".mkd")
 NAME = r"[a-z0-9]+(?:-[a-z0-9]+)*"
@@ -34,9 +34,10 @@ LOGO_RE = re.compile(rf"assets/logos/{NAME}\.(?:png|jpg|jpeg|webp|svg)")
 # Folders of the site that the build fills itself (pages generated from the records, the open
 # data, the search index): a hand-written file in one would replace, or pass for, its output.
 # (`generate_pages.LISTINGS`; a test keeps the two lists equal: importing it here would be a cycle)
-LISTING_FOLDERS = frozenset({"partners", "members", "briefs", "curriculum", "countries", "topics",
-                             "numbers"})
-GENERATED_FOLDERS = (LISTING_FOLDERS - {"briefs"}) | {"data", "search", "translations"}
+LISTING_FOLDERS = frozenset({"partners", "members", "briefs", "curriculum", "exchanges", "countries",
+                             "topics", "numbers"})
+# Briefs and exchanges are contributors' files in their own folders (areas below).
+GENERATED_FOLDERS = (LISTING_FOLDERS - {"briefs", "exchanges"}) | {"data", "search", "translations"}
 
 
 def _logo(v: str) -> str:
@@ -82,6 +83,8 @@ AREAS: tuple[Area, ...] = (
          "tracks.yaml and one modules/<id>.yaml file per module"),
     Area("content/briefs", "contributor", (Rule(r"[^/]+\.md", "brief"),),
          "one <id>.md file per brief"),
+    Area("content/exchanges", "contributor", (Rule(r"[^/]+\.md", "exchange"),),
+         "one <id>.md file per exchange"),
     Area("content/assets/logos", "contributor",
          (Rule(rf"{NAME}\.(?:png|jpg|jpeg|webp|svg)", "image"),),
          "logos: PNG, JPEG, WebP or SVG images named like <partner-id>.svg"),
@@ -130,8 +133,9 @@ def _refusal(area: Area, inner: str, rel: str) -> tuple[str, str]:
     if ext in MARKDOWN_EXTENSIONS[1:]:
         return (f"{ext} files are not allowed: the site would publish this file as a page that "
                 "the hub never checked", f"rename it to {name[:-len(ext)]}.md")
-    if area.path == "content/briefs" and "/" in inner:
-        return ("briefs cannot be in sub-folders", f"move it to content/briefs/{name}")
+    if area.path in ("content/briefs", "content/exchanges") and "/" in inner:
+        what = area.path.rpartition("/")[2]
+        return (f"{what} cannot be in sub-folders", f"move it to {area.path}/{name}")
     if area.path == "curriculum" and ext == ".yml":
         return ("module files end in .yaml", f"rename it to {name[:-4]}.yaml")
     if area.path == "content/assets/logos" and ext.lstrip(".") in IMAGE_EXTENSIONS:

@@ -14,6 +14,8 @@ import gc
 from pathlib import Path
 
 from .catalog import BriefRecord, Catalog
+from .exchanges import ExchangeRecord
+from .exchanges import link_problems as exchange_link_problems
 from .load_records import Loaded, Origin, Sources, load_all
 from .models import today
 from .problems import Problem, in_report_order
@@ -66,6 +68,9 @@ def build_catalog(loaded: Loaded, src: Sources | None = None,
     for slug, front, body, o in loaded.briefs:
         cat.briefs[slug] = BriefRecord(slug, front, body, o)
         cat.origins[("brief", slug)] = o
+    for slug, front, body, o in loaded.exchanges:
+        cat.exchanges[slug] = ExchangeRecord(slug, front, body, o)
+        cat.origins[("exchange", slug)] = o
 
     for m in cat.members.values():
         if m.affiliation and missing("partner", m.affiliation, cat.partners):
@@ -120,6 +125,7 @@ def build_catalog(loaded: Loaded, src: Sources | None = None,
             elif missing("module", pre, cat.modules):
                 problems.append(_unknown(o, ("prerequisites", i), pre, cat.modules, "module",
                                          "curriculum/modules/"))
+    problems.extend(exchange_link_problems(cat, missing, on))
     problems.extend(_cycles(cat))
     problems.extend(withheld_name_problems(cat))
     return cat, problems
@@ -163,11 +169,14 @@ def _cycles(cat: Catalog) -> list[Problem]:
     return out
 
 
-def validate(root: Path | str, on: dt.date | None = None) -> tuple[Catalog, list[Problem]]:
+def validate(root: Path | str, on: dt.date | None = None,
+             cache: dict | None = None) -> tuple[Catalog, list[Problem]]:
     """Both passes over the hub at `root`: the catalog and every problem, sorted.
 
     The hub's `hub.yml` is read first and becomes the active configuration (its vocabularies
-    are the words the records may use); when it has mistakes, only those are reported."""
+    are the words the records may use); when it has mistakes, only those are reported.
+    `cache`: the live preview's memory of each record file's pass 1 (`load_all`); pass 2
+    always runs over all the records."""
     from . import config
 
     cfg, problems = config.load(root)
@@ -177,7 +186,7 @@ def validate(root: Path | str, on: dt.date | None = None) -> tuple[Catalog, list
     src = Sources(Path(root))
     with _gc_paused():
         files, file_problems = check_files(src.root)  # before any file is read: what may be
-        loaded = load_all(src, files.readable)
+        loaded = load_all(src, files.readable, cache)
         loaded.problems.extend(file_problems)
         cat, problems = build_catalog(loaded, src, on)
     cat.files = files

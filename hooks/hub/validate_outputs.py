@@ -20,21 +20,22 @@ from .validate_files import FileInventory
 RESERVED_IDS = frozenset({
     "index", "assets", "search", "data", "404", "sitemap", "feed", "feeds", "rss", "atom",
     "robots", "favicon", "cite", "offline", "partners", "members", "briefs", "curriculum",
-    "countries", "topics", "javascripts", "stylesheets", "images", "vendor",
+    "countries", "topics", "exchanges", "javascripts", "stylesheets", "images", "vendor",
 })
-PAGE_KINDS = {"partner": "partners", "member": "members", "module": "modules", "brief": "briefs"}
+PAGE_KINDS = {"partner": "partners", "member": "members", "module": "modules", "brief": "briefs",
+              "exchange": "exchanges"}
 
 
 def reserved_id_problems(cat: Catalog) -> list[Problem]:
     """Records whose id is a name the site keeps for itself."""
     out = []
     tables = {"partner": cat.partners, "member": cat.members, "module": cat.modules,
-              "brief": cat.briefs}
+              "brief": cat.briefs, "exchange": cat.exchanges}
     for kind, table in tables.items():
         for key in sorted(set(table) & RESERVED_IDS):
             origin = cat.origin(kind, key)
             message = f"the id {key!r} is a name the site keeps for its own pages and files"
-            if kind == "brief":  # a brief's id is its file name
+            if kind in ("brief", "exchange"):  # a brief's or exchange's id is its file name
                 out.append(Problem(origin.path, 1, 1, "", f"the file name {key + '.md'!r} is reserved: "
                                    + message.replace(f"the id {key!r} is", "it is"),
                                    "rename the file, e.g. to a few words of the title"))

@@ -21,7 +21,7 @@ from .problems import Problem
 
 _WORD_RE = re.compile(r"[^\W_]+")
 _MARKS_RE = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
-ID_FIELDS = frozenset({"id", "member", "partners", "track", "prerequisites"})
+ID_FIELDS = frozenset({"id", "member", "partners", "track", "prerequisites", "members", "briefs", "modules"})
 MESSAGE = "names a member of the network who has not agreed to a public profile"
 HINT = ("remove the name, or ask the member to agree to a public profile first "
         "(consent.public in members.yaml; see Consent in CONTRIBUTING.md)")
@@ -129,7 +129,8 @@ def withheld_name_problems(cat: Catalog) -> list[Problem]:
     records += [cat.origin("track", k) for k in cat.tracks]
     records += [cat.origin("module", k) for k in cat.modules]
     records += [b.origin for b in cat.briefs.values() if b.published]
-    bodies = [b for b in cat.briefs.values() if b.published]
+    records += [e.origin for e in cat.exchanges.values()]
+    bodies = [b for b in cat.briefs.values() if b.published] + list(cat.exchanges.values())
     # One search over all the texts joined ("0" ends any name), then one per file, then one
     # per text: only where a name was found is it searched again, to say where.
     by_file: dict[int, tuple[list[Origin], list[str]]] = {}

@@ -15,6 +15,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping, Set
 
 from . import config
+from .i18n import N_, _
 
 
 class Vocabulary(Mapping[str, str]):
@@ -71,6 +72,27 @@ TRACK_LEVELS = Vocabulary("levels")
 COMPETENCIES = Vocabulary("competencies")
 SESSION_FORMATS = Vocabulary("session_formats")
 LANGUAGES = Vocabulary("languages")
+EXCHANGE_KINDS = Vocabulary("exchange_kinds")
+
+class Translated(Mapping[str, str]):
+    """A fixed table of labels (English, marked for the message catalogue), read in the build's
+    language (hub.i18n): `WHO_REGIONS["AFR"]` is "Région africaine" in a French build."""
+
+    def __init__(self, labels: dict[str, str]) -> None:
+        self._labels = labels
+
+    def __getitem__(self, key: str) -> str:
+        return _(self._labels[key])
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._labels)
+
+    def __len__(self) -> int:
+        return len(self._labels)
+
+    def __repr__(self) -> str:
+        return f"Translated({self._labels!r})"
+
 
 BRIEF_STATUSES: dict[str, str] = {
     "draft": "Draft (validated, never published)",
@@ -78,18 +100,26 @@ BRIEF_STATUSES: dict[str, str] = {
     "archived": "Archived (published, marked as no longer current)",
 }
 
-WHO_REGIONS: dict[str, str] = {
-    "AFR": "African Region",
-    "AMR": "Region of the Americas",
-    "SEAR": "South-East Asia Region",
-    "EUR": "European Region",
-    "EMR": "Eastern Mediterranean Region",
-    "WPR": "Western Pacific Region",
+# The status of an exchange: fixed words, because the checks give each a meaning (a completed
+# exchange has an end date; a planned one has not started). See hooks/hub/exchanges.py.
+EXCHANGE_STATUSES: dict[str, str] = {
+    "planned": "Planned",
+    "ongoing": "Ongoing",
+    "completed": "Completed",
 }
 
-INCOME_GROUPS: dict[str, str] = {
-    "LIC": "Low income",
-    "LMC": "Lower-middle income",
-    "UMC": "Upper-middle income",
-    "HIC": "High income",
-}
+WHO_REGIONS = Translated({
+    "AFR": N_("African Region"),
+    "AMR": N_("Region of the Americas"),
+    "SEAR": N_("South-East Asia Region"),
+    "EUR": N_("European Region"),
+    "EMR": N_("Eastern Mediterranean Region"),
+    "WPR": N_("Western Pacific Region"),
+})
+
+INCOME_GROUPS = Translated({
+    "LIC": N_("Low income"),
+    "LMC": N_("Lower-middle income"),
+    "UMC": N_("Upper-middle income"),
+    "HIC": N_("High income"),
+})

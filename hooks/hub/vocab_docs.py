@@ -29,14 +29,17 @@ SECTIONS: list[tuple[str, str, vocab.Vocabulary | dict[str, str]]] = [
     ("Module levels", "`level` of a module", vocab.TRACK_LEVELS),
     ("Competencies", "`competencies` of a module", vocab.COMPETENCIES),
     ("Session formats", "`format` of a module's session", vocab.SESSION_FORMATS),
-    ("Languages", "`lang` of a brief", vocab.LANGUAGES),
+    ("Languages", "`lang` of a brief or an exchange", vocab.LANGUAGES),
+    ("Kinds of exchange", "`kind` of an exchange", vocab.EXCHANGE_KINDS),
+    ("Exchange statuses", "`status` of an exchange", vocab.EXCHANGE_STATUSES),
 ]
 
 
 # The section a list belongs to (left out when the section is switched off).
 _SECTION_OF = {"Member roles": "members", "Professions": "members", "Brief statuses": "briefs",
                "Module levels": "curriculum", "Competencies": "curriculum",
-               "Session formats": "curriculum", "Languages": "briefs"}
+               "Session formats": "curriculum", "Languages": "briefs",
+               "Kinds of exchange": "exchanges", "Exchange statuses": "exchanges"}
 
 
 def _cell(text: str) -> str:

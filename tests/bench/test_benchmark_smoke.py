@@ -28,11 +28,12 @@ def test_generated_hub_is_valid_and_deterministic(tmp_path: Path) -> None:
     assert counts.total == 40 and counts == split(40)
     cat, problems = validate(a)
     assert problems == []
-    assert (len(cat.partners), len(cat.members), len(cat.briefs), len(cat.modules)) == (
-        counts.partners, counts.members, counts.briefs, counts.modules)
+    assert (len(cat.partners), len(cat.members), len(cat.briefs), len(cat.modules), len(cat.exchanges)) == (
+        counts.partners, counts.members, counts.briefs, counts.modules, counts.exchanges)
+    assert counts.exchanges == counts.partners // 5 and {e.direction.word for e in cat.exchanges.values()}
     assert any(m.prerequisites for m in cat.modules.values())  # the graph has links to check
     for rel in ("partners.yaml", "members.yaml", "content/briefs/brief-3.md",
-                "curriculum/modules/module-5.yaml"):
+                "curriculum/modules/module-5.yaml", "content/exchanges/exchange-1.md"):
         assert (a / rel).read_bytes() == (b / rel).read_bytes(), rel
 
 

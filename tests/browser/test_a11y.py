@@ -15,6 +15,7 @@ FIXTURE_PAGES = [
     "", "about/", "partners/", "members/", "briefs/", "curriculum/", "countries/", "topics/",
     "numbers/", "partners/alpha-ministry/", "members/ada-example/", "briefs/alpha-brief/",
     "curriculum/sm-101/", "countries/np/", "topics/primary-care/", "404.html",
+    "exchanges/", "exchanges/alpha-beta-visit/",
 ]
 # The repository's hand-written pages and a full brief and module (admonitions, tables, code).
 REPO_PAGES = ["", "about/", "governance/", "contribute/", "numbers/", "briefs/community-health-workers/",

@@ -18,6 +18,7 @@ QUERIES = {
     "Gamma Collective": ["partners/gamma-ngo", "briefs/beta-brief"],
     "Fellow": ["members/ada-example"],
     "medical university": ["partners/beta-university"],
+    "ward mapping": ["exchanges/alpha-beta-visit"],  # an exchange, by its innovation
 }
 
 

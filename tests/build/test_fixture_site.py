@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
 
 from conftest import hub_config
+from hub.search_index import BuiltIndex
 
 pytestmark = pytest.mark.slow
 
@@ -82,7 +82,7 @@ def test_briefs_listing_newest_first_and_draft_unpublished(fixture_site: Path) -
     titles = [a.get_text() for a in page(fixture_site, "briefs/index.html").select(".hub-item__title")]
     assert titles == ["Primary care: the alpha brief", "Beta brief on community health"]
     assert not (fixture_site / "briefs" / "gamma-draft").exists()
-    assert "draftonlyword" not in (fixture_site / "search" / "search_index.json").read_text()
+    assert "draftonlyword" not in BuiltIndex.read(fixture_site).words
 
 
 def test_brief_page_metadata_recommendations_references(fixture_site: Path) -> None:
@@ -129,12 +129,13 @@ def test_home_page_counts_are_live(fixture_site: Path) -> None:
 
 
 def test_search_index_has_generated_pages(fixture_site: Path) -> None:
-    index = json.loads((fixture_site / "search" / "search_index.json").read_text())
-    locations = {d["location"].split("#")[0] for d in index["docs"]}
+    index = BuiltIndex.read(fixture_site)
+    locations = {d["location"] for d in index.pages()}
     assert {"partners/alpha-ministry/", "briefs/alpha-brief/", "curriculum/sm-101/",
             "members/ada-example/", "countries/np/"} <= locations
-    partner_text = " ".join(d["text"] for d in index["docs"] if d["location"].startswith("partners/alpha"))
-    assert "zebracorn" in partner_text and "Ministry of health" in partner_text
+    partner_text = " ".join(d["text"] for d in index.pages() if d["location"].startswith("partners/alpha"))
+    assert "Ministry of health" in partner_text
+    assert "partners/alpha-ministry/" in index.pages_with("zebracorn")
 
 
 def test_record_pages_stay_out_of_the_navigation(fixture_site: Path) -> None:
@@ -168,10 +169,10 @@ def expected_source(rel: str, hub: Path) -> str | None:
         return RECORD_SOURCES[parts[0]]
     if len(parts) == 3 and parts[0] == "curriculum":
         return f"curriculum/modules/{parts[1]}.yaml"
-    if len(parts) == 3 and parts[0] == "briefs":
-        return f"content/briefs/{parts[1]}.md"
+    if len(parts) == 3 and parts[0] in ("briefs", "exchanges"):
+        return f"content/{parts[0]}/{parts[1]}.md"
     if parts[0] in ("countries", "topics", "numbers") or (len(parts) == 2 and parts[0] in (
-            "partners", "members", "curriculum", "briefs")):
+            "partners", "members", "curriculum", "briefs", "exchanges")):
         return None  # generated listings, country / topic pages and the numbers: no single source
     page = "index" if rel == "index.html" else parts[0]
     return f"content/{page}.md"

@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from hub.check_links import check_site
+from hub.search_index import BuiltIndex
 
 from languages_site import build_languages, edit_source_after_translation, with_translations
 
@@ -133,21 +134,23 @@ def test_feeds_citations_and_search_per_language(site: Path) -> None:
     bib = (site / "fr" / "briefs" / "alpha-brief" / "cite.bib").read_text(encoding="utf-8")
     assert "Soins primaires : la note alpha" in bib and "/fr/briefs/alpha-brief/" in bib
     for lang in LANGS:
-        index = json.loads((site / ("" if lang == "en" else lang) / "search" / "search_index.json")
-                           .read_text(encoding="utf-8"))
-        assert index["config"]["lang"][0] == lang
-        locations = [d["location"] for d in index["docs"]]
+        root = site / ("" if lang == "en" else lang)
+        stub = json.loads((root / "search" / "search_index.json").read_text(encoding="utf-8"))
+        index = BuiltIndex.read(root)
+        assert stub["config"]["lang"][0] == lang and index.manifest["lang"] == lang  # its stemmer
+        locations = [d["location"] for d in index.pages()]
         assert not any(loc.split("/")[0] in LANGS for loc in locations), lang  # only its own pages
-    fr = json.loads((site / "fr" / "search" / "search_index.json").read_text(encoding="utf-8"))
-    assert any("Quokkaflux est un mot" in d["text"] for d in fr["docs"])
-    assert not any("Quokkaflux is a word" in d["text"] for d in fr["docs"])
+    fr = BuiltIndex.read(site / "fr")
+    assert fr.pages_with("quokkaflux") & fr.pages_with("mot")
+    assert not fr.pages_with("quokkaflux") & fr.pages_with("word")
 
 
 def test_the_status_page_in_every_language(site: Path) -> None:
     for lang in LANGS:
         html = _page(site, lang, "translations/index.html")
         assert '<h2 id="lang-fr"><span lang="fr">Français</span> (fr)</h2>' in html
-        assert "<p>1 reviewed, 2 not reviewed, 1 outdated," in html
+        assert {"en": "<p>1 reviewed, 2 not reviewed, 1 outdated,", "fr": "<p>Relus : 1 ; non relus : 2 ;",
+                "es": "<p>Revisados: 1; sin revisar: 2;", "pt": "<p>Revistos: 1; não revistos: 2;"}[lang] in html
     assert "hidden-example" not in _page(site, "en", "translations/index.html")
 
 

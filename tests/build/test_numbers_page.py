@@ -56,9 +56,10 @@ def expected(root: Path, today: dt.date) -> dict[str, tuple[dict[str, float], fl
     members = [m for m in _yaml(root / "members.yaml") if m["consent"]["public"] == "true"]
     public = {m["id"]: m for m in members}
     briefs = [(p.stem, _front(p)) for p in sorted((root / "content" / "briefs").glob("*.md"))
-              if p.name != "index.md"]
+              if p.name != "index.md" and "." not in p.stem]  # not translations (<id>.fr.md)
     published = [(s, b) for s, b in briefs if b["status"] in ("published", "archived")]
-    modules = [_yaml(p) for p in sorted((root / "curriculum" / "modules").glob("*.yaml"))]
+    modules = [_yaml(p) for p in sorted((root / "curriculum" / "modules").glob("*.yaml"))
+               if "." not in p.stem]  # not translations (<id>.fr.yaml)
     out: dict[str, tuple[dict[str, float], float]] = {}
 
     def by_country(name: str, codes: list[str]) -> None:
@@ -89,6 +90,9 @@ def expected(root: Path, today: dt.date) -> dict[str, tuple[dict[str, float], fl
     for m in modules:
         level[m["level"]] += float(m["duration_hours"])
     out["hours-by-level"] = ({k: level[k] for k in voc["levels"]}, hours)
+    exchange_section = (hub.get("sections") or {}).get("exchanges")
+    if exchange_section is not None and exchange_section.get("enabled", "true") == "true":
+        out.update(expected_exchanges(root, partners, table))
     current = [b for _, b in published if b["status"] == "published"]
     review = [dt.date.fromisoformat(b["review_by"]) for b in current]
     past = sum(d < today for d in review)
@@ -102,6 +106,46 @@ def expected(root: Path, today: dt.date) -> dict[str, tuple[dict[str, float], fl
     return out
 
 
+SOUTH, NORTH = {"LIC", "LMC", "UMC"}, {"HIC"}
+DIRECTIONS = ["south-south", "triangular", "north-south", "north-north", "unknown"]
+
+
+def expected_exchanges(root: Path, partners: list[dict], table: dict[str, tuple[str, str]]
+                       ) -> dict[str, tuple[dict[str, float], float]]:
+    """The exchange figures, from content/exchanges/*.md and the direction rule written out."""
+    country_of = {p["id"]: p["country"] for p in partners}
+    exchanges = [_front(p) for p in sorted((root / "content" / "exchanges").glob("*.md"))]
+
+    def countries(e: dict) -> list[str]:
+        return list(dict.fromkeys(country_of[p] for p in e["partners"]))
+
+    def direction(e: dict) -> str:
+        groups = [table.get(c, ("none", "none"))[1] for c in countries(e)]
+        if any(g not in SOUTH | NORTH for g in groups):
+            return "unknown"
+        south = sum(g in SOUTH for g in groups)
+        north = len(groups) - south
+        return ("south-south" if not north else "north-north" if not south
+                else "triangular" if south >= 2 else "north-south")
+
+    n = len(exchanges)
+    income = Counter(k for e in exchanges for k in {table.get(c, ("none", "none"))[1] for c in countries(e)})
+    region = Counter(k for e in exchanges for k in {table.get(c, ("none", "none"))[0] for c in countries(e)})
+    shown = {"south-south", "triangular", "north-south"}
+    out: dict[str, tuple[dict[str, float], float]] = {
+        "exchanges-by-income": ({k: income[k] for k in INCOME + ["none"] if k in INCOME or income[k]}, n),
+        "exchanges-by-region": ({k: region[k] for k in REGIONS + ["none"] if k in REGIONS or region[k]}, n),
+    }
+    directions = Counter(direction(e) for e in exchanges)
+    out["exchanges-by-direction"] = ({k: directions[k] for k in DIRECTIONS if directions[k] or k in shown}, n)
+    by_year: dict[str, Counter] = {}
+    for e in exchanges:
+        by_year.setdefault(str(e["start"])[:4], Counter())[direction(e)] += 1
+    out["exchanges-direction-by-year"] = (
+        {f"{y}/{k}": c[k] for y, c in sorted(by_year.items()) for k in DIRECTIONS if c[k] or k in shown}, n)
+    return out
+
+
 def _data(site: Path) -> dict:
     return json.loads((site / "data" / "numbers.json").read_text(encoding="utf-8"))
 
@@ -109,7 +153,10 @@ def _data(site: Path) -> dict:
 def _check_numbers(site: Path, root: Path) -> None:
     data = _data(site)
     want = expected(root, dt.date.fromisoformat(data["as_of"]))
-    got = {f["id"]: ({r["key"]: r["count"] for r in f["rows"]}, f["total"]) for f in data["figures"]}
+    def key(r: dict) -> str:
+        return f"{r['group']}/{r['key']}" if r["group"] else r["key"]
+
+    got = {f["id"]: ({key(r): r["count"] for r in f["rows"]}, f["total"]) for f in data["figures"]}
     assert got == want
     for f in data["figures"]:
         for r in f["rows"]:

@@ -1,19 +1,15 @@
-"""A reader finds every record with Material's search by the words they would type: its name,
+"""A reader finds every record with the site's search by the words they would type: its name,
 its country, its type or role, its topics and, for briefs and modules, its partners.
 
-The check reads the whole built index (`search/search_index.json` online, the inlined
-`search_index.js` offline) and tokenises it as Material's search worker does: tags are
-boundaries, then lower case, split on whitespace and hyphens (the index's own `separator`), no
-stemming, lunr's English stop words dropped, and a trailing wildcard on each query word (so
-"Nepal," in the text is found by "nepal", and "CountryNepal" is not).
+The check reads the whole built index back (`hub.search_index.BuiltIndex`: the hub's sharded
+index, the same on the hosted site and in the offline copy) and looks every word up as the
+search worker does for a word typed in full: folded (lower case, no accents), then by its stem.
+Words are split as a reader sees them: "Country: Nepal" is two words, never "CountryNepal".
 """
 
 from __future__ import annotations
 
-import html
-import json
 import re
-from collections import defaultdict
 from pathlib import Path
 
 import pytest
@@ -23,32 +19,10 @@ from hub import vocab
 from hub.catalog import Catalog
 from hub.countries import country
 from hub.generate_pages import uri
+from hub.search_index import BuiltIndex, surface_words
 from hub.validate_links import validate
 
 pytestmark = pytest.mark.slow
-_TAG = re.compile(r"<[^>]+>")
-_TRAILING = re.compile(r"[^\w]+$")
-
-
-def load_index(site: Path) -> dict:
-    path = site / "search" / "search_index.json"
-    if path.is_file():
-        return json.loads(path.read_text(encoding="utf-8"))
-    text = (site / "search" / "search_index.js").read_text(encoding="utf-8")  # offline build
-    return json.loads(text[text.index("{"):text.rindex("}") + 1])
-
-
-def stop_words(site: Path) -> set[str]:
-    """lunr's English stop words, read from the search worker the site ships."""
-    (worker,) = (site / "assets" / "javascripts" / "workers").glob("search.*.min.js")
-    found = re.search(r"generateStopWordFilter\(\[([^\]]*)\]", worker.read_text(encoding="utf-8"))
-    assert found, "lunr's stop word list not found in the search worker"
-    return set(json.loads("[" + found.group(1) + "]"))
-
-
-def tokens(text: str, separator: str) -> list[str]:
-    plain = html.unescape(_TAG.sub(" ", text))
-    return [t for t in re.split(separator, plain.lower()) if t]
 
 
 def reader_words(cat: Catalog) -> dict[tuple[str, str], list[str]]:
@@ -81,19 +55,15 @@ def page_location(kind: str, key: str, offline: bool) -> str:
 
 def unreachable(site: Path, offline: bool) -> dict[str, list[str]]:
     """Page -> the reader's words that do not find it (empty: every record is found)."""
-    index = load_index(site)
-    separator, stops = index["config"]["separator"], stop_words(site)
-    page_tokens: dict[str, set[str]] = defaultdict(set)
-    for doc in index["docs"]:
-        words = tokens(doc["title"], separator) + tokens(doc["text"], separator)
-        page_tokens[doc["location"].split("#")[0]].update(_TRAILING.sub("", w) for w in words)
+    index = BuiltIndex.read(site)
+    locations = {d[0] for d in index.docs}
     cat, _ = validate(site.parent)
     missing: dict[str, list[str]] = {}
     for (kind, key), phrases in reader_words(cat).items():
         location = page_location(kind, key, offline)
-        assert location in page_tokens, f"{location}: not in the search index"
-        lost = sorted({w for phrase in phrases for w in tokens(phrase, separator)
-                       if w not in stops and _TRAILING.sub("", w) not in page_tokens[location]})
+        assert location in locations, f"{location}: not in the search index"
+        lost = sorted({w for phrase in phrases for w in surface_words(phrase)
+                       if location not in index.pages_with(w)})
         if lost:
             missing[location] = lost
     return missing
@@ -113,21 +83,23 @@ def test_every_record_is_found_offline(offline_build) -> None:
 
 
 def test_labels_and_values_are_apart_in_the_snippets(fixture_site: Path) -> None:
-    """Result snippets read "Country: Nepal", never "CountryNepal" (Material strips the tags
-    and adds no space between a <dt> and its <dd>)."""
-    index = load_index(fixture_site)
-    texts = defaultdict(str)
-    for doc in index["docs"]:
-        texts[doc["location"].split("#")[0]] += " " + html.unescape(_TAG.sub(" ", doc["text"]))
+    """Result snippets read "Country: Nepal", never "CountryNepal" (the text of a <dt> and of
+    its <dd> are separate words)."""
+    index = BuiltIndex.read(fixture_site)
+    texts = {d["location"]: d["text"] for d in index.pages()}
     checked = 0
     for kind, key in [("partner", "alpha-ministry"), ("member", "ada-example"), ("brief", "alpha-brief"),
                       ("module", "sm-101")]:
         location = page_location(kind, key, offline=False)
         page = BeautifulSoup((fixture_site / location / "index.html").read_text(encoding="utf-8"),
                              "html.parser")
+        words = index.words_of(location)
         for dt in page.select("article .hub-facts dt"):
             label = "".join(dt.find_all(string=True, recursive=False)).strip()
-            assert re.search(rf"{re.escape(label)}:\s+\S", texts[location]), (location, label)
             assert not re.search(rf"{re.escape(label)}[^\s:]", texts[location]), (location, label)
+            assert set(surface_words(label)) <= words, (location, label)
             checked += 1
+        first = page.select_one("article .hub-facts dt")
+        label = "".join(first.find_all(string=True, recursive=False)).strip()
+        assert re.search(rf"{re.escape(label)}:\s+\S", texts[location]), (location, label, texts[location])
     assert checked >= 20

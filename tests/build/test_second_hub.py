@@ -64,6 +64,16 @@ def test_a_switched_off_section_leaves_no_trace(hub2: Path) -> None:
     assert "members" not in visible(text(hub2, "countries/index.html")).lower()
 
 
+def test_exchanges_in_the_networks_words(hub2: Path) -> None:
+    listing = visible(text(hub2, "exchanges/index.html"))
+    assert "Córdoba y Oaxaca: acompañamiento comunitario" in listing and "Pasantía" in listing
+    page = visible(text(hub2, "exchanges/cordoba-oaxaca/index.html"))
+    assert "Argentina" in page and "México" in page and "South-South" in page  # names in Spanish
+    assert "Ingreso mediano alto" in page  # the network shows income groups (hub.yml facts), in Spanish
+    assert "Intercambios" in visible(text(hub2, "partners/servicio-cordoba/index.html"))
+    rows = json.loads(text(hub2, "data/exchanges.json"))
+    assert [(r["id"], r["direction"]) for r in rows] == [("cordoba-oaxaca", "south-south")]
+
 
 def test_the_numbers_page_switched_off_leaves_no_trace(hub2: Path) -> None:
     """hub2's hub.yml says `numbers: {enabled: false}`: no page, no navigation entry, no data file,
@@ -128,3 +138,22 @@ def test_a_hub_of_partners_only_builds_without_a_dangling_link(tmp_path: Path) -
     assert "Instituciones" in home and "Formación" not in home and "Notas técnicas" not in home
     partner = (site / "partners" / "servicio-cordoba" / "index.html").read_text(encoding="utf-8")
     assert "Argentina" in partner and "countries/ar/" not in partner and "topics/" not in partner
+
+
+def test_the_interface_speaks_the_networks_language(hub2: Path) -> None:
+    """hub.yml says `language: es`: the hub's own words are Spanish too, not only the network's
+    (listings, filters, facts, citations, dates and numbers), with no English left."""
+    partners = visible(text(hub2, "partners/index.html"))
+    assert "Filtrar por texto" in partners and "Ordenar por" in partners and "Por tipo" in partners
+    partner = visible(text(hub2, "partners/servicio-cordoba/index.html"))
+    assert re.search(r"Socia desde : (?:enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|"
+                     r"noviembre|diciembre) de \d{4}", partner)
+    brief = visible(text(hub2, "briefs/continuidad-de-cuidados/index.html"))
+    assert "Recomendaciones" in brief and "Referencias" in brief and "Descargar la cita:" in brief
+    assert re.search(r"\d{1,2} de [a-z]+ de \d{4}", brief)
+    for rel in ("partners/index.html", "briefs/index.html", "curriculum/index.html", "countries/index.html",
+                "partners/servicio-cordoba/index.html", "briefs/continuidad-de-cuidados/index.html"):
+        shown = visible(text(hub2, rel))
+        english = [w for w in ("Filter by", "Sort by", "Partner since", "Recommendations", "Cite this",
+                               "None yet", "Showing all", "By country", " in all") if w in shown]
+        assert not english, (rel, english)

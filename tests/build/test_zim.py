@@ -104,7 +104,8 @@ def test_the_zim_holds_every_file_of_the_site_but_its_search(archive: Archive, o
     site, _ = offline_build
     files = {p.relative_to(site).as_posix() for p in site.rglob("*") if p.is_file()}
     packed = set(items(archive))
-    search_only = {f for f in files if f.startswith(("search/", "assets/vendor/iframe-worker/"))}
+    search_only = {f for f in files if f.startswith(("search/", "assets/hub/search-worker.js",
+                                                     "assets/vendor/iframe-worker/"))}
     assert search_only and packed == files - search_only
     # every page has a title of its own (from <title>), not its path
     for path, (title, mime, _) in items(archive).items():

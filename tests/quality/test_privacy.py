@@ -13,6 +13,7 @@ import pytest
 from quality_scan import every_text_file, reader_files, root_helpers, scan_privacy
 
 from hub.load_yaml import parse
+from hub.search_index import BuiltIndex
 
 pytestmark = pytest.mark.slow
 FIXTURE, REPO = root_helpers().FIXTURE, root_helpers().REPO
@@ -62,8 +63,7 @@ def test_exactly_the_consenting_members_are_published(case: tuple[Path, Path]) -
     listing = (site / "members" / "index.html").read_text(encoding="utf-8")
     for mid, name in yes.items():
         assert name in listing and f"{mid}/" in listing
-    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
-    indexed = " ".join(d["text"] + " " + d["title"] for d in index["docs"])
+    indexed = " ".join(d["text"] + " " + d["title"] for d in BuiltIndex.read(site).pages())
     for name in yes.values():
         assert name in indexed or name.replace("'", "&#x27;") in indexed, name
     files = every_text_file(site)

@@ -20,7 +20,7 @@ EXAMPLE_RE = re.compile(r"<!-- example: (\w+) -->\n```(\w+)\n(.*?)\n```", re.S)
 
 def examples() -> dict[str, str]:
     found = {kind: body + "\n" for kind, _, body in EXAMPLE_RE.findall(GUIDE.read_text(encoding="utf-8"))}
-    assert set(found) == {"partner", "member", "brief", "module"}
+    assert set(found) == {"partner", "member", "brief", "module", "exchange"}
     return found
 
 
@@ -42,6 +42,9 @@ def add_example(root: Path, kind: str, text: str) -> Path:
     if kind == "module":
         record_id = re.search(r"^id: (\S+)", text, re.M).group(1)
         path = root / "curriculum" / "modules" / f"{record_id}.yaml"
+    elif kind == "exchange":
+        path = root / "content" / "exchanges" / "chw-nepal-kenya.md"
+        path.parent.mkdir(parents=True, exist_ok=True)
     else:
         path = root / "content" / "briefs" / "midwife-led-birthing-centres.md"
     path.write_text(text, encoding="utf-8")
@@ -58,14 +61,16 @@ def test_every_example_in_the_guide_validates_in_the_hub(tmp_path: Path) -> None
     assert "example-np-riverbend-office" in cat.partners and "example-asha-rai" in cat.public_members
     assert "sm-150-maternal-health-equity" in cat.modules
     assert cat.briefs["midwife-led-birthing-centres"].front.status == "draft"
+    assert cat.exchanges["chw-nepal-kenya"].direction.word == "south-south"
 
 
-@pytest.mark.parametrize("kind", ["partner", "member", "brief", "module"])
+@pytest.mark.parametrize("kind", ["partner", "member", "brief", "module", "exchange"])
 def test_a_broken_example_would_be_caught(kind: str, tmp_path: Path) -> None:
     """The test above can fail: a typo in an example is reported."""
     root = repo_copy(tmp_path)
     text = examples()[kind].replace("country: \"NP\"", "country: \"Nepal\"").replace(
-        "level: introductory", "level: beginner").replace("status: draft", "status: drafted")
+        "level: introductory", "level: beginner").replace("status: draft", "status: drafted").replace(
+        "status: completed", "status: done")
     add_example(root, kind, text)
     assert errors(validate(root)[1])
 
@@ -79,7 +84,8 @@ def test_every_controlled_word_is_in_the_guide() -> None:
     text = GUIDE.read_text(encoding="utf-8")
     vocabularies = [vocab.PARTNER_TYPES, vocab.TIERS, vocab.TOPICS, vocab.SDG_TARGETS,
                     vocab.MEMBER_ROLES, vocab.PROFESSIONS, vocab.BRIEF_STATUSES, vocab.TRACK_LEVELS,
-                    vocab.COMPETENCIES, vocab.SESSION_FORMATS, vocab.LANGUAGES]
+                    vocab.COMPETENCIES, vocab.SESSION_FORMATS, vocab.LANGUAGES, vocab.EXCHANGE_KINDS,
+                    vocab.EXCHANGE_STATUSES]
     assert [s[2] for s in SECTIONS] == vocabularies
     for words in vocabularies:
         for word, label in words.items():

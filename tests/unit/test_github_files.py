@@ -12,6 +12,7 @@ import yaml
 
 from conftest import REPO, hub_config
 from hub import config, vocab
+from hub.exchanges import Exchange
 from hub.generate_derived import FORM_DROPDOWNS
 from hub.models import Brief, Module, Partner
 
@@ -28,6 +29,9 @@ RECORD_FORMS = {
     "suggest-module.yml": (Module, {"level": vocab.TRACK_LEVELS, "competencies": vocab.COMPETENCIES,
                                     "session_formats": vocab.SESSION_FORMATS},
                            {"session_formats", "licence"}),
+    "propose-exchange.yml": (Exchange, {"kind": vocab.EXCHANGE_KINDS, "status": vocab.EXCHANGE_STATUSES,
+                                        "topics": vocab.TOPICS, "lang": vocab.LANGUAGES},
+                             {"body", "licence"}),
 }
 
 

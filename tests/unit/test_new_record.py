@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from conftest import FIXTURE, run_hub
+from hub.exchanges import Exchange
 from hub.load_yaml import parse, split_front_matter
 from hub.models import FILE_MODELS
 from hub.problems import errors
@@ -21,6 +22,7 @@ KINDS = {  # kind -> (file it writes or appends to, model of one record)
     "member": ("members.yaml", FILE_MODELS["members"]),
     "brief": ("content/briefs/new-one.md", FILE_MODELS["brief"]),
     "module": ("curriculum/modules/new-one.yaml", FILE_MODELS["module"]),
+    "exchange": ("content/exchanges/new-one.md", Exchange),
 }
 
 
@@ -41,7 +43,7 @@ def fill_in(text: str) -> str:
 
 def record_data(kind: str, path: Path) -> dict:
     text = path.read_text(encoding="utf-8")
-    if kind == "brief":
+    if kind in ("brief", "exchange"):
         front, _, _, _ = split_front_matter(text, "b.md")
         doc, problems = parse(front or "", "b.md")
     else:
@@ -82,6 +84,8 @@ def test_new_record_validates_and_changes_nothing_else(kind: str, hub: Path) -> 
         assert "new-one" not in {b.slug for b in cat.published_briefs}
     elif kind == "member":
         assert "new-one" in cat.members and "new-one" not in cat.public_members
+    elif kind == "exchange":
+        assert cat.exchanges["new-one"].countries == ("NP", "KE")
     else:
         assert "new-one" in (cat.partners if kind == "partner" else cat.modules)
     assert validate(hub)[1] == problems  # and `hub validate` agrees

@@ -36,7 +36,8 @@ def schema_name(path: Path) -> str:
 
 def record_files() -> list[Path]:
     files = [REPO / "partners.yaml", REPO / "members.yaml", REPO / "curriculum" / "tracks.yaml"]
-    files += sorted((REPO / "curriculum" / "modules").glob("*.yaml"))
+    # Translations (`<id>.fr.yaml`) hold only text, not a module: the module schema is not theirs.
+    files += sorted(f for f in (REPO / "curriculum" / "modules").glob("*.yaml") if f.stem.count(".") == 0)
     files += sorted((REPO / "hooks" / "hub" / "templates").glob("*.yaml"))
     return files
 

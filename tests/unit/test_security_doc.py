@@ -92,7 +92,7 @@ def test_maintainer_files_need_a_maintainer_as_security_md_says() -> None:
 def test_contributor_files_are_the_ones_content_editors_review() -> None:
     paths = backticked_paths(table_row("Contributors"))
     assert set(paths) == {"partners.yaml", "members.yaml", "curriculum/", "content/briefs/",
-                          "content/assets/logos/"}
+                          "content/exchanges/", "content/assets/logos/"}
     for path in paths:
         assert EDITORS in owners_of(example(path)), path
 

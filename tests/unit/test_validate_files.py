@@ -180,7 +180,8 @@ def test_the_table_names_each_contributor_folder_once_most_specific_first() -> N
     for i, a in enumerate(AREAS):  # an area must come before any area that contains it
         assert not any(a.path.startswith(b.path + "/") for b in AREAS[:i]), a.path
     assert {a.path for a in AREAS if a.owner == "contributor"} == {
-        "partners.yaml", "members.yaml", "curriculum", "content/briefs", "content/assets/logos"}
+        "partners.yaml", "members.yaml", "curriculum", "content/briefs", "content/exchanges",
+        "content/assets/logos"}
 
 
 def test_listing_folders_match_the_generated_listings() -> None:

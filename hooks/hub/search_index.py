@@ -1,0 +1,308 @@
+"""The site's search index, written at build time in small files that a reader's browser loads
+only when a query needs them (the hub's replacement for Material's one-file lunr index).
+
+Material's search plugin writes the text of every page into `search/search_index.json`, and
+Material's script downloads it on every page view: about 0.2 KB gzip per page, 2 MB for a
+10,000-record hub, before anyone searches. This index is split instead:
+
+- `search/search_index.json`: what Material's script fetches at every page load (from
+  `file://`, the `search_index.js` that Material's offline plugin makes of it). Constant size:
+  settings only, no page text; its `config.hub` gives the index version and the manifest.
+- `search/hub/m.js`: the manifest, loaded at the first query: the first term of every term
+  chunk (chunks hold a sorted range of terms), the number of pages, the page-chunk size.
+- `search/hub/t<N>.js`: term chunk N: the accent-folded surface words met in the pages, each
+  with its stem (Snowball, the build language), and for each stem its postings: page number
+  (delta-coded) and a precomputed BM25 weight (title words count `TITLE_BOOST` times).
+- `search/hub/d<N>.js`: pages `N*DOCS_PER_CHUNK ...`: address, title and a short snippet.
+
+Each file is a script calling `hubSearch(kind, n, data)`: the same file loads with
+`importScripts` in a web worker (http) and by a `<script>` in the iframe that stands in for the
+worker from `file://` (iframe-worker): no `fetch`, no CORS, the CSP's `script-src 'self'` holds.
+The worker (`overrides/assets/hub/search-worker.js`) speaks Material's worker protocol.
+
+This module imports nothing from MkDocs: `hooks/search.py` feeds it each page's rendered HTML.
+"""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+import html
+import json
+import math
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+INDEX_DIR = "search/hub"
+TITLE_BOOST = 5          # a word of the title counts as this many words of the text
+K1, B = 1.2, 0.75        # BM25
+WEIGHT_SCALE = 8         # weights are stored as integers: round(score * WEIGHT_SCALE)
+CHUNK_BYTES = 24_000     # target size of a term chunk before gzip (about 8 KB gzip)
+DOCS_PER_CHUNK = 8       # pages per page chunk: a result list loads few small files
+SNIPPET_CHARS = 180      # text shown under a result's title
+MAX_RESULTS = 40         # results the worker lists (the best ones; documented in README)
+
+# ISO 639-1 code of `theme.language` -> Snowball algorithm (snowballstemmer's names)
+SNOWBALL = {
+    "ar": "arabic", "ca": "catalan", "cs": "czech", "da": "danish", "de": "german", "el": "greek",
+    "en": "english", "es": "spanish", "et": "estonian", "eu": "basque", "fi": "finnish",
+    "fr": "french", "ga": "irish", "hi": "hindi", "hu": "hungarian", "hy": "armenian",
+    "id": "indonesian", "it": "italian", "lt": "lithuanian", "ne": "nepali", "nl": "dutch",
+    "nb": "norwegian", "no": "norwegian", "nn": "norwegian", "pl": "polish", "pt": "portuguese",
+    "pt-BR": "portuguese", "ro": "romanian", "ru": "russian", "sr": "serbian", "sv": "swedish",
+    "ta": "tamil", "tr": "turkish", "fa": "persian", "yi": "yiddish",
+}
+
+_WORD = re.compile(r"[^\W_]+")
+_MARKS = re.compile(r"[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
+# Inline elements join their text to the neighbours' ("Country<span>:</span>" reads
+# "Country:"); every other tag separates words ("<dt>Country</dt><dd>Nepal" is two words).
+_INLINE = ("a|abbr|b|bdi|bdo|cite|code|data|del|dfn|em|i|ins|kbd|mark|q|s|samp|small|span|strong|sub|sup"
+           "|time|u|var")
+_DROP = re.compile(r"<(script|style|template)\b.*?</\1\s*>"
+                   r"|<a\b[^>]*class=\"headerlink\"[^>]*>.*?</a>|<!--.*?-->", re.S | re.I)
+_INLINE_TAG = re.compile(rf"</?(?:{_INLINE})\b[^>]*>", re.I)
+_TAG = re.compile(r"<[^>]*>")
+_SPACE = re.compile(r"\s+")
+
+
+def fold(text: str) -> str:
+    """Lower case without accents: what the worker does to a query (`fold` in the worker)."""
+    return _MARKS.sub("", unicodedata.normalize("NFKD", text.lower()))
+
+
+def plain_text(page_html: str) -> str:
+    """The reader-visible text of a page's content HTML, words kept apart as a reader sees them."""
+    text = _DROP.sub(" ", page_html)
+    text = _INLINE_TAG.sub("", text)
+    text = _TAG.sub(" ", text)
+    return _SPACE.sub(" ", html.unescape(text)).strip()
+
+
+def stemmer_for(language: str) -> Callable[[str], str]:
+    """The Snowball stemmer of `language` (a `theme.language` code); no stemming when Snowball
+    has none for it (the words are then matched as they are, and by their beginnings)."""
+    import snowballstemmer
+
+    name = SNOWBALL.get(language) or SNOWBALL.get(language.split("-")[0].split("_")[0])
+    if name is None:
+        return lambda word: word
+    stem = snowballstemmer.stemmer(name).stemWord
+    cache: dict[str, str] = {}
+
+    def cached(word: str) -> str:
+        found = cache.get(word)
+        if found is None:
+            found = cache[word] = stem(word)
+        return found
+
+    return cached
+
+
+@dataclass
+class _Doc:
+    location: str
+    title: str
+    snippet: str
+    length: int
+    weights: Counter  # stem -> title/text term frequency, title counted TITLE_BOOST times
+
+
+@dataclass
+class SearchIndex:
+    """Collects pages during the build (`add`), then writes the index files (`write`)."""
+
+    language: str = "en"
+    docs: list[_Doc] = field(default_factory=list)
+    surfaces: dict[str, str] = field(default_factory=dict)  # folded word -> folded stem
+
+    def __post_init__(self) -> None:
+        self._stem = stemmer_for(self.language)
+        self._seen: dict[str, str] = {}  # word as written (lower case) -> its folded stem
+
+    def _terms(self, text: str) -> list[str]:
+        seen = self._seen
+        out = []
+        for word in _WORD.findall(text.lower()):
+            stem = seen.get(word)
+            if stem is None:
+                surface = fold(word)
+                stem = self.surfaces.get(surface)
+                if stem is None:
+                    stem = self.surfaces[surface] = fold(self._stem(word)) or surface
+                seen[word] = stem
+            out.append(stem)
+        return out
+
+    def add(self, location: str, title: str, content_html: str) -> None:
+        """One page: its address (relative to the site root), title and rendered content."""
+        text = plain_text(content_html)
+        title_terms, text_terms = self._terms(title), self._terms(text)
+        weights: Counter = Counter(text_terms)
+        for stem in title_terms:
+            weights[stem] += TITLE_BOOST
+        snippet = text if len(text) <= SNIPPET_CHARS else text[:SNIPPET_CHARS].rsplit(" ", 1)[0] + " …"
+        self.docs.append(_Doc(location, title, snippet, len(text_terms) + TITLE_BOOST * len(title_terms),
+                              weights))
+
+    def postings(self) -> dict[str, list[int]]:
+        """stem -> [page delta, weight, page delta, weight, ...] (pages in ascending order)."""
+        n = len(self.docs)
+        avg = sum(d.length for d in self.docs) / n if n else 1.0
+        df: Counter = Counter()
+        for d in self.docs:
+            df.update(d.weights.keys())
+        out: dict[str, list[int]] = {}
+        last: dict[str, int] = {}
+        for i, d in enumerate(self.docs):
+            norm = K1 * (1 - B + B * d.length / (avg or 1.0))
+            for stem, tf in d.weights.items():
+                idf = math.log(1 + (n - df[stem] + 0.5) / (df[stem] + 0.5))
+                weight = max(1, round(idf * tf * (K1 + 1) / (tf + norm) * WEIGHT_SCALE))
+                out.setdefault(stem, []).extend((i - last.get(stem, 0), weight))
+                last[stem] = i
+        return out
+
+    def files(self) -> dict[str, str]:
+        """Relative path -> text of every file of the index."""
+        postings = self.postings()
+        keys = sorted(set(self.surfaces) | set(postings))
+        chunks: list[tuple[dict[str, str], dict[str, list[int]]]] = []
+        firsts: list[str] = []
+        size = CHUNK_BYTES
+        for key in keys:
+            if size >= CHUNK_BYTES:
+                chunks.append(({}, {}))
+                firsts.append(key)
+                size = 0
+            words, posts = chunks[-1]
+            if key in self.surfaces:
+                stem = self.surfaces[key]
+                words[key] = "" if stem == key else stem
+                size += len(key) + len(stem) + 6
+            if key in postings:
+                posts[key] = postings[key]
+                size += len(key) + 4 * len(postings[key]) + 4
+        out: dict[str, str] = {}
+        for n, (words, posts) in enumerate(chunks):
+            out[f"{INDEX_DIR}/t{n}.js"] = _script("t", n, {"w": words, "p": posts})
+        for n in range(0, len(self.docs), DOCS_PER_CHUNK):
+            part = [[d.location, d.title, d.snippet] for d in self.docs[n:n + DOCS_PER_CHUNK]]
+            out[f"{INDEX_DIR}/d{n // DOCS_PER_CHUNK}.js"] = _script("d", n // DOCS_PER_CHUNK, part)
+        version = hashlib.sha256("".join(out[k] for k in sorted(out)).encode("utf-8")).hexdigest()[:12]
+        manifest = {"v": version, "lang": self.language, "t": firsts, "n": len(self.docs),
+                    "g": DOCS_PER_CHUNK, "max": MAX_RESULTS}
+        out[f"{INDEX_DIR}/m.js"] = _script("m", 0, manifest)
+        stub = material_stub(version, self.language)
+        out["search/search_index.json"] = stub  # offline, Material's plugin copies it into a .js
+        return out
+
+    def write(self, site_dir: str | Path) -> int:
+        """Write the index into the built site; returns the number of files."""
+        files = self.files()
+        for rel, text in files.items():
+            path = Path(site_dir, rel)
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(text, encoding="utf-8")
+        return len(files)
+
+
+def material_stub(version: str, language: str = "en") -> str:
+    """What Material's script fetches at every page load and hands to the worker: settings
+    only (the separator also drives the highlighting of `?h=` words on the result page)."""
+    hub = {"v": version, "manifest": f"{INDEX_DIR}/m.js"}  # in `config`: Material passes only that on
+    return json.dumps({"config": {"lang": [language], "separator": r"[\s\-]+", "pipeline": [], "fields": {},
+                                  "hub": hub}, "docs": []}, separators=(",", ":"))
+
+
+def _script(kind: str, n: int, data: object) -> str:
+    body = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    return f"hubSearch({json.dumps(kind)},{n},{body})\n"
+
+
+# --- reading a built index back (tests, bench) -------------------------------------------------
+
+_CALL = re.compile(r'^hubSearch\("(\w)",(\d+),(.*)\)\s*$', re.S)
+
+
+def _read(path: Path) -> object:
+    m = _CALL.match(path.read_text(encoding="utf-8"))
+    if not m:
+        raise ValueError(f"{path}: not a search index file")
+    return json.loads(m.group(3))
+
+
+@dataclass
+class BuiltIndex:
+    """A site's index read back: the same lookups as the worker, in Python (tests)."""
+
+    manifest: dict
+    words: dict[str, str]
+    postings: dict[str, dict[int, int]]
+    docs: list[list[str]]
+
+    @classmethod
+    def read(cls, site: str | Path) -> BuiltIndex:
+        root = Path(site, INDEX_DIR)
+        manifest = _read(root / "m.js")
+        assert isinstance(manifest, dict)
+        words: dict[str, str] = {}
+        postings: dict[str, dict[int, int]] = {}
+        for n in range(len(manifest["t"])):
+            chunk = _read(root / f"t{n}.js")
+            assert isinstance(chunk, dict)
+            words.update({w: s or w for w, s in chunk["w"].items()})
+            for stem, flat in chunk["p"].items():
+                page, found = 0, {}
+                for i in range(0, len(flat), 2):
+                    page += flat[i]
+                    found[page] = flat[i + 1]
+                postings[stem] = found
+        docs: list[list[str]] = []
+        for n in range(math.ceil(manifest["n"] / manifest["g"])):
+            docs.extend(_read(root / f"d{n}.js"))  # type: ignore[arg-type]
+        return cls(manifest, words, postings, docs)
+
+    def pages(self) -> list[dict[str, str]]:
+        """Every indexed page: its location, title and snippet (the text a result shows)."""
+        return [{"location": loc, "title": title, "text": snippet} for loc, title, snippet in self.docs]
+
+    def words_of(self, location: str) -> set[str]:
+        """The folded surface words that find the page at `location` exactly."""
+        page = next(i for i, d in enumerate(self.docs) if d[0] == location)
+        stems = {s for s, found in self.postings.items() if page in found}
+        return {w for w, s in self.words.items() if s in stems}
+
+    def pages_with(self, word: str) -> set[str]:
+        """Addresses of the pages a query word finds as the worker does: by its own stem, the
+        stems of the words that begin with it (completion) and the stems it begins with."""
+        out: set[str] = set()
+        for w in surface_words(word):
+            stems = {s for surface, s in self.words.items() if surface.startswith(w)}
+            stems |= {s for s in self.postings if stem_fits(s, w)}
+            out |= {self.docs[p][0] for s in stems for p in self.postings.get(s, {})}
+        return out
+
+
+def stem_fits(stem: str, word: str) -> bool:
+    """A query word finds a stem it begins with ("communities": "communiti", the stem of
+    "community"), or, from 5 letters, all but its last letter ("policy": "polici"), followed by
+    at most 3 letters (an ending; "partner12" is no form of "partner1"). The worker
+    does the same (`stemFits`): the query is not stemmed, no stemmer runs in the browser."""
+    if len(word) < 4 or len(stem) < 4 or not word.startswith(stem[:-1]):
+        return False
+    ending = word[len(stem):] if word.startswith(stem) else word[len(stem) - 1:] if len(stem) >= 5 else "-"
+    return len(ending) <= 3 and (ending == "" or ending.isalpha())  # "partner12" is no form of "partner1"
+
+
+def gzip_size(text: str) -> int:
+    return len(gzip.compress(text.encode("utf-8"), 6))
+
+
+def surface_words(text: str) -> Iterable[str]:
+    """The folded words of `text`, as the index and the worker split them."""
+    return (fold(w) for w in _WORD.findall(text.lower()))

@@ -1,0 +1,179 @@
+"""The sample site built in French, Spanish and Portuguese (its hub.yml's language changed in a
+temporary copy): the hub's own interface (listings, filters and facets, record pages' facts,
+badges and notices, citations, feeds, the data page's field tables) speaks the build's language,
+with the network's labels from hub.yml's `translations:`, and dates and numbers written for
+the locale. The English build is covered by every other build test."""
+
+from __future__ import annotations
+
+import html
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+from conftest import _IGNORE, REPO, build_site, make_hub
+
+MONTHS = {
+    "fr": "janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre",
+    "es": "enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre",
+    "pt": "janeiro|fevereiro|março|abril|maio|junho|julho|agosto|setembro|outubro|novembro|dezembro",
+}
+# What readers see, per language: (listing words, a partner's facts, a brief's facts, the data page)
+WORDS = {
+    "fr": {"filter": "Filtrer par texte", "sort": "Trier par", "clear": "Effacer les filtres",
+           "by_type": "Par type", "since": "Partenaire depuis", "ministry": "Ministère de la Santé",
+           "region": "Région de l’OMS", "recommendations": "Recommandations", "cite": "Citer cette note",
+           "genre": "[Note d’orientation]", "field": ["Champ", "Type", "Obligatoire"], "yes": "oui",
+           "briefs": "Notes d’orientation", "topic": "Soins de santé primaires", "example": "Exemple",
+           "hours": r"\d+,\d heures", "search": "Rechercher",
+           "definition": "Définition", "date": r"\d{1,2} (?:%s) \d{4}"},
+    "es": {"filter": "Filtrar por texto", "sort": "Ordenar por", "clear": "Borrar los filtros",
+           "by_type": "Por tipo", "since": "Socia desde", "ministry": "Ministerio de Salud",
+           "region": "Región de la OMS", "recommendations": "Recomendaciones", "cite": "Citar este informe",
+           "genre": "[Informe de políticas]", "field": ["Campo", "Tipo", "Obligatorio"], "yes": "sí",
+           "briefs": "Informes de políticas", "topic": "Atención primaria de salud", "example": "Ejemplo",
+           "hours": r"\d+,\d horas", "search": "Búsqueda",
+           "definition": "Definición", "date": r"\d{1,2} de (?:%s) de \d{4}"},
+    "pt": {"filter": "Filtrar por texto", "sort": "Ordenar por", "clear": "Limpar os filtros",
+           "by_type": "Por tipo", "since": "Parceiro desde", "ministry": "Ministério da Saúde",
+           "region": "Região da OMS", "recommendations": "Recomendações", "cite": "Citar este resumo",
+           "genre": "[Resumo de políticas]", "field": ["Campo", "Tipo", "Obrigatório"], "yes": "sim",
+           "briefs": "Resumos de políticas", "topic": "Atenção primária à saúde", "example": "Exemplo",
+           "hours": r"\d+,\d horas", "search": "Buscar",
+           "definition": "Definição", "date": r"\d{1,2} de (?:%s) de \d{4}"},
+}
+# The English interface's own words, which no translated listing or record page may show
+ENGLISH = ["Filter by text", "Sort by", "Clear filters", "Showing all", "By country", "All partners",
+           "Partner since", "Cite this brief", "Download the citation", "None yet.", "Learning objectives",
+           "Tier of government", "Newest first", "in the partner directory", " partners in "]
+
+
+def sample_hub(dest: Path, lang: str) -> Path:
+    """The repository's own network and content, its language set to `lang`."""
+    hub = make_hub(dest, records=None)
+    for part in ("partners.yaml", "members.yaml"):
+        shutil.copy2(REPO / part, hub / part)
+    text = (REPO / "hub.yml").read_text(encoding="utf-8")
+    text, n = re.subn(r"(?m)^  language: en\b", f"  language: {lang}", text)
+    assert n == 1
+    # a one-language hub in `lang` (the languages list, if any, starts with the source language)
+    text = re.sub(r"(?m)^languages:.*\n", "", text)
+    (hub / "hub.yml").write_text(text, encoding="utf-8")
+    shutil.copytree(REPO / "curriculum", hub / "curriculum", ignore=_IGNORE)
+    shutil.copytree(REPO / "content" / "briefs", hub / "content" / "briefs", ignore=_IGNORE)
+    return hub
+
+
+@pytest.fixture(scope="module", params=["fr", "es", "pt"])
+def built(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> tuple[str, Path]:
+    lang = request.param
+    hub = sample_hub(tmp_path_factory.mktemp(f"sample-{lang}") / "hub", lang)
+    result = build_site(hub, env={"SOURCE_DATE_EPOCH": "1764633600"})
+    assert result.returncode == 0, result.stderr
+    return lang, hub / "site"
+
+
+def visible(text: str) -> str:
+    text = re.sub(r"(?s)<(script|style)\b.*?</\1>", " ", text)
+    return html.unescape(" ".join(re.sub(r"<[^>]+>", " ", text).split()))
+
+
+def page(site: Path, rel: str) -> str:
+    return (site / rel).read_text(encoding="utf-8")
+
+
+def first(site: Path, folder: str) -> str:
+    return sorted(p.parent.relative_to(site).as_posix() for p in (site / folder).glob("*/index.html"))[0]
+
+
+def words(lang: str) -> dict:
+    w = dict(WORDS[lang])
+    w["date"] = w["date"] % MONTHS[lang]
+    return w
+
+
+def test_material_and_the_page_say_the_language(built: tuple[str, Path]) -> None:
+    lang, site = built
+    home = page(site, "index.html")
+    assert f'<html lang="{lang}"' in home
+    assert f'placeholder="{words(lang)["search"]}"' in home  # Material's own search box
+
+
+def test_listings_filters_and_facets_are_translated(built: tuple[str, Path]) -> None:
+    lang, site = built
+    w = words(lang)
+    partners = visible(page(site, "partners/index.html"))
+    for key in ("filter", "sort", "clear", "by_type", "ministry", "region"):
+        assert w[key] in partners, key
+    briefs = visible(page(site, "briefs/index.html"))
+    assert w["topic"] in briefs and re.search(w["date"], briefs)
+    curriculum = visible(page(site, "curriculum/index.html"))
+    assert re.search(w["hours"], curriculum)  # 97.5 hours, written for the locale
+    for rel in ("partners/index.html", "briefs/index.html", "curriculum/index.html", "countries/index.html",
+                "topics/index.html", "members/index.html"):
+        text = visible(page(site, rel))
+        assert not [e for e in ENGLISH if e in text], rel
+    # the script's status sentences come from the page, translated
+    form = re.search(r'<form class="hub-filter"[^>]*>', page(site, "partners/index.html")).group()
+    assert "Showing" not in form and 'data-msg-some="' in form and "{shown}" in form
+
+
+def test_a_partner_page_is_translated(built: tuple[str, Path]) -> None:
+    lang, site = built
+    w = words(lang)
+    text = visible(page(site, first(site, "partners") + "/index.html"))
+    assert w["since"] in text and w["example"] in text
+    assert re.search(rf"{w['since']} : (?:{MONTHS[lang]})(?: de)? \d{{4}}", text)  # "mars 2022"
+    assert not [e for e in ENGLISH if e in text]
+
+
+def test_a_brief_page_badges_notices_and_citation_are_translated(built: tuple[str, Path]) -> None:
+    lang, site = built
+    w = words(lang)
+    rel = first(site, "briefs")
+    text = visible(page(site, rel + "/index.html"))
+    for key in ("recommendations", "cite", "genre", "example"):
+        assert w[key] in text, key
+    assert re.search(w["date"], text)
+    assert not re.search(r"\d{2} (January|February|March|April|May|June|July|August|September|October|"
+                         r"November|December) \d{4}", text)
+    bib = page(site, rel + "/cite.bib")
+    assert f"type = {{{w['genre'][1:-1]}}}" in bib
+
+
+def test_the_feeds_speak_the_language(built: tuple[str, Path]) -> None:
+    lang, site = built
+    w = words(lang)
+    rss, atom = page(site, "briefs.rss.xml"), page(site, "briefs.atom.xml")
+    assert f"<language>{lang}</language>" in rss and f'xml:lang="{lang}"' in atom
+    assert f": {w['briefs']}</title>" in rss
+    assert f"<category>{w['topic']}</category>" in rss
+    channel = rss.split("<item>")[0]  # the network's description from hub.yml's translations
+    assert "<description>" in channel and "South-South" not in channel
+
+
+def test_the_footer_and_description_use_the_networks_translated_words(built: tuple[str, Path]) -> None:
+    lang, site = built
+    home = page(site, "index.html")
+    assert "CC BY 4.0" in home and "Sample partners and members are fictional" not in home
+    listing = page(site, "partners/index.html")
+    assert '<meta name="description" content="Partners, policy briefs' not in listing
+
+
+def test_the_data_page_field_tables_are_translated(built: tuple[str, Path]) -> None:
+    lang, site = built
+    w = words(lang)
+    text = page(site, "data/index.html")
+    headers = [visible(h).split() for h in re.findall(r"(?s)<thead>.*?</thead>", text)]
+    assert w["field"] in headers
+    assert f"<td>{w['yes']}</td>" in text
+
+
+def test_the_numbers_page_labels_are_translated(built: tuple[str, Path]) -> None:
+    lang, site = built
+    if not (site / "numbers" / "index.html").exists():
+        pytest.skip("this hub has no numbers page")
+    text = visible(page(site, "numbers/index.html"))
+    assert words(lang)["definition"] in text and "Denominator" not in text and "Nothing to count" not in text
