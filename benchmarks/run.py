@@ -28,6 +28,7 @@ HERE = Path(__file__).resolve().parent
 REPO = HERE.parent
 sys.path[:0] = [str(REPO / "tests"), str(REPO / "hooks"), str(HERE)]
 
+import preview_reload  # noqa: E402
 from generate import generate_baseline, generate_hub  # noqa: E402
 
 DEFAULT_SIZES = (300, 3000, 10000)
@@ -491,6 +492,10 @@ def main(argv: list[str] | None = None) -> int:
     profile = phase_table(n, phases(args.work / f"hub-{n}"), phases(args.work / f"plain-{n}"))
     serve = None if args.no_serve else serve_reload(
         args.work, log=lambda m: print(m, file=sys.stderr, flush=True))
+    previews = [] if args.no_serve else [  # the live preview at each size, in a browser
+        preview_reload.measure(args.work / f"hub-{n}", n, log=lambda m: print(m, file=sys.stderr, flush=True))
+        for n in sizes]
+    profile = preview_reload.report(previews) + profile
     if args.languages:
         profile += bench_languages(args.languages if args.languages > 0 else min(sizes), args.work,
                                    args.seed, log=lambda m: print(m, file=sys.stderr, flush=True))
@@ -503,7 +508,8 @@ def main(argv: list[str] | None = None) -> int:
     args.out.write_text(text, encoding="utf-8")
     if args.json:
         raw = [asdict(r) | {"ratio": r.ratio, "wall_ratio": r.wall_ratio} for r in rows]
-        args.json.write_text(json.dumps({"sizes": raw, "serve_reload_s": serve}, indent=2))
+        args.json.write_text(json.dumps({"sizes": raw, "serve_reload_s": serve,
+                                         "preview": [asdict(r) for r in previews]}, indent=2))
     print(text)
     return 0
 

@@ -79,6 +79,11 @@ def on_page_content(html, page, config, files):
     return html
 
 
+# Only reads the page: the live preview calls it again for the pages it did not render again
+# (hooks/incremental_build.py), so that the index has every page.
+on_page_content.hub_preview_replay = True  # type: ignore[attr-defined]
+
+
 def on_post_build(config):
     index = STATE.pop("index", None)
     if index is not None:

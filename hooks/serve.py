@@ -1,6 +1,9 @@
 """MkDocs hook: the live preview (`make serve`), over `hub.preview`.
 
-Only `mkdocs serve` is changed; a build runs none of this. Three things:
+Only `mkdocs serve` is changed; a build runs none of this. Four things:
+- after an edit to record files only, the preview renders again only the pages that show
+  what changed (`hooks/incremental_build.py`, `hub.incremental`); a change to anything else
+  (a template, a hook, mkdocs.yml, hub.yml, a hand-written page) rebuilds the whole site;
 - live reload under the strict Content-Security-Policy: MkDocs' inline reload script (new in
   every response, so no hash can allow it) is replaced by a `<script src>` of the same
   protocol, which `script-src 'self'` allows;
@@ -17,7 +20,9 @@ import logging
 from mkdocs.commands import serve as serve_command
 from mkdocs.exceptions import Abort
 from mkdocs.livereload import _timestamp
+from mkdocs.plugins import event_priority
 
+import incremental_build
 from hub import preview
 
 log = logging.getLogger("mkdocs.hooks.hub.serve")
@@ -29,7 +34,8 @@ def on_startup(command: str, dirty: bool) -> None:
     preview.start_serving()
     # The serve command calls this module's `build` for its first build and for every rebuild.
     if not getattr(serve_command.build, "hub_preview", False):
-        serve_command.build = _build_or_error_page(serve_command.build)
+        engine = incremental_build.start(serve_command.build)
+        serve_command.build = _build_or_error_page(engine.build)
 
 
 class _Messages(logging.Handler):
@@ -51,13 +57,61 @@ def _build_or_error_page(build):
             build(config, serve_url=serve_url, dirty=dirty)
         except (Exception, Abort) as exc:  # Abort is a SystemExit: the build's "stop"
             messages = said.messages or [f"{type(exc).__name__}: {exc}"]
-            preview.write_error_site(config.site_dir, messages)
+            engine = incremental_build.ENGINE
+            preview.write_error_site(config.site_dir, messages, keep=engine is not None and engine.resumable)
             log.error("The preview shows these errors in the browser until they are fixed.")
         finally:
             logging.getLogger("mkdocs").removeHandler(said)
 
     build_or_error_page.hub_preview = True  # type: ignore[attr-defined]
     return build_or_error_page
+
+
+# --- what the incremental rebuild needs to know of each build (nothing outside the preview) ---
+
+def _engine():
+    return incremental_build.ENGINE if preview.serving() else None
+
+
+@event_priority(-200)  # last: the file list as every other hook left it
+def on_files(files, config):
+    engine = _engine()
+    return engine.on_files(files) if engine is not None else files
+
+
+@event_priority(200)  # first: every read of the catalog while a page is read and rendered
+def on_pre_page(page, config, files):
+    if (engine := _engine()) is not None:
+        engine.page_start(page, "read", config)
+    return page
+
+
+@event_priority(-200)
+def on_page_content(html, page, config, files):
+    if (engine := _engine()) is not None:
+        engine.page_end(page, "read", config, html)
+    return html
+
+
+@event_priority(200)
+def on_page_context(context, page, config, nav):
+    if (engine := _engine()) is not None:
+        engine.page_start(page, "render", config)
+    return context
+
+
+@event_priority(-200)
+def on_post_page(output, page, config):
+    if (engine := _engine()) is not None:
+        engine.page_end(page, "render", config)
+    return output
+
+
+@event_priority(-200)  # last: the globals every hook set
+def on_env(env, config, files):
+    if (engine := _engine()) is not None:
+        engine.on_env(env)
+    return env
 
 
 def on_post_build(config) -> None:

@@ -27,7 +27,7 @@ from mkdocs.structure.pages import (
 from mkdocs.utils import get_relative_url
 
 from hub import config as hub_config
-from hub import vocab
+from hub import preview, vocab
 from hub.countries import INCOME_EDITION, country
 from hub.direction import DIRECTIONS
 from hub.exchanges import exchange_meta
@@ -52,13 +52,14 @@ RENDER_CACHE = os.environ.get("HUB_RENDER_CACHE", "on").lower() not in ("off", "
 def on_config(config):
     root = Path(config.config_file_path).parent
     use_language(config.theme.get("language"))  # the build's language, for every message (hub.i18n)
-    catalog, problems = validate(root)
+    catalog, problems = validate(root, cache=preview.validation_cache())  # cache: the preview's
     if errors(problems):  # the preview shows this in the browser (hooks/serve.py)
         rerun = "save: the preview reloads by itself" if serving() else "run the build again"
         raise PluginError("The records have errors:\n" + format_report(problems, rerun=rerun))
     for p in problems:  # warnings (e.g. briefs due for review): shown on the page, not fatal
         log.info(p.format())
     catalog = localized(catalog, config.theme["language"])  # a language build's text (hooks/languages.py)
+    catalog = preview.track(catalog)  # the live preview notes what each page reads (hub.incremental)
     STATE.update(root=root, catalog=catalog, today=today(), specs={}, urls={}, md=None, env=None,
                  in_nav=set())
     config["hub_catalog"] = catalog  # for hooks/outputs.py (feeds, citations, open data)

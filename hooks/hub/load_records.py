@@ -8,6 +8,7 @@ pydantic's errors are mapped onto `Problem`s with the line and column of the off
 from __future__ import annotations
 
 import bisect
+import contextlib
 import re
 import typing
 from collections.abc import Callable
@@ -79,6 +80,14 @@ class Loaded:
     # reference to them as unknown as well (one mistake, one message). `(kind, "*")`: a
     # whole file of that kind could not be read, so no reference to that kind is checked.
     broken: set[tuple[str, str]] = field(default_factory=set)
+    valid: set[tuple[str, str]] = field(default_factory=set)  # (kind, file stem) of the valid records
+
+    def merge(self, part: Loaded) -> None:
+        """Add what one file gave (`load_all`'s cache keeps it per file)."""
+        for name in ("partners", "members", "briefs", "tracks", "modules", "problems"):
+            getattr(self, name).extend(getattr(part, name))
+        self.broken |= part.broken
+        self.broken -= part.valid
 
 
 @dataclass(frozen=True)
@@ -340,12 +349,17 @@ def _body_problems(body: str, rel: str, first_line: int) -> list[Problem]:
     return out
 
 
-def load_all(src: Sources, readable: Callable[[str], bool] | None = None) -> Loaded:
+def load_all(src: Sources, readable: Callable[[str], bool] | None = None,
+             cache: dict[str, tuple[bytes, Loaded]] | None = None) -> Loaded:
     """Pass 1 over every record file of a hub. Never raises for a contributor's mistake.
 
     `readable(rel)`: whether the file allowlist (`validate_files`) accepted the file; the
     others (links, files of the wrong kind) were reported there and are not read. The
-    sections switched off in hub.yml are not read either."""
+    sections switched off in hub.yml are not read either.
+
+    `cache` (the live preview's): what each file gave last time, by its path; a file whose
+    bytes are the same is not read again, so that an edit re-reads only the edited file. The
+    result is the same as without a cache (tests/unit/test_incremental_validation.py)."""
     from .config import active
     from .translations import is_translation
 
@@ -353,10 +367,26 @@ def load_all(src: Sources, readable: Callable[[str], bool] | None = None) -> Loa
     out = Loaded()
     p = out.problems
     ok = readable or (lambda rel: True)
+
+    def once(rel: str, path: FsPath, load: Callable[[Loaded], None]) -> None:
+        raw: bytes | None = None
+        if cache is not None:
+            with contextlib.suppress(OSError):
+                raw = path.read_bytes()
+        hit = cache.get(rel) if cache is not None else None
+        if hit is not None and raw is not None and hit[0] == raw:
+            part = hit[1]
+        else:
+            part = Loaded()
+            load(part)
+            if cache is not None and raw is not None:
+                cache[rel] = (raw, part)
+        out.merge(part)
+
     for rel, root, model, bucket, section in (
-        (src.partners, "partners", Partner, out.partners, "partners"),
-        (src.members, "members", Member, out.members, "members"),
-        (f"{src.curriculum}/tracks.yaml", "tracks", Track, out.tracks, "curriculum"),
+        (src.partners, "partners", Partner, "partners", "partners"),
+        (src.members, "members", Member, "members", "members"),
+        (f"{src.curriculum}/tracks.yaml", "tracks", Track, "tracks", "curriculum"),
     ):
         path = src.root / rel
         if not cfg.enabled(section):
@@ -374,7 +404,11 @@ def load_all(src: Sources, readable: Callable[[str], bool] | None = None) -> Loa
             out.broken.add((root.rstrip("s"), "*"))
             continue
         out.files.append(rel)
-        bucket.extend(_list_file(path, rel, root, model, p, out.broken))
+
+        def load_list(part: Loaded, path=path, rel=rel, root=root, model=model, bucket=bucket) -> None:
+            getattr(part, bucket).extend(_list_file(path, rel, root, model, part.problems, part.broken))
+
+        once(rel, path, load_list)
 
     for path in sorted((src.root / src.curriculum / "modules").glob("*.yaml")
                        if cfg.enabled("curriculum") else ()):
@@ -385,30 +419,7 @@ def load_all(src: Sources, readable: Callable[[str], bool] | None = None) -> Loa
         if not ok(rel):
             continue
         out.files.append(rel)
-        text = _read(path, rel, p)
-        if text is None:
-            continue
-        doc, probs = parse(text, rel)
-        p.extend(probs)
-        if doc is None:
-            continue
-        if not isinstance(doc.data, dict):
-            p.append(Problem(rel, 1, 1, "", "a module file must be `field: value` lines, not a list",
-                             "remove the leading `- ` and one level of indentation"))
-            continue
-        origin = Origin(doc)
-        p.extend(placeholder_problems(doc.data, origin))
-        module = _check(Module, doc.data, origin, p)
-        if module is None:
-            _broken_id("module", doc.data, out.broken)
-        else:
-            if module.id != path.stem:
-                p.append(origin.problem(("id",), f"the id {module.id!r} differs from the file name",
-                                        f"rename the file to {module.id}.yaml or set `id: {path.stem}`"))
-                out.broken.add(("module", module.id))
-                continue
-            out.modules.append((module, origin))
-            out.broken.discard(("module", path.stem))
+        once(rel, path, lambda part, path=path, rel=rel: _load_module(path, rel, part))
 
     for path in sorted((src.root / src.briefs).glob("*.md") if cfg.enabled("briefs") else ()):
         rel = src.rel(path)
@@ -418,17 +429,7 @@ def load_all(src: Sources, readable: Callable[[str], bool] | None = None) -> Loa
         if not ok(rel):
             continue
         out.files.append(rel)
-        from .fields import SLUG_RE
-
-        if not SLUG_RE.match(path.stem):
-            p.append(Problem(rel, 1, 1, "", f"the file name {path.name!r} is not a valid brief id",
-                             "use lower-case letters, digits and hyphens, e.g. community-health-workers.md"))
-            continue
-        loaded = load_brief(path, rel, p)
-        if loaded is not None:
-            brief, body, origin = loaded
-            out.briefs.append((path.stem, brief, body, origin))
-            out.broken.discard(("brief", path.stem))
+        once(rel, path, lambda part, path=path, rel=rel: _load_brief_file(path, rel, part))
 
     from .exchanges import load_exchanges  # here: exchanges.py builds on this module
 
@@ -440,3 +441,48 @@ def load_all(src: Sources, readable: Callable[[str], bool] | None = None) -> Loa
                          f"remove {src.exchanges}/, or switch the section on (sections.exchanges.enabled)",
                          "warning"))
     return out
+
+
+def _load_module(path: FsPath, rel: str, part: Loaded) -> None:
+    """One module file into `part` (its record, or its problems)."""
+    p = part.problems
+    text = _read(path, rel, p)
+    if text is None:
+        return
+    doc, probs = parse(text, rel)
+    p.extend(probs)
+    if doc is None:
+        return
+    if not isinstance(doc.data, dict):
+        p.append(Problem(rel, 1, 1, "", "a module file must be `field: value` lines, not a list",
+                         "remove the leading `- ` and one level of indentation"))
+        return
+    origin = Origin(doc)
+    p.extend(placeholder_problems(doc.data, origin))
+    module = _check(Module, doc.data, origin, p)
+    if module is None:
+        _broken_id("module", doc.data, part.broken)
+    else:
+        if module.id != path.stem:
+            p.append(origin.problem(("id",), f"the id {module.id!r} differs from the file name",
+                                    f"rename the file to {module.id}.yaml or set `id: {path.stem}`"))
+            part.broken.add(("module", module.id))
+            return
+        part.modules.append((module, origin))
+        part.valid.add(("module", path.stem))
+
+
+def _load_brief_file(path: FsPath, rel: str, part: Loaded) -> None:
+    """One brief file into `part` (its record, or its problems)."""
+    from .fields import SLUG_RE
+
+    if not SLUG_RE.match(path.stem):
+        part.problems.append(Problem(
+            rel, 1, 1, "", f"the file name {path.name!r} is not a valid brief id",
+            "use lower-case letters, digits and hyphens, e.g. community-health-workers.md"))
+        return
+    loaded = load_brief(path, rel, part.problems)
+    if loaded is not None:
+        brief, body, origin = loaded
+        part.briefs.append((path.stem, brief, body, origin))
+        part.valid.add(("brief", path.stem))

@@ -21,7 +21,7 @@ from .render_error_page import render_error_page
 
 LIVERELOAD_JS = Path(__file__).with_name("static") / "livereload.js"
 LIVERELOAD_PATH = "_preview/livereload.js"  # under the served site; only exists in the preview
-_STATE = {"serving": False}
+_STATE: dict = {"serving": False, "tracker": None, "catalog": None, "validation": {}}
 
 
 def start_serving() -> None:
@@ -32,6 +32,37 @@ def start_serving() -> None:
 def serving() -> bool:
     """True inside `mkdocs serve`; False for every build that publishes anything."""
     return _STATE["serving"]
+
+
+def use_tracker(tracker) -> None:
+    """The incremental rebuild (`hooks/incremental_build.py`) notes what each page reads."""
+    _STATE["tracker"] = tracker
+
+
+def track(catalog):
+    """The catalog that the pages and hooks are given: in the live preview, a `TrackedCatalog`
+    standing for it (the same object across rebuilds, pointing at the newest catalog)."""
+    tracker = _STATE["tracker"]
+    if tracker is None:
+        return catalog
+    from .incremental import TrackedCatalog
+
+    proxy = _STATE["catalog"]
+    if proxy is None:
+        proxy = _STATE["catalog"] = TrackedCatalog(catalog, tracker)
+    object.__setattr__(proxy, "target", catalog)
+    return proxy
+
+
+def catalog_target():
+    proxy = _STATE["catalog"]
+    return proxy.target if proxy is not None else None
+
+
+def validation_cache() -> dict | None:
+    """What each record file gave last time (`load_all`), kept between the preview's rebuilds;
+    None outside the preview."""
+    return _STATE["validation"] if _STATE["tracker"] is not None else None
 
 
 def reload_tag(mount_path: str, epoch: int, request_id: int) -> str:
@@ -53,15 +84,52 @@ def write_preview_files(site_dir: str | Path) -> None:
     shutil.copyfile(LIVERELOAD_JS, dest)
 
 
-def write_error_site(site_dir: str | Path, messages: list[str]) -> None:
+def write_error_site(site_dir: str | Path, messages: list[str], keep: bool = False) -> None:
     """Replace the preview's site by one error page, served at every address (as the home page
-    and as the page for any other address): nothing stale can be mistaken for the fix."""
+    and as the page for any other address): nothing stale can be mistaken for the fix.
+
+    `keep`: the site is moved aside (`restore_site` brings it back), so that the build after
+    the fix only renders again what the fix changed; otherwise it is deleted."""
     site = Path(site_dir)
+    kept = _kept(site)
     if site.is_dir():
+        if keep and not kept.exists():
+            kept.mkdir()
+            for child in site.iterdir():
+                child.rename(kept / child.name)
         for child in site.iterdir():
             shutil.rmtree(child) if child.is_dir() and not child.is_symlink() else child.unlink()
+    if not keep and kept.exists():
+        shutil.rmtree(kept)
     site.mkdir(parents=True, exist_ok=True)
     page = render_error_page(messages)
     for name in ("index.html", "404.html"):
         (site / name).write_text(page, encoding="utf-8")
     write_preview_files(site)
+
+
+def _kept(site: Path) -> Path:
+    return site.with_name(site.name + ".kept")
+
+
+def restore_site(site_dir: str | Path) -> bool:
+    """Put back the site that an error page replaced (`write_error_site(keep=True)`); False when
+    there is none."""
+    site = Path(site_dir)
+    kept = _kept(site)
+    if not kept.is_dir():
+        return False
+    if site.is_dir():
+        for child in site.iterdir():
+            shutil.rmtree(child) if child.is_dir() and not child.is_symlink() else child.unlink()
+    site.mkdir(parents=True, exist_ok=True)
+    for child in kept.iterdir():
+        child.rename(site / child.name)
+    kept.rmdir()
+    return True
+
+
+def discard_kept_site(site_dir: str | Path) -> None:
+    kept = _kept(Path(site_dir))
+    if kept.is_dir():
+        shutil.rmtree(kept)

@@ -169,11 +169,14 @@ def _cycles(cat: Catalog) -> list[Problem]:
     return out
 
 
-def validate(root: Path | str, on: dt.date | None = None) -> tuple[Catalog, list[Problem]]:
+def validate(root: Path | str, on: dt.date | None = None,
+             cache: dict | None = None) -> tuple[Catalog, list[Problem]]:
     """Both passes over the hub at `root`: the catalog and every problem, sorted.
 
     The hub's `hub.yml` is read first and becomes the active configuration (its vocabularies
-    are the words the records may use); when it has mistakes, only those are reported."""
+    are the words the records may use); when it has mistakes, only those are reported.
+    `cache`: the live preview's memory of each record file's pass 1 (`load_all`); pass 2
+    always runs over all the records."""
     from . import config
 
     cfg, problems = config.load(root)
@@ -183,7 +186,7 @@ def validate(root: Path | str, on: dt.date | None = None) -> tuple[Catalog, list
     src = Sources(Path(root))
     with _gc_paused():
         files, file_problems = check_files(src.root)  # before any file is read: what may be
-        loaded = load_all(src, files.readable)
+        loaded = load_all(src, files.readable, cache)
         loaded.problems.extend(file_problems)
         cat, problems = build_catalog(loaded, src, on)
     cat.files = files

@@ -1,0 +1,42 @@
+"""Drive the live preview's builds in a process of their own, without the web server.
+
+`python preview_driver.py HUB SITE`: reads lines from stdin; each line is one build of `HUB`
+into `SITE`, as `mkdocs serve` runs it (the same hooks, drafts shown, the same address), and
+answers `built <what it did>` (`full` or `incremental: N pages`) or `failed`. The first build
+of a process is a clean, full build: the reference the incremental ones are compared with.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+SERVE_URL = "http://127.0.0.1:8000/"
+
+
+def main() -> int:
+    hub, site = Path(sys.argv[1]), Path(sys.argv[2])
+    sys.path.insert(0, str(hub / "hooks"))
+    from mkdocs.commands import serve as serve_command
+    from mkdocs.config import load_config
+
+    def get_config():
+        config = load_config(config_file=str(hub / "mkdocs.yml"), site_dir=str(site))
+        config.site_url = SERVE_URL
+        return config
+
+    config = get_config()
+    config.plugins.on_startup(command="serve", dirty=False)
+    import incremental_build
+
+    for n, _ in enumerate(sys.stdin):
+        if n:  # as `mkdocs serve` does: the configuration is read again for each rebuild
+            config = get_config()
+        serve_command.build(config, serve_url=SERVE_URL, dirty=False)
+        engine = incremental_build.ENGINE
+        print("built " + engine.last if engine.ok else "failed", flush=True)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,73 @@
+"""The live preview validates again only the record files that changed (`load_all`'s cache),
+and must report exactly what a full validation reports: every problem, at the same file,
+line and column, and the same records.
+
+Each case of the bad-input corpus is applied as an edit to a preview that has already read
+the fixture hub, then undone (the contributor fixes it); after each step the cached
+validation is compared with a validation from scratch.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from hub.validate_links import validate
+
+REPO = Path(__file__).resolve().parents[2]
+FIXTURE = REPO / "tests" / "fixtures" / "hub"
+BAD = REPO / "tests" / "bad"
+CASES = sorted(p for p in BAD.iterdir() if p.is_dir())
+ON = __import__("datetime").date(2025, 12, 2)
+
+
+def _same(root: Path, cache: dict) -> None:
+    cat, problems = validate(root, on=ON, cache=cache)
+    fresh_cat, fresh = validate(root, on=ON)
+    assert [p.format() for p in problems] == [p.format() for p in fresh]
+    for table in ("partners", "members", "briefs", "tracks", "modules"):
+        assert getattr(cat, table) == getattr(fresh_cat, table), table
+    assert [(k, o.path, o.line) for k, o in cat.origins.items()] == \
+        [(k, o.path, o.line) for k, o in fresh_cat.origins.items()]
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])
+def test_an_edit_and_its_fix_validate_as_from_scratch(tmp_path: Path, case: Path) -> None:
+    root = tmp_path / "hub"
+    shutil.copytree(FIXTURE, root)
+    cache: dict = {}
+    _same(root, cache)
+    assert cache, "the preview keeps what each file gave"
+    added = []
+    for src in sorted(case.rglob("*")):
+        rel = src.relative_to(case)
+        if src.is_file() and rel.as_posix() != "expected.txt":
+            added.append((rel, (root / rel).read_bytes() if (root / rel).exists() else None))
+            (root / rel).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(src, root / rel)
+    _same(root, cache)  # the mistakes, exactly as `hub validate` gives them
+    for rel, before in added:  # the fix
+        if before is None:
+            (root / rel).unlink()
+        else:
+            (root / rel).write_bytes(before)
+    _same(root, cache)
+
+
+def test_a_record_renamed_added_and_removed(tmp_path: Path) -> None:
+    root = tmp_path / "hub"
+    shutil.copytree(FIXTURE, root)
+    cache: dict = {}
+    _same(root, cache)
+    modules = root / "curriculum" / "modules"
+    (modules / "sm-101.yaml").rename(modules / "sm-102.yaml")  # the id no longer matches the file
+    _same(root, cache)
+    text = (modules / "sm-102.yaml").read_text(encoding="utf-8").replace("id: sm-101", "id: sm-102")
+    (modules / "sm-102.yaml").write_text(text, encoding="utf-8")
+    _same(root, cache)
+    shutil.copy2(root / "content" / "briefs" / "alpha-brief.md", root / "content" / "briefs" / "alpha-two.md")
+    _same(root, cache)
+    (root / "content" / "briefs" / "alpha-two.md").unlink()
+    _same(root, cache)
