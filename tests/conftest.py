@@ -96,6 +96,9 @@ def repo_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
         shutil.copy2(REPO / part, hub / part)
     shutil.copytree(REPO / "curriculum", hub / "curriculum", ignore=_IGNORE)
     shutil.copytree(REPO / "content" / "briefs", hub / "content" / "briefs", ignore=_IGNORE)
+    if (REPO / "content" / "exchanges").is_dir():
+        shutil.copytree(REPO / "content" / "exchanges", hub / "content" / "exchanges", ignore=_IGNORE,
+                        dirs_exist_ok=True)
     result = build_site(hub)
     assert result.returncode == 0, result.stderr
     return hub / "site"
