@@ -23,17 +23,21 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
+from .i18n import N_
+from .vocab import Translated
+
 SOUTH = frozenset({"LIC", "LMC", "UMC"})
 NORTH = frozenset({"HIC"})
 
-# word -> label, in the order readers see them (facets, data dictionary).
-DIRECTIONS: dict[str, str] = {
-    "south-south": "South-South",
-    "triangular": "Triangular",
-    "north-south": "North-South",
-    "north-north": "North-North",
-    "unknown": "Unknown",
-}
+# word -> label, in the order readers see them (facets, data dictionary); read in the build's
+# language (the labels are in the message catalogue).
+DIRECTIONS = Translated({
+    "south-south": N_("South-South"),
+    "triangular": N_("Triangular"),
+    "north-south": N_("North-South"),
+    "north-north": N_("North-North"),
+    "unknown": N_("Unknown"),
+})
 
 
 @dataclass(frozen=True)

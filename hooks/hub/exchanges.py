@@ -33,6 +33,7 @@ from . import vocab
 from .brief_sections import duplicate_section_problems
 from .direction import Direction, direction
 from .fields import IsoDate, MarkdownText, Ref, ShortText, YamlBool, fail, vocabulary
+from .i18n import N_
 from .load_records import Origin, _body_problems, _check, _read
 from .load_yaml import parse, split_front_matter
 from .models import Language, Record, Reference, Topic
@@ -285,11 +286,12 @@ def status_problems(f: Exchange, o: Origin, on: dt.date) -> list[Problem]:
 # --- open data ---------------------------------------------------------------------------------
 
 # Fields the open data adds to each exchange's front matter: derived, never typed.
+# Marked for the message catalogue: the data page shows them translated (export_data).
 DERIVED_FIELDS: dict[str, str] = {
-    "countries": "the ISO 3166-1 alpha-2 codes of the partners' countries, each once",
-    "direction": "south-south, triangular, north-south, north-north or unknown, derived from the "
-                 "countries' World Bank income groups (see the exchanges page)",
-    "direction_unknown": "the countries without an income group, when the direction is unknown",
+    "countries": N_("the ISO 3166-1 alpha-2 codes of the partners' countries, each once"),
+    "direction": N_("south-south, triangular, north-south, north-north or unknown, derived from the "
+                    "countries' World Bank income groups (see the exchanges page)"),
+    "direction_unknown": N_("the countries without an income group, when the direction is unknown"),
 }
 
 

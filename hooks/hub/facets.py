@@ -110,14 +110,14 @@ def _specs(cat: Catalog) -> dict[str, list[tuple[str, str, Extract]]]:
         ],
     }
     specs["exchanges"] = [
-        ("kind", "Kind", lambda e: [e.front.kind]),
-        ("direction", "Direction", lambda e: [e.direction.word]),
-        ("topic", "Topic", lambda e: list(e.front.topics)),
+        ("kind", _("Kind"), lambda e: [e.front.kind]),
+        ("direction", _("Direction"), lambda e: [e.direction.word]),
+        ("topic", _("Topic"), lambda e: list(e.front.topics)),
         *([("region", facts.who_region.label, lambda e: [_region(c) for c in e.countries])]
           if facts.who_region.show else []),
-        ("country", "Country", lambda e: list(e.countries)),
-        ("status", "Status", lambda e: [e.front.status]),
-        ("year", "Year", lambda e: [str(y) for y in e.years]),
+        ("country", _("Country"), lambda e: list(e.countries)),
+        ("status", _("Status"), lambda e: [e.front.status]),
+        ("year", _("Year"), lambda e: [str(y) for y in e.years]),
     ]
     if not cfg.vocabularies.tiers:
         specs["briefs"] = [s for s in specs["briefs"] if s[0] != "tier"]

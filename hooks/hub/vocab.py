@@ -102,11 +102,11 @@ BRIEF_STATUSES: dict[str, str] = {
 
 # The status of an exchange: fixed words, because the checks give each a meaning (a completed
 # exchange has an end date; a planned one has not started). See hooks/hub/exchanges.py.
-EXCHANGE_STATUSES: dict[str, str] = {
-    "planned": "Planned",
-    "ongoing": "Ongoing",
-    "completed": "Completed",
-}
+EXCHANGE_STATUSES = Translated({
+    "planned": N_("Planned"),
+    "ongoing": N_("Ongoing"),
+    "completed": N_("Completed"),
+})
 
 WHO_REGIONS = Translated({
     "AFR": N_("African Region"),

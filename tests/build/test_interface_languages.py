@@ -63,6 +63,7 @@ def sample_hub(dest: Path, lang: str) -> Path:
     (hub / "hub.yml").write_text(text, encoding="utf-8")
     shutil.copytree(REPO / "curriculum", hub / "curriculum", ignore=_IGNORE)
     shutil.copytree(REPO / "content" / "briefs", hub / "content" / "briefs", ignore=_IGNORE)
+    shutil.copytree(REPO / "content" / "exchanges", hub / "content" / "exchanges", ignore=_IGNORE)
     return hub
 
 
@@ -118,6 +119,23 @@ def test_listings_filters_and_facets_are_translated(built: tuple[str, Path]) -> 
     # the script's status sentences come from the page, translated
     form = re.search(r'<form class="hub-filter"[^>]*>', page(site, "partners/index.html")).group()
     assert "Showing" not in form and 'data-msg-some="' in form and "{shown}" in form
+
+
+# The exchanges listing: its facets' names (in the filter summary) and the direction labels
+EXCHANGES = {
+    "fr": {"filters": "Filtrer par type, direction, thème", "south": "Sud-Sud", "status": "statut"},
+    "es": {"filters": "Filtrar por tipo, dirección, tema", "south": "Sur-Sur", "status": "estado"},
+    "pt": {"filters": "Filtrar por tipo, direção, tema", "south": "Sul-Sul", "status": "situação"},
+}
+
+
+def test_the_exchanges_listing_facets_and_directions_are_translated(built: tuple[str, Path]) -> None:
+    lang, site = built
+    w = EXCHANGES[lang]
+    text = visible(page(site, "exchanges/index.html"))
+    assert w["filters"] in text and w["status"] in text and w["south"] in text, text[:2000]
+    for english in ("South-South", "Filter by", "kind, direction", "How the direction is derived"):
+        assert english not in text, english
 
 
 def test_a_partner_page_is_translated(built: tuple[str, Path]) -> None:
