@@ -55,7 +55,8 @@ def make_hub(dest: Path, records: Path | None = FIXTURE) -> Path:
     content = dest / "content"
     content.mkdir(exist_ok=True)
     for page in (REPO / "content").glob("*.md"):
-        shutil.copy2(page, content / page.name)
+        if "." not in page.stem:  # not the sample's translations (about.fr.md): hub.yml's languages differ
+            shutil.copy2(page, content / page.name)
     shutil.copytree(REPO / "content" / "assets", content / "assets", ignore=_IGNORE)
     if records == FIXTURE:  # the fixture network's own hand-written pages and logo, not the sample's
         shutil.copytree(FIXTURE_SITE, content, dirs_exist_ok=True, ignore=_IGNORE)
