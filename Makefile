@@ -48,12 +48,8 @@ security: $(STAMP) ## Audit .github/ with zizmor (offline, strictest), then vali
 	$(BIN)/zizmor --offline --no-config --persona auditor .github
 	$(BIN)/python -m hub validate
 
-build: $(STAMP) ## Validate, then build the site into site/
-	$(BIN)/python -m hub validate
-	@rm -rf site.tmp
-	$(BIN)/python -m hub build --site-dir site.tmp  # every language of hub.yml: site.tmp/, site.tmp/fr/, ...
-	$(BIN)/python -m hub check-links site.tmp
-	@rm -rf site && mv site.tmp site  # all or nothing: never a half-built site/
+build: $(STAMP) ## Validate, build the site into site/, check every link (all or nothing)
+	$(BIN)/python -m hub build
 
 test: $(STAMP) ## Run the whole test suite
 	$(BIN)/python -m pytest
@@ -91,9 +87,7 @@ adopt: $(STAMP) ## Start a new hub from this one: make adopt DEST=../our-hub (re
 	$(BIN)/python -m hub adopt $(DEST)
 
 offline: $(STAMP) ## Build the offline zip dist/<name>-offline-<version>.zip (open index.html from file://)
-	$(BIN)/python -m hub validate
-	rm -rf $(OFFLINE_SITE)
-	$(BIN)/python -m hub build --offline --site-dir $(OFFLINE_SITE)
+	$(BIN)/python -m hub build --offline --site-dir $(OFFLINE_SITE)  # validates first, once
 	$(BIN)/python -m hub offline --site $(OFFLINE_SITE) --out dist $(if $(HUB_NAME),--name $(HUB_NAME))
 
 zim: offline ## Build the ZIM file for Kiwix dist/<name>_<lang>_<YYYY-MM>.zim from the offline build

@@ -66,6 +66,8 @@ def _label(method) -> str:
         return "hub: feeds, citations, open data"
     if module == "csp":
         return "hub: Content-Security-Policy"
+    if module == "links":  # reads pages only during `make build` (python -m hub build)
+        return "hub: link check"
     if module in ("site", "macros", "offline"):
         return "hub: page hooks"
     return f"other plugins ({module})"

@@ -80,10 +80,10 @@ def _env() -> dict[str, str]:
             "SOURCE_DATE_EPOCH": "1764633600"}
 
 
-def run_child(cmd: list[str], cwd: Path) -> Run:
+def run_child(cmd: list[str], cwd: Path, env: dict[str, str] | None = None) -> Run:
     """Run `cmd`; wall time and the child's peak resident memory (Linux: ru_maxrss in KiB)."""
     start = time.perf_counter()
-    proc = subprocess.Popen(cmd, cwd=cwd, env=_env(), stdout=subprocess.DEVNULL,
+    proc = subprocess.Popen(cmd, cwd=cwd, env={**_env(), **(env or {})}, stdout=subprocess.DEVNULL,
                             stderr=subprocess.PIPE, text=True)
     err = proc.stderr.read() if proc.stderr else ""
     _, status, usage = os.wait4(proc.pid, 0)
@@ -96,6 +96,18 @@ def run_child(cmd: list[str], cwd: Path) -> Run:
 def build(site_root: Path) -> Run:
     shutil.rmtree(site_root / "site", ignore_errors=True)
     return run_child([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", "site"], site_root)
+
+
+def make_build(hub: Path) -> tuple[Run, dict]:
+    """`make build` as the Makefile runs it (`python -m hub build`: validation, MkDocs build,
+    link check, swap), in a child; its phases as the command itself timed them."""
+    for d in ("site", "site.tmp"):
+        shutil.rmtree(hub / d, ignore_errors=True)
+    timings = hub / "make-build-timings.json"
+    run = run_child([sys.executable, "-m", "hub", "build", "--timings", str(timings)], hub,
+                    env={"PYTHONPATH": "hooks", "HUB_COMMAND": "make build"})
+    phases = json.loads(timings.read_text(encoding="utf-8")) if timings.is_file() else {}
+    return run, phases
 
 
 def validation_seconds(hub: Path) -> tuple[float, float]:
@@ -233,18 +245,22 @@ def bench_size(n: int, work: Path, seed: int = 1, log=print, repeat: int = 2) ->
     pages = site_stats(hub_dir / "site", "").pages
     generate_baseline(base_dir, pages, seed)
     base_runs: list[Run] = []
+    make_runs: list[tuple[Run, dict]] = []
     for i in range(repeat):
         if i:
             hub_runs.append(build(hub_dir))
         base_runs.append(build(base_dir))
-        for name, r in (("hub", hub_runs[-1]), ("plain", base_runs[-1])):
+        make_runs.append(make_build(hub_dir))
+        for name, r in (("hub", hub_runs[-1]), ("plain", base_runs[-1]), ("make build", make_runs[-1][0])):
             if r.returncode:
                 raise SystemExit(f"{name} build failed at {n} records:\n{r.stderr}")
             log(f"[{n}] {name} build {r.seconds:.1f} s wall, {r.cpu_seconds:.1f} s CPU, "
                 f"{r.max_rss_mb:.0f} MB")
     hub_site = site_stats(hub_dir / "site", _typical_partner(hub_dir / "site"))
     base_site = site_stats(base_dir / "site", "partners/item-0/index.html")
-    extra = {"validate_wall_s": v[1]}
+    best_make = min(make_runs, key=lambda rp: rp[0].cpu_seconds)
+    extra = {"validate_wall_s": v[1], "make_build": asdict(_best([r for r, _ in make_runs])),
+             "make_build_phases": best_make[1]}
     extra |= reader_transfer(hub_dir / "site", base_dir / "site", hub_site.record_page, log=log)
     return Row(counts.total, _best(hub_runs), _best(base_runs), v[0], hub_site, base_site, extra)
 
@@ -403,6 +419,30 @@ def _kb(b: float) -> str:
     return f"{b / 1024:.1f} KB"
 
 
+def make_build_table(rows: list[Row]) -> list[str]:
+    """`make build` (what a user runs) against the plain site's `mkdocs build`, and its phases
+    (CPU seconds of the least disturbed run, as `python -m hub build --timings` measured them)."""
+    rows = [r for r in rows if r.extra.get("make_build")]
+    if not rows:
+        return []
+    names: list[str] = []
+    for r in rows:
+        names += [k for k in r.extra["make_build_phases"].get("cpu", {}) if k not in names]
+    lines = ["", "`make build` (validation, MkDocs build, link check, swap; one process) against the "
+             "plain site's `mkdocs build`, in the same run; phases in CPU seconds:", "",
+             "| records | make build CPU (wall) | plain build CPU (wall) | ratio CPU (wall), target ≤ 0.5 "
+             "| peak memory (target < 1 GB) | " + " | ".join(names) + " |",
+             "|---:|---:|---:|---:|---:|" + "---:|" * len(names)]
+    for r in rows:
+        m, cpu = r.extra["make_build"], r.extra["make_build_phases"].get("cpu", {})
+        ratio, wall = m["cpu_seconds"] / r.base.cpu_seconds, m["seconds"] / r.base.seconds
+        lines.append(f"| {r.records:,} | {m['cpu_seconds']:.1f} s ({m['seconds']:.1f} s) "
+                     f"| {r.base.cpu_seconds:.1f} s ({r.base.seconds:.1f} s) | {ratio:.2f} ({wall:.2f}) "
+                     f"| {m['max_rss_mb']:.0f} MB | "
+                     + " | ".join(f"{cpu[k]:.2f} s" if k in cpu else "—" for k in names) + " |")
+    return lines
+
+
 def report(rows: list[Row], info: dict[str, str], notes: str = "",
            serve: list[float] | None = None, profile: list[str] | None = None) -> str:
     lines = [
@@ -436,6 +476,7 @@ def report(rows: list[Row], info: dict[str, str], notes: str = "",
             f"| {hs.site_bytes / 2**20:.1f} / {bs.site_bytes / 2**20:.1f} MB "
             f"| {_kb(hs.search_gzip / max(hs.pages, 1))} / {_kb(bs.search_gzip / max(bs.pages, 1))} "
             f"| {_kb(hs.record_html_gzip)} | {_kb(hs.record_transfer_gzip)} |")
+    lines += make_build_table(rows)
     if len(rows) > 1:
         lines += ["", "Growth (time per record should stay flat: 10x the records, at most 11x the time):", ""]
         first = rows[0]

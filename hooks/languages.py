@@ -1,4 +1,4 @@
-"""MkDocs hook: one build per language (`hub.build_languages` runs them: `make build`).
+"""MkDocs hook: one build per language (`hub.build` runs them: `make build`).
 
 The language of a build is `HUB_LANG` (default: the source language, network.language of
 hub.yml); it becomes `config.theme.language`, which Material's interface, the hub's interface

@@ -26,6 +26,7 @@ from mkdocs.structure.pages import (
 )
 from mkdocs.utils import get_relative_url
 
+from hub import build_session
 from hub import config as hub_config
 from hub import preview, vocab
 from hub.countries import INCOME_EDITION, country
@@ -52,7 +53,8 @@ RENDER_CACHE = os.environ.get("HUB_RENDER_CACHE", "on").lower() not in ("off", "
 def on_config(config):
     root = Path(config.config_file_path).parent
     use_language(config.theme.get("language"))  # the build's language, for every message (hub.i18n)
-    catalog, problems = validate(root, cache=preview.validation_cache())  # cache: the preview's
+    handed = build_session.take_validation(root)  # `make build` validated them already
+    catalog, problems = handed if handed is not None else validate(root, cache=preview.validation_cache())
     if errors(problems):  # the preview shows this in the browser (hooks/serve.py)
         rerun = "save: the preview reloads by itself" if serving() else "run the build again"
         raise PluginError("The records have errors:\n" + format_report(problems, rerun=rerun))

@@ -1,18 +1,38 @@
-"""Check every internal link and anchor of a built site, after the build, and that no page
-gives one id to two elements (a link to it would find only the first).
+"""Check every internal link and anchor of a built site, and that no page gives one id to two
+elements (a link to it would find only the first).
 
 MkDocs checks the links written in Markdown; the templates write many more (listings, record
-pages, navigation, the theme's own assets). This reads every HTML file of `site/` with the
-standard library's `html.parser`, resolves every relative `href`/`src` against the file tree
-(a directory URL means its `index.html`) and every `#fragment` against the ids of the target
-page. External links (a scheme or `//host`) are not followed: the build must not need a network.
+pages, navigation, the theme's own assets). Every HTML file of the site is read: every relative
+`href`/`src` must resolve to a file of the site (a directory URL means its `index.html`) and
+every `#fragment` to an id of the target page. External links (a scheme or `//host`) are not
+followed: the build must not need a network.
+
+Two ways in, one verdict:
+
+* `make build` (`python -m hub build`) hands each page to a `LinkIndex` while it is still in
+  memory (hooks/links.py, after every other hook has changed it), then checks the links once
+  the whole site is written (every language, when a build per language writes into one
+  folder); files the build wrote without rendering them (HTML copied from `content/`) are
+  read from disk then.
+* `check_site(folder)` (`python -m hub check-links site/`) reads every HTML file from disk.
+
+A page is read by `read_page`: one regular expression steps over text, comments, end tags,
+scripts and every start tag without a link or an id; only the tags that have one are taken
+apart, with the standard library's own `html.parser` patterns, so the ids and links found are
+those `html.parser` finds (tests/quality/test_link_checker_equivalence.py compares both on
+whole sites and on odd markup). Markup that the fast reader does not handle the same way (an
+unclosed comment or tag, `<?`, `<![`) is read by `html.parser` itself (`_PageParser`).
 """
 
 from __future__ import annotations
 
+import os
 import posixpath
+import re
+import time
 from dataclasses import dataclass
-from html.parser import HTMLParser
+from html import unescape
+from html.parser import HTMLParser, attrfind_tolerant, locatestarttagend_tolerant, tagfind_tolerant
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
@@ -31,52 +51,315 @@ class BrokenLink:
         return f"{self.page}:{self.line}: {self.url!r}: {self.reason}"
 
 
-class _PageParser(HTMLParser):
+class PageRefs:
+    """The ids and links of one page, as `html.parser` sees them."""
+
     def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
         self.ids: set[str] = set()
-        self.links: list[tuple[int, str]] = []
+        self.links: list[tuple[int, str]] = []  # (line, url as written)
         self.first_line: dict[str, int] = {}  # id -> line of its first element
         self.duplicates: list[tuple[int, str]] = []  # (line, id) of each repeated id
 
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        line = self.getpos()[0]
-        for name, value in attrs:
-            if value is None:
-                continue
-            if name == "id" or (name == "name" and tag == "a"):
-                if name == "id":
-                    if value in self.first_line:
-                        self.duplicates.append((line, value))
-                    self.first_line.setdefault(value, line)
+    def tag(self, tag: str, attrs: list[tuple[str, str | None]], line: int) -> None:
+        self.apply(_effects(tag, attrs), line)
+
+    def apply(self, effects: tuple[tuple[int, str], ...], line: int) -> None:
+        for kind, value in effects:
+            if kind == _ID:
+                if value in self.first_line:
+                    self.duplicates.append((line, value))
+                self.first_line.setdefault(value, line)
                 self.ids.add(value)
-            elif name in URL_ATTRS and not (tag == "link" and ("rel", "canonical") in attrs):
+            elif kind == _ANCHOR_NAME:
+                self.ids.add(value)
+            else:
                 self.links.append((line, value))
-            elif name == "srcset":
-                for part in value.split(","):
-                    if part.strip():
-                        self.links.append((line, part.split()[0]))
+
+
+_ID, _ANCHOR_NAME, _LINK = 0, 1, 2
+
+
+def _effects(tag: str, attrs: list[tuple[str, str | None]]) -> tuple[tuple[int, str], ...]:
+    """What one start tag adds to its page: ids, `<a name>` anchors and links, in order."""
+    out: list[tuple[int, str]] = []
+    for name, value in attrs:
+        if value is None:
+            continue
+        if name == "id":
+            out.append((_ID, value))
+        elif name == "name" and tag == "a":
+            out.append((_ANCHOR_NAME, value))
+        elif name in URL_ATTRS and not (tag == "link" and ("rel", "canonical") in attrs):
+            out.append((_LINK, value))
+        elif name == "srcset":
+            out.extend((_LINK, part.split()[0]) for part in value.split(",") if part.strip())
+    return tuple(out)
+
+
+class _PageParser(HTMLParser):
+    """The reference reader (the standard library's parser); used for unusual markup."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.refs = PageRefs()
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.refs.tag(tag, attrs, self.getpos()[0])
 
     handle_startendtag = handle_starttag
 
 
-def _parse(path: Path) -> _PageParser:
+def _parse_reference(text: str) -> PageRefs:
     parser = _PageParser()
-    parser.feed(path.read_text(encoding="utf-8", errors="replace"))
+    parser.feed(text)
     parser.close()
-    return parser
+    return parser.refs
 
 
-def _target_file(site: Path, page_rel: str, url_path: str) -> Path | None:
-    """The file a relative URL path points at, or None when nothing is there."""
-    base = posixpath.dirname(page_rel)
-    joined = posixpath.normpath(posixpath.join(base, unquote(url_path)))
-    if joined.startswith("../") or joined == "..":
-        return None  # outside the site
-    target = site / joined if joined != "." else site
-    if target.is_dir():
-        target = target / "index.html"
-    return target if target.is_file() else None
+# --- the fast reader ----------------------------------------------------------------------------
+# html.parser's `locatestarttagend_tolerant` (where a start tag ends), with `{names}` standing
+# for the attribute names it accepts.
+_LOCATE = (r"<{tag}[a-zA-Z][^\t\n\r\f />\x00]*"
+           r"(?:[\s/]*"
+           r"(?:(?<=['\"\s/]){names}[^\s/=>]*"
+           r"(?:\s*=+\s*(?:'[^']*'|\"[^\"]*\"|(?!['\"])[^>\s]*)\s*)?(?:\s|/(?!>))*"
+           r")*)?\s*")
+# A start tag none of whose attributes is one of these (followed by `=`) holds no link and no id.
+_NAMES = r"(?:id|name|href|src|action|poster|data|srcset)"
+# Such a tag, not <script>/<style> (their content is not markup), ending where html.parser ends
+# it (an atomic group: no other way to split it), with the `>` or `/>` of a whole tag.
+_PLAIN_TAG = "(?>" + _LOCATE.format(tag=r"(?!(?i:script|style)(?:[\t\n\r\f />\x00]|$))",
+                                    names=r"(?!(?i:" + _NAMES + r")\s*=)[^\s/>]") + ")/?>"
+_SKIP = (r"(?:[^<]+"                 # text
+         r"|<!--.*?--\s*>"           # a comment (html.parser: `--\s*>` closes it)
+         r"|</[^>]*>"                # an end tag: up to the first `>`, as html.parser reads it
+         r"|<!(?!--|\[)[^>]*>"       # <!doctype ...>, a bogus comment
+         r"|" + _PLAIN_TAG +
+         r"|<(?![a-zA-Z!/?]))")      # a `<` that starts nothing: text
+# From `pos`: skip all of the above, then stop at a whole start tag to take apart, at something
+# unusual (an unclosed comment or tag, `<?`, `<![`), or at the end.
+_SCAN = re.compile(r"(?>" + _SKIP + r"*)(?:(?P<tag>(?>" + _LOCATE.format(tag="", names=r"[^\s/>]")
+                   + r")/?>)|(?P<odd><)|\Z)", re.S)
+_NAME = re.compile(r"<([a-zA-Z][^\t\n\r\f />\x00]*)")
+_CDATA_END = {"script": re.compile(r"</\s*script\s*>", re.I), "style": re.compile(r"</\s*style\s*>", re.I)}
+_UNUSUAL = None  # a tag html.parser reads as text
+
+
+def _take_apart(tag_text: str):
+    """(tag name, effects) of one whole start tag, as `HTMLParser.parse_starttag` reads it;
+    _UNUSUAL when it would read it as text."""
+    attrs: list[tuple[str, str | None]] = []
+    k = tagfind_tolerant.match(tag_text, 1).end()
+    endpos = len(tag_text)
+    while k < endpos:
+        a = attrfind_tolerant.match(tag_text, k)
+        if not a:
+            break
+        name, rest, value = a.group(1, 2, 3)
+        if not rest:
+            value = None
+        elif value[:1] == "'" == value[-1:] or value[:1] == '"' == value[-1:]:
+            value = value[1:-1]
+        if value:
+            value = unescape(value)
+        attrs.append((name.lower(), value))
+        k = a.end()
+    end = tag_text[k:].strip()
+    if end not in (">", "/>"):
+        return _UNUSUAL
+    tag = _NAME.match(tag_text).group(1).lower()
+    cdata = _CDATA_END.get(tag) if end == ">" else None  # its content is text, up to its end tag
+    return tag, _effects(tag, attrs), cdata
+
+
+def _read_fast(text: str, cache: dict) -> PageRefs | None:
+    """The page's ids and links, or None when its markup is unusual (the caller then uses
+    html.parser). `cache`: tag text -> what it adds (the same tags recur on every page)."""
+    refs = PageRefs()
+    pos, line, counted = 0, 1, 0
+    scan, get = _SCAN.match, cache.get
+    while True:
+        m = scan(text, pos)
+        tag_text = m.group("tag")
+        if tag_text is None:
+            return None if m.group("odd") is not None else refs
+        parsed = get(tag_text, cache)
+        if parsed is cache:
+            parsed = cache[tag_text] = _take_apart(tag_text)
+        if parsed is _UNUSUAL:
+            return None
+        pos = m.end()
+        _, effects, cdata = parsed
+        if effects:
+            i = m.start("tag")
+            line += text.count("\n", counted, i)
+            counted = i
+            refs.apply(effects, line)
+        if cdata is not None:
+            close = cdata.search(text, pos)
+            if close is None:
+                return None
+            pos = close.end()
+
+
+def read_page(text: str, cache: dict | None = None) -> PageRefs:
+    """The ids and links of one HTML page (text as read from its file)."""
+    refs = _read_fast(text, {} if cache is None else cache)
+    return refs if refs is not None else _parse_reference(text)
+
+
+def _as_read_from_disk(html: str) -> str:
+    """The text a reader of the written file gets: MkDocs writes a lone surrogate as a
+    character reference; a file read with universal newlines turns `\\r` into `\\n`."""
+    if not html.isascii():
+        try:
+            html.encode("utf-8")
+        except UnicodeEncodeError:
+            html = html.encode("utf-8", "xmlcharrefreplace").decode("utf-8")
+    if "\r" in html:
+        html = html.replace("\r\n", "\n").replace("\r", "\n")
+    return html
+
+
+def _read_file(path: Path) -> str:
+    return path.read_text(encoding="utf-8", errors="replace")
+
+
+# --- a whole site -------------------------------------------------------------------------------
+
+
+class LinkIndex:
+    """The ids and distinct links of each page of one site, added one page at a time, then
+    checked against the files of the written site (`broken`).
+
+    Only what the verdict needs is kept per page (its ids and its distinct link targets, with
+    strings shared between pages), so 10,000 pages take a few MB; the lines of a broken link
+    are found again by reading that page's file.
+    """
+
+    def __init__(self, base_path: str = "/", site: Path | None = None) -> None:
+        self.base_path = base_path.rstrip("/") + "/"
+        self.site = None if site is None else os.path.abspath(site)  # for `add_written`
+        self.pages: dict[str, tuple[frozenset[str], tuple[str, ...]]] = {}
+        self.duplicates: list[BrokenLink] = []
+        self.cpu_seconds = 0.0  # spent reading pages and checking (for `make build`'s phases)
+        self._shared: dict[str, str] = {}
+        self._tags: dict = {}  # tag text -> what it adds to a page (read_page's cache)
+
+    def add(self, rel: str, html: str, *, from_disk: bool = False) -> None:
+        """Read the page written to `rel` (a path inside the site); `html` as written."""
+        start = time.process_time()
+        if len(self._tags) > 200_000:  # the record pages' own tags: keep the memory flat
+            self._tags.clear()
+        refs = read_page(html if from_disk else _as_read_from_disk(html), self._tags)
+        for line, dup in refs.duplicates:  # a link to it finds only the first one
+            first = refs.first_line[dup]
+            self.duplicates.append(BrokenLink(rel, line, f"#{dup}", f"the id {dup!r} is used twice on "
+                                              f"this page (first on line {first}): ids must be unique"))
+        share = self._shared.setdefault
+        urls = {share(u, u) for u in (url.strip() for _, url in refs.links)}
+        self.pages[rel] = (frozenset(share(i, i) for i in refs.ids), tuple(urls))
+        self.cpu_seconds += time.process_time() - start
+
+    def add_written(self, path: str, html: str) -> None:
+        """The page MkDocs writes to `path` (a file under `site`, given to the constructor)."""
+        rel = os.path.relpath(os.path.abspath(path), self.site)
+        self.add(rel if os.sep == "/" else rel.replace(os.sep, "/"), html)
+
+    def broken(self, site: Path) -> list[BrokenLink]:
+        """Every broken internal link or anchor, sorted by page and line. HTML files of `site`
+        not added yet are read from disk; pages added but not written are left out."""
+        start = time.process_time()
+        site = site.resolve()
+        files, dirs = set(), {""}
+        for here, subdirs, names in os.walk(site):
+            rel_dir = Path(here).relative_to(site).as_posix()
+            prefix = "" if rel_dir == "." else rel_dir + "/"
+            dirs.update(prefix + d for d in subdirs)
+            files.update(prefix + n for n in names)
+        for rel in sorted(f for f in files if f.endswith(".html") and f not in self.pages):
+            self.add(rel, _read_file(site / rel), from_disk=True)
+        resolver = _Resolver(site, files, dirs, self.base_path)
+        bad: dict[str, dict[str, str]] = {}  # page -> url -> reason
+        for rel, (_, urls) in self.pages.items():
+            if rel not in files:
+                continue
+            for url in urls:
+                reason = resolver.verdict(rel, url, self.pages)
+                if reason is not None:
+                    bad.setdefault(rel, {})[url] = reason
+        found = [d for d in self.duplicates if d.page in files]
+        for rel, reasons in bad.items():  # the lines: read the page again (only broken ones)
+            for line, url in read_page(_read_file(site / rel), self._tags).links:
+                url = url.strip()
+                if url in reasons:
+                    found.append(BrokenLink(rel, line, url, reasons[url]))
+        self.cpu_seconds += time.process_time() - start
+        return sorted(set(found))
+
+
+class _Resolver:
+    """Where a link of a page leads, on the site's file list (same rules as a web server
+    serving the folder: a directory URL means its index.html)."""
+
+    def __init__(self, site: Path, files: set[str], dirs: set[str], base_path: str) -> None:
+        self.site, self.files, self.dirs, self.base_path = site, files, dirs, base_path
+        self._cache: dict[tuple[str, str], str | None] = {}  # (folder, URL) -> verdict
+
+    def _target(self, base: str, url_path: str) -> str | None:
+        """The file (relative to the site) a relative URL path points at, or None."""
+        joined = posixpath.normpath(posixpath.join(base, unquote(url_path)))
+        if joined.startswith("../") or joined == "..":
+            return None  # outside the site
+        if joined.startswith("/"):  # an absolute path after unquoting: as the file system sees it
+            target = self.site / joined
+            if target.is_dir():
+                target = target / "index.html"
+            return target.as_posix() if target.is_file() else None
+        joined = "" if joined == "." else joined
+        if joined in self.dirs:
+            joined = f"{joined}/index.html" if joined else "index.html"
+        return joined if joined in self.files else None
+
+    def verdict(self, rel: str, url: str, pages) -> str | None:
+        """None when `url` (on page `rel`) leads somewhere, else why not. Remembered per
+        folder and URL, with each leading `../` taken off the URL and one folder off the page's
+        folder (the same target), so that the pages of all records share their verdicts."""
+        base, rest = rel.rpartition("/")[0], url
+        while rest.startswith("../") and base:
+            base, rest = base.rpartition("/")[0], rest[3:]
+        if not rest or rest[0] in "#?":  # the page itself, or a folder's index with a fragment
+            return self._verdict(rel, url, pages)[0]
+        key = (base, rest)
+        found = self._cache.get(key, self)
+        if found is self:
+            found, cacheable = self._verdict(rel, url, pages)
+            if cacheable:
+                self._cache[key] = found
+        return found
+
+    def _verdict(self, rel: str, url: str, pages) -> tuple[str | None, bool]:
+        parts = urlsplit(url)
+        if parts.scheme or url.startswith("//") or not url:
+            return None, True  # external, mailto:, data: (the security scan judges schemes)
+        path = parts.path
+        if path.startswith("/"):  # only 404.html: served at any depth, so MkDocs
+            if not path.startswith(self.base_path):  # writes it from the site's root
+                return f"absolute path outside {self.base_path}", True
+            target = self._target("", path[len(self.base_path):])
+        elif not path:
+            target = rel  # the page itself: not the same for every page of the folder
+        else:
+            target = self._target(posixpath.dirname(rel), path)
+        if target is None:
+            return "no such file in the site", True
+        frag = unquote(parts.fragment)
+        if frag and target.endswith(".html"):
+            ids = pages[target][0] if target in pages else read_page(_read_file(Path(target))).ids
+            if frag not in ids:
+                shown = Path(target).relative_to(self.site).as_posix() if target.startswith("/") else target
+                return f"no element with id {frag!r} on {shown}", bool(path)
+        return None, bool(path)
 
 
 def check_site(site: Path, base_path: str = "/") -> list[BrokenLink]:
@@ -84,44 +367,16 @@ def check_site(site: Path, base_path: str = "/") -> list[BrokenLink]:
 
     `base_path` is the path of `site_url` (absolute links, as in 404.html, start with it).
     """
-    base_path = base_path.rstrip("/") + "/"
-    site = site.resolve()
-    pages = {p.relative_to(site).as_posix(): p for p in site.rglob("*.html")}
-    parsed: dict[Path, _PageParser] = {}
+    return LinkIndex(base_path).broken(site)
 
-    def page_ids(path: Path) -> set[str]:
-        if path not in parsed:
-            parsed[path] = _parse(path)
-        return parsed[path].ids
 
-    broken: list[BrokenLink] = []
-    for rel, path in sorted(pages.items()):
-        if path not in parsed:
-            parsed[path] = _parse(path)
-        for line, dup in parsed[path].duplicates:  # a link to it finds only the first one
-            first = parsed[path].first_line[dup]
-            broken.append(BrokenLink(rel, line, f"#{dup}", f"the id {dup!r} is used twice on this "
-                                     f"page (first on line {first}): ids must be unique"))
-        for line, url in parsed[path].links:
-            url = url.strip()
-            parts = urlsplit(url)
-            if parts.scheme or url.startswith("//") or not url:
-                continue  # external, mailto:, data: (the security scan judges schemes)
-            if parts.path.startswith("/"):  # only 404.html: served at any depth, so MkDocs
-                if not parts.path.startswith(base_path):  # writes it from the site's root
-                    broken.append(BrokenLink(rel, line, url, f"absolute path outside {base_path}"))
-                    continue
-                target = _target_file(site, "index.html", parts.path[len(base_path):])
-            else:
-                target = path if not parts.path else _target_file(site, rel, parts.path)
-            if target is None:
-                broken.append(BrokenLink(rel, line, url, "no such file in the site"))
-                continue
-            frag = unquote(parts.fragment)
-            if frag and target.suffix == ".html" and frag not in page_ids(target):
-                broken.append(BrokenLink(rel, line, url, f"no element with id {frag!r} on "
-                                         f"{target.relative_to(site).as_posix()}"))
-    return sorted(set(broken))
+def report(broken: list[BrokenLink], where: str) -> str:
+    """What `check-links` and `make build` print: each broken link, then a count."""
+    n = len(broken)
+    lines = [b.format() for b in broken]
+    lines.append(f"{n} broken internal link{'s' * (n != 1)} in {where}" if n
+                 else f"No broken internal links in {where}.")
+    return "\n".join(lines)
 
 
 def main(site: str, base_path: str = "/") -> int:
@@ -134,9 +389,5 @@ def main(site: str, base_path: str = "/") -> int:
         print(f"{site}: no such folder (build the site first)", file=sys.stderr)
         return 1
     broken = check_site(root, base_path)
-    for b in broken:
-        print(b.format(), file=sys.stderr)
-    n = len(broken)
-    print(f"{n} broken internal link{'s' * (n != 1)} in {site}" if n
-          else f"No broken internal links in {site}.", file=sys.stderr)
+    print(report(broken, site), file=sys.stderr)
     return 1 if broken else 0

@@ -1,5 +1,5 @@
-"""`python -m hub`: the command line behind `make validate`, `make schemas`, `make new`,
-`make offline` and `make zim`."""
+"""`python -m hub`: the command line behind `make validate`, `make build`, `make schemas`,
+`make new`, `make offline` and `make zim`."""
 
 from __future__ import annotations
 
@@ -231,11 +231,25 @@ def cmd_messages(args: argparse.Namespace) -> int:
 
 
 def cmd_build(args: argparse.Namespace) -> int:
-    """The site in every language of hub.yml (`make build`, `make offline`)."""
-    from .build_languages import build
+    """`make build` and `make offline`: validate once, build every language of hub.yml, check
+    every link in memory (not for the offline copy), swap (hub/build.py)."""
+    from .build import run
 
+    command = os.environ.get("HUB_COMMAND", "make offline" if args.offline else "make build")
     langs = [c for c in (args.languages or "").split(",") if c]
-    return build(Path(args.root).resolve(), Path(args.site_dir), offline=args.offline, languages=langs or None)
+    return run(Path(args.root), site=args.site_dir, command=command, timings=args.timings,
+               offline=args.offline, languages=langs or None)
+
+
+def add_build_parser(sub) -> None:
+    b = sub.add_parser("build", help="validate, build the site in every language (one MkDocs build "
+                                     "each), check every link and anchor (`make build`)")
+    b.add_argument("--site-dir", default="site", help="where the site goes (default: site)")
+    b.add_argument("--offline", action="store_true",
+                   help="the offline copy (HUB_OFFLINE=true; no link check)")
+    b.add_argument("--languages", help="only these languages, comma-separated (the source is always built)")
+    b.add_argument("--timings", type=Path, help="also write each step's time as JSON to this file")
+    b.set_defaults(func=cmd_build)
 
 
 def cmd_translations(args: argparse.Namespace) -> int:
@@ -301,11 +315,7 @@ def main(argv: list[str] | None = None) -> int:
     m.add_argument("--write", action="store_true")
     m.add_argument("--add", action="append", default=[], metavar="LANG", help="start a new language")
     m.set_defaults(func=cmd_messages)
-    b = sub.add_parser("build", help="build the site in every language (one MkDocs build each)")
-    b.add_argument("--site-dir", default="site", help="where to write it (default: site)")
-    b.add_argument("--offline", action="store_true", help="the offline copy (HUB_OFFLINE=true)")
-    b.add_argument("--languages", help="only these languages, comma-separated (the source is always built)")
-    b.set_defaults(func=cmd_build)
+    add_build_parser(sub)
     t = sub.add_parser("translations", help="what is missing or outdated per language; "
                                             "--version: the version of a source, for `source_version:`")
     t.add_argument("--version", metavar="SOURCE", help="a source file, a translation file, kind:id or an id")
@@ -316,7 +326,8 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         # these read hub.yml themselves (or not at all)
-        own_config = ("validate", "translations", "build", "adopt", "offline", "zim", "check-links", "messages")
+        own_config = ("validate", "translations", "build", "adopt", "offline", "zim", "check-links",
+                      "messages")
         if args.command not in own_config and _use_config(Path(args.root)):
             return 1
         return args.func(args)

@@ -58,6 +58,9 @@ def test_benchmark_runs_end_to_end(tmp_path: Path) -> None:
     assert "| 40 |" in report and "CPU:" in report and "mkdocs-material" in report
     row = next(line for line in report.splitlines() if line.startswith("| 40 |"))
     assert row.count("KB") == 4 and " MB" in row  # search index, page weight and memory columns
+    assert "`make build` (validation, MkDocs build, link check, swap; one process)" in report
+    make_row = [line for line in report.splitlines() if line.startswith("| 40 |")][1]
+    assert "validation" in report and "link check" in report and make_row.count(" s") >= 8
     assert "Where the CPU time goes at 40 records" in report and "| Markdown |" in report
     row = next(line for line in report.splitlines() if line.startswith("| 40 | 4 |"))  # four languages
     hub_pages, plain_pages = (int(x.replace(",", "")) for x in row.split("|")[3].split("/"))
