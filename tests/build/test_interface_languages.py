@@ -64,6 +64,10 @@ def sample_hub(dest: Path, lang: str) -> Path:
     shutil.copytree(REPO / "curriculum", hub / "curriculum", ignore=_IGNORE)
     shutil.copytree(REPO / "content" / "briefs", hub / "content" / "briefs", ignore=_IGNORE)
     shutil.copytree(REPO / "content" / "exchanges", hub / "content" / "exchanges", ignore=_IGNORE)
+    # a one-language hub: the sample's page translations (about.fr.md, ...) are not its own
+    for path in [*(hub / "content").rglob("*"), *(hub / "curriculum").rglob("*")]:
+        if re.search(r"\.[a-z]{2}(?:[-_][A-Za-z]{2})?\.(?:md|ya?ml)$", path.name):
+            path.unlink()
     return hub
 
 
