@@ -29,6 +29,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from .catalog import Catalog
 from .countries import INCOME_EDITION, WHO_REGIONS_AS_OF, country
+from .i18n import _, ngettext
 from .vocab import INCOME_GROUPS, WHO_REGIONS
 
 NOT_CLASSIFIED = "none"  # the key of a country without a WHO region or an income group
@@ -230,9 +231,7 @@ def _exchange_figures(cat: Catalog) -> list[Figure]:
     facts = active().facts
     exchanges = list(cat.exchanges_in_order)
     n = len(exchanges)
-    each = ("The exchanges with at least one partner in a country of each {what}; an exchange "
-            "between countries of several {what}s counts under each, so shares may add up to more "
-            "than 100%.")
+    all_exchanges = ngettext("The %(num)s exchange.", "All %(num)s exchanges.", n)
     out: list[Figure] = []
     kinds = []
     if facts.income_group.show:
@@ -243,21 +242,24 @@ def _exchange_figures(cat: Catalog) -> list[Figure]:
     for fid, what, edition, keys, labels in kinds:
         rows, missing, total = _by_category(
             exchanges, lambda e, keys=keys: [k for c in e.countries for k in keys(c)], labels)
-        out.append(Figure(id=f"exchanges-by-{fid}", title=f"Exchanges by {what}{edition}",
-                          definition=each.format(what=what), denominator=f"All {n} exchanges.",
-                          unit="exchanges", total=total, rows=rows, missing=missing,
-                          notes=[f"Income groups: the {INCOME_EDITION} classification."]
-                          if fid == "income" else [f"{WHO_REGIONS_AS_OF}."]))
-    rule = ("South-South: every partner country is low or middle income; triangular: two or more "
-            "of them with one or more high-income countries supporting; North-South: one low- or "
-            "middle-income country with high-income ones; North-North: only high-income countries; "
-            "unknown: a partner country has no income group. Derived from the partners' countries "
-            f"and their income groups ({INCOME_EDITION}), never typed.")
+        out.append(Figure(
+            id=f"exchanges-by-{fid}", title=_("Exchanges by %(what)s%(edition)s", what=what, edition=edition),
+            definition=_("The exchanges with at least one partner in a country of each %(what)s; an "
+                         "exchange whose countries fall under several of them counts under each, so "
+                         "shares may add up to more than 100%%.", what=what),
+            denominator=all_exchanges, unit="exchanges", total=total, rows=rows, missing=missing,
+            notes=[_("Income groups: the %(edition)s classification.", edition=INCOME_EDITION)]
+            if fid == "income" else [f"{WHO_REGIONS_AS_OF}."]))
+    rule = _("South-South: every partner country is low or middle income; triangular: two or more "
+             "of them with one or more high-income countries supporting; North-South: one low- or "
+             "middle-income country with high-income ones; North-North: only high-income countries; "
+             "unknown: a partner country has no income group. Derived from the partners' countries "
+             "and their income groups (%(edition)s), never typed.", edition=INCOME_EDITION)
     counts = Counter(e.direction.word for e in exchanges)
     out.append(Figure(
-        id="exchanges-by-direction", title="Exchanges: South-South, North-South, triangular",
-        definition="Each exchange once, under its direction. " + rule,
-        denominator=f"All {n} exchanges.", unit="exchanges", total=n,
+        id="exchanges-by-direction", title=_("Exchanges: South-South, North-South, triangular"),
+        definition=_("Each exchange once, under its direction. %(rule)s", rule=rule),
+        denominator=all_exchanges, unit="exchanges", total=n,
         rows=[_row(w, label, counts[w], n) for w, label in DIRECTIONS.items()
               if counts[w] or w in ("south-south", "triangular", "north-south")]))
     by_year: dict[int, Counter] = {}
@@ -269,10 +271,10 @@ def _exchange_figures(cat: Catalog) -> list[Figure]:
         rows += [_row(w, label, c[w], total, str(year)) for w, label in DIRECTIONS.items()
                  if c[w] or w in ("south-south", "triangular", "north-south")]
     out.append(Figure(
-        id="exchanges-direction-by-year", title="Direction of exchanges by year",
-        definition="The exchanges that started in each year, by direction (as above); the share is "
-                   "of that year's exchanges.",
-        denominator="Each year its own: the exchanges that started in that year.",
+        id="exchanges-direction-by-year", title=_("Direction of exchanges by year"),
+        definition=_("The exchanges that started in each year, by direction (as above); the share is "
+                     "of that year's exchanges."),
+        denominator=_("Each year its own: the exchanges that started in that year."),
         unit="exchanges", total=n, rows=rows))
     return out
 

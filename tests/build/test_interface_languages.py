@@ -199,3 +199,6 @@ def test_the_numbers_page_labels_are_translated(built: tuple[str, Path]) -> None
         pytest.skip("this hub has no numbers page")
     text = visible(page(site, "numbers/index.html"))
     assert words(lang)["definition"] in text and "Denominator" not in text and "Nothing to count" not in text
+    # the exchanges' figures: titles and definitions (hub/numbers.py) in the build's language too
+    assert "Direction of exchanges by year" not in text and "Each exchange once" not in text
+    assert EXCHANGES[lang]["south"] in text
