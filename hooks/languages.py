@@ -30,8 +30,8 @@ from hub import source_text
 from hub.generate_pages import md_text
 from hub.localize import language_links, notice, page_markdown
 from hub.preview import serving
-from hub.translations import KINDS
 from hub.source_text import BLOCK_CLOSE, BLOCK_OPEN, SourceText, mark_languages
+from hub.translations import KINDS
 
 STATE: dict = {}
 

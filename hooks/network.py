@@ -28,7 +28,8 @@ def on_config(config):
     cfg, _ = hub_config.load(root)  # its mistakes are reported by hooks/site.py
     if cfg is None:
         return config
-    i18n.use(os.environ.get("HUB_LANG") or cfg.network.language)  # the build's language (hooks/languages.py): navigation, description, copyright in it
+    # the build's language (hooks/languages.py): navigation, description and copyright are in it
+    i18n.use(os.environ.get("HUB_LANG") or cfg.network.language)
     ident = identity(cfg)
     for key in ("site_name", "site_description", "repo_url", "repo_name", "copyright"):
         if ident[key] is not None:

@@ -26,9 +26,8 @@ from mkdocs.structure.pages import (
 )
 from mkdocs.utils import get_relative_url
 
-from hub import build_session
+from hub import build_session, preview, vocab
 from hub import config as hub_config
-from hub import preview, vocab
 from hub.countries import INCOME_EDITION, country
 from hub.direction import DIRECTIONS
 from hub.exchanges import exchange_meta

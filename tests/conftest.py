@@ -56,7 +56,7 @@ def make_hub(dest: Path, records: Path | None = FIXTURE) -> Path:
     content.mkdir(exist_ok=True)
     for page in (REPO / "content").glob("*.md"):
         if records is not None and "." in page.stem:
-            continue  # the sample's translations (about.fr.md) translate the sample's pages, not a test network's
+            continue  # the sample's translations (about.fr.md) translate its pages, not a test network's
         shutil.copy2(page, content / page.name)
     shutil.copytree(REPO / "content" / "assets", content / "assets", ignore=_IGNORE)
     if records == FIXTURE:  # the fixture network's own hand-written pages and logo, not the sample's

@@ -32,7 +32,7 @@ import re
 import time
 from dataclasses import dataclass
 from html import unescape
-from html.parser import HTMLParser, attrfind_tolerant, locatestarttagend_tolerant, tagfind_tolerant
+from html.parser import HTMLParser, attrfind_tolerant, tagfind_tolerant
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 

@@ -272,7 +272,8 @@ def cmd_translations(args: argparse.Namespace) -> int:
                   "(content/briefs/<id>.md), a translation file, or an id", file=sys.stderr)
             return 1
         for label, version in found:
-            print(f'source_version: "{version}"  # {label}' if len(found) > 1 else f'source_version: "{version}"')
+            line = f'source_version: "{version}"'
+            print(f"{line}  # {label}" if len(found) > 1 else line)
         return 0
     if len(languages) < 2:
         print("This hub has one language (hub.yml, languages:): nothing to translate.", file=sys.stderr)

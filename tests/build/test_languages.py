@@ -14,7 +14,6 @@ import pytest
 
 from hub.check_links import check_site
 from hub.search_index import BuiltIndex
-
 from languages_site import build_languages, edit_source_after_translation, with_translations
 
 pytestmark = pytest.mark.slow
@@ -149,8 +148,10 @@ def test_the_status_page_in_every_language(site: Path) -> None:
     for lang in LANGS:
         html = _page(site, lang, "translations/index.html")
         assert '<h2 id="lang-fr"><span lang="fr">Français</span> (fr)</h2>' in html
-        assert {"en": "<p>1 reviewed, 2 not reviewed, 1 outdated,", "fr": "<p>Relus : 1 ; non relus : 2 ;",
-                "es": "<p>Revisados: 1; sin revisar: 2;", "pt": "<p>Revistos: 1; não revistos: 2;"}[lang] in html
+        assert {"en": "<p>1 reviewed, 2 not reviewed, 1 outdated,",
+                "fr": "<p>Relus : 1 ; non relus : 2 ;",
+                "es": "<p>Revisados: 1; sin revisar: 2;",
+                "pt": "<p>Revistos: 1; não revistos: 2;"}[lang] in html
     assert "hidden-example" not in _page(site, "en", "translations/index.html")
 
 

@@ -33,7 +33,8 @@ def _count_validations(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
     return calls
 
 
-def test_validation_runs_once_per_build_whatever_the_languages(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_validation_runs_once_per_build_whatever_the_languages(tmp_path: Path,
+                                                                monkeypatch: pytest.MonkeyPatch) -> None:
     hub = make_hub(tmp_path / "hub")
     calls = _count_validations(monkeypatch)
     assert build.run(hub) == 0
@@ -79,8 +80,9 @@ def test_a_broken_link_or_anchor_stops_the_build(tmp_path: Path) -> None:
 def test_the_site_is_byte_identical_to_mkdocs_build(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("SOURCE_DATE_EPOCH", EPOCH)
     hub = make_hub(tmp_path / "hub")
-    result = run_hub("build", "--site-dir", "made", "--languages", "en", "--timings", str(tmp_path / "t.json"),
-                     cwd=hub)  # the source language: what a bare `mkdocs build` builds
+    # the source language: what a bare `mkdocs build` builds
+    result = run_hub("build", "--site-dir", "made", "--languages", "en",
+                     "--timings", str(tmp_path / "t.json"), cwd=hub)
     assert result.returncode == 0, result.stderr
     assert "No broken internal links in made.tmp." in result.stderr
     assert "Built made/. CPU time" in result.stderr and "link check" in result.stderr

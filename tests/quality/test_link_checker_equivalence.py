@@ -154,7 +154,8 @@ def test_links_between_language_trees_are_checked_like_any_other(tmp_path: Path)
     disk alike. (One build per language must check the links of the combined site.)"""
     pages = {
         "partners/a/index.html": '<h1 id="t">A</h1><a href="../../fr/partners/a/#t">fr</a>'
-                                 '<a href="../../fr/partners/b/">fr b</a><a href="../../fr/partners/a/#x">x</a>',
+                                 '<a href="../../fr/partners/b/">fr b</a>'
+                                 '<a href="../../fr/partners/a/#x">x</a>',
         "fr/partners/a/index.html": '<h1 id="t">A</h1><a href="../../../partners/a/#t">en</a>',
     }
     for rel, html in pages.items():
@@ -165,6 +166,7 @@ def test_links_between_language_trees_are_checked_like_any_other(tmp_path: Path)
         index.add(rel, html)
     expected = _shown(reference.check_site(tmp_path))
     assert expected == [
-        "partners/a/index.html:1: '../../fr/partners/a/#x': no element with id 'x' on fr/partners/a/index.html",
+        "partners/a/index.html:1: '../../fr/partners/a/#x': no element with id 'x' "
+        "on fr/partners/a/index.html",
         "partners/a/index.html:1: '../../fr/partners/b/': no such file in the site"]
     assert _shown(index.broken(tmp_path)) == _shown(check_site(tmp_path)) == expected

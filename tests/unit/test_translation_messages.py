@@ -91,13 +91,13 @@ def test_brief_translation_messages(tmp_path, what, rel, kind, extra, expected):
 def test_list_file_messages(tmp_path):
     hub = _hub(tmp_path)
     v = _versions(hub)
+    version = v["partner"]
     (hub / "partners.fr.yaml").write_text(
-        "- id: alpha-ministri\n  description: Alpha.\n  source_version: \"%s\"\n  reviewed: true\n"
+        f"- id: alpha-ministri\n  description: Alpha.\n  source_version: \"{version}\"\n  reviewed: true\n"
         "- id: alpha-ministry\n  type: ngo\n  description: Alpha coordonne le pilote.\n"
-        "  source_version: \"%s\"\n  reviewed: true\n"
+        f"  source_version: \"{version}\"\n  reviewed: true\n"
         "- id: gamma-ngo\n  description: Écrire à gamma@example.org.\n  source_version: \"x\"\n"
-        "  reviewed: no\n"
-        % (v["partner"], v["partner"]), encoding="utf-8")
+        "  reviewed: no\n", encoding="utf-8")
     assert _report(hub) == [
         "partners.fr.yaml:1:7: partners[1].id: there is no partner 'alpha-ministri' in partners.yaml to "
         "translate; did you mean 'alpha-ministry'?",
