@@ -82,3 +82,19 @@ def test_right_to_left_and_translated_pages_pass_axe(chromium_browser, languages
     finally:
         context.close()
     assert failures == {}
+
+
+def test_a_french_query_finds_the_french_brief(chromium_browser, languages_url: str) -> None:
+    """Search on /fr/ reads the French index (French stems): a French word the brief uses only in
+    its translation, and another form of one of its words, find the French page, never the English."""
+    from .test_search_readers import results
+
+    page = chromium_browser.new_page()
+    try:
+        base = languages_url + "fr/"
+        assert "briefs/alpha-brief" in results(page, base, "quokkaflux")
+        assert "briefs/alpha-brief" in results(page, base, "réformes financées")  # plural forms
+        english = results(page, languages_url, "quokkaflux")  # the English index has the word too
+        assert all(not path.startswith("fr/") for path in english)
+    finally:
+        page.close()
