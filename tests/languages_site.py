@@ -5,12 +5,13 @@ edited after its translation (so that translation is outdated)."""
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
 from pathlib import Path
 
-from conftest import REPO, make_hub
+from conftest import _IGNORE, REPO, make_hub
 
 TRANSLATIONS = REPO / "tests" / "fixtures" / "translations"
 
@@ -46,3 +47,24 @@ def build_languages(hub: Path, site: Path, *args: str) -> subprocess.CompletedPr
     shutil.rmtree(site, ignore_errors=True)
     return subprocess.run([sys.executable, "-m", "hub", "--root", str(hub), "build", "--site-dir", str(site),
                            *args], cwd=hub, env=env, capture_output=True, text=True, timeout=1800)
+
+
+def sample_hub(dest: Path, lang: str) -> Path:
+    """The repository's own network and content, its language set to `lang`."""
+    hub = make_hub(dest, records=None)
+    for part in ("partners.yaml", "members.yaml"):
+        shutil.copy2(REPO / part, hub / part)
+    text = (REPO / "hub.yml").read_text(encoding="utf-8")
+    text, n = re.subn(r"(?m)^  language: en\b", f"  language: {lang}", text)
+    assert n == 1
+    # a one-language hub in `lang` (the languages list, if any, starts with the source language)
+    text = re.sub(r"(?m)^languages:.*\n", "", text)
+    (hub / "hub.yml").write_text(text, encoding="utf-8")
+    shutil.copytree(REPO / "curriculum", hub / "curriculum", ignore=_IGNORE)
+    shutil.copytree(REPO / "content" / "briefs", hub / "content" / "briefs", ignore=_IGNORE)
+    shutil.copytree(REPO / "content" / "exchanges", hub / "content" / "exchanges", ignore=_IGNORE)
+    # a one-language hub: the sample's page translations (about.fr.md, ...) are not its own
+    for path in [*(hub / "content").rglob("*"), *(hub / "curriculum").rglob("*")]:
+        if re.search(r"\.[a-z]{2}(?:[-_][A-Za-z]{2})?\.(?:md|ya?ml)$", path.name):
+            path.unlink()
+    return hub

@@ -5,7 +5,6 @@ script takes its sentences from the page)."""
 from __future__ import annotations
 
 import re
-import shutil
 from pathlib import Path
 
 import pytest
@@ -18,17 +17,12 @@ PAGES = ["", "partners/", "briefs/", "curriculum/", "countries/", "data/"]
 
 @pytest.fixture(scope="module")
 def french_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    from languages_site import sample_hub
+
     from .quality_browser import root_helpers
 
     h = root_helpers()
-    hub = h.make_hub(tmp_path_factory.mktemp("french") / "hub", None)
-    for part in ("partners.yaml", "members.yaml"):
-        shutil.copy2(h.REPO / part, hub / part)
-    text = (h.REPO / "hub.yml").read_text(encoding="utf-8")
-    text = re.sub(r"(?m)^languages:.*\n", "", re.sub(r"(?m)^  language: en\b", "  language: fr", text))
-    (hub / "hub.yml").write_text(text, encoding="utf-8")  # a one-language French hub
-    shutil.copytree(h.REPO / "curriculum", hub / "curriculum")
-    shutil.copytree(h.REPO / "content" / "briefs", hub / "content" / "briefs")
+    hub = sample_hub(tmp_path_factory.mktemp("french") / "hub", "fr")  # a one-language French hub
     result = h.build_site(hub)
     assert result.returncode == 0, result.stderr
     return hub / "site"

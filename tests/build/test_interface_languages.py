@@ -8,12 +8,12 @@ from __future__ import annotations
 
 import html
 import re
-import shutil
 from pathlib import Path
 
 import pytest
 
-from conftest import _IGNORE, REPO, build_site, make_hub
+from conftest import build_site
+from languages_site import sample_hub
 
 MONTHS = {
     "fr": "janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre",
@@ -48,27 +48,6 @@ WORDS = {
 ENGLISH = ["Filter by text", "Sort by", "Clear filters", "Showing all", "By country", "All partners",
            "Partner since", "Cite this brief", "Download the citation", "None yet.", "Learning objectives",
            "Tier of government", "Newest first", "in the partner directory", " partners in "]
-
-
-def sample_hub(dest: Path, lang: str) -> Path:
-    """The repository's own network and content, its language set to `lang`."""
-    hub = make_hub(dest, records=None)
-    for part in ("partners.yaml", "members.yaml"):
-        shutil.copy2(REPO / part, hub / part)
-    text = (REPO / "hub.yml").read_text(encoding="utf-8")
-    text, n = re.subn(r"(?m)^  language: en\b", f"  language: {lang}", text)
-    assert n == 1
-    # a one-language hub in `lang` (the languages list, if any, starts with the source language)
-    text = re.sub(r"(?m)^languages:.*\n", "", text)
-    (hub / "hub.yml").write_text(text, encoding="utf-8")
-    shutil.copytree(REPO / "curriculum", hub / "curriculum", ignore=_IGNORE)
-    shutil.copytree(REPO / "content" / "briefs", hub / "content" / "briefs", ignore=_IGNORE)
-    shutil.copytree(REPO / "content" / "exchanges", hub / "content" / "exchanges", ignore=_IGNORE)
-    # a one-language hub: the sample's page translations (about.fr.md, ...) are not its own
-    for path in [*(hub / "content").rglob("*"), *(hub / "curriculum").rglob("*")]:
-        if re.search(r"\.[a-z]{2}(?:[-_][A-Za-z]{2})?\.(?:md|ya?ml)$", path.name):
-            path.unlink()
-    return hub
 
 
 @pytest.fixture(scope="module", params=["fr", "es", "pt"])
