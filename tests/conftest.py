@@ -234,3 +234,18 @@ def build_zim(site: Path, out: Path) -> Path:
 def zim_file(offline_build: tuple[Path, Path], tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The fixture hub's ZIM file."""
     return build_zim(offline_build[0], tmp_path_factory.mktemp("zim"))
+
+
+@pytest.fixture(autouse=True)
+def _source_language_after_each_test():
+    """A test that builds in-process (hub build, the hooks) leaves the build's language behind
+    (hub.i18n's active language, HUB_LANG): the next test starts in the source language."""
+    before = os.environ.get("HUB_LANG")
+    yield
+    if before is None:
+        os.environ.pop("HUB_LANG", None)
+    else:
+        os.environ["HUB_LANG"] = before
+    from hub import i18n
+
+    i18n.use(None)

@@ -68,7 +68,7 @@ def test_exchanges_in_the_networks_words(hub2: Path) -> None:
     listing = visible(text(hub2, "exchanges/index.html"))
     assert "Córdoba y Oaxaca: acompañamiento comunitario" in listing and "Pasantía" in listing
     page = visible(text(hub2, "exchanges/cordoba-oaxaca/index.html"))
-    assert "Argentina" in page and "México" in page and "South-South" in page  # names in Spanish
+    assert "Argentina" in page and "México" in page and "Sur-Sur" in page  # names and labels in Spanish
     assert "Ingreso mediano alto" in page  # the network shows income groups (hub.yml facts), in Spanish
     assert "Intercambios" in visible(text(hub2, "partners/servicio-cordoba/index.html"))
     rows = json.loads(text(hub2, "data/exchanges.json"))
