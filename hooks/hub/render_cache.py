@@ -13,12 +13,25 @@ serve` makes a new environment per rebuild). `enabled=False` renders every block
 build test compares a whole site built both ways, byte for byte.
 
 Jinja only, no MkDocs: the pattern is the "fragment cache" example of Jinja's documentation.
+
+`share_modules`: Material's `base.html` imports `partials/language.html` "with context" on every
+page, which makes Jinja build that module (and a context for it) anew each time, although its one
+macro, `t(key)`, reads only the theme's language files. The module is made once per environment
+and shared by every page (the language of a build is fixed).
 """
 
 from __future__ import annotations
 
-from jinja2 import nodes
+import os
+
+from jinja2 import TemplateNotFound, nodes
 from jinja2.ext import Extension
+
+# Imported with context on every page; what they define depends on the build's settings only.
+# Shared only while they are the theme's own file (an override could read the page).
+SHARED_MODULES = {
+    "partials/language.html": os.path.join("material", "templates", "partials", "language.html"),
+}
 
 
 class FragmentCache(Extension):
@@ -45,7 +58,33 @@ class FragmentCache(Extension):
 
 
 def install(env, enabled: bool = True) -> None:
-    """Add the `{% cache %}` tag to `env` (a fresh, empty cache)."""
+    """Add the `{% cache %}` tag to `env` (a fresh, empty cache); `enabled`: also share the
+    modules of SHARED_MODULES between pages."""
     env.add_extension(FragmentCache)
     env.hub_fragments = {}
     env.hub_fragments_enabled = enabled
+    if enabled:
+        share_modules(env)
+
+
+def share_modules(env, modules: dict[str, str] = SHARED_MODULES) -> list[str]:
+    """Make each template of `modules` (name -> the end of its file's path) build its module
+    once per environment, whatever context imports it; the names shared."""
+    shared = []
+    for name, origin in modules.items():
+        try:
+            template = env.get_template(name)
+        except TemplateNotFound:
+            continue
+        if not (template.filename or "").endswith(origin):
+            continue  # overridden: it may read the page
+        made: list = []
+
+        def make_module(vars=None, shared=False, locals=None, _template=template, _made=made):
+            if not _made:
+                _made.append(type(_template).make_module(_template, vars, shared, locals))
+            return _made[0]
+
+        template.make_module = make_module
+        shared.append(name)
+    return shared

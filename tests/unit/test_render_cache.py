@@ -72,3 +72,42 @@ def test_header_override_is_materials_own_header() -> None:
     ours = re.sub(r"\A\{#-.*?-#\}\n", "", ours, count=1, flags=re.S)  # our explanation
     ours = re.sub(r"\{% (?:cache [^%]+|endcache) %\}", "", ours)
     assert ours == material.read_text(encoding="utf-8")
+
+
+def test_material_language_module_is_made_once_and_translates_alike() -> None:
+    """Material's base.html imports partials/language.html with context on every page: shared,
+    it is built once per environment and its `t()` gives the same words; an override of it
+    (which could read the page) is not shared."""
+    material = Path(find_spec("material").origin).parent / "templates"
+
+    def env(*dirs: Path, enabled: bool = True) -> jinja2.Environment:
+        e = jinja2.Environment(loader=jinja2.FileSystemLoader([str(d) for d in dirs]))
+        install(e, enabled=enabled)
+        e.globals["config"] = {"theme": {"language": "fr"}}
+        return e
+
+    page = '{% import "partials/language.html" as lang with context %}{{ lang.t("search.placeholder") }}'
+    shared, fresh = env(material), env(material, enabled=False)
+    modules: dict[int, list] = {id(shared): [], id(fresh): []}
+    for e in (shared, fresh):
+        lang = e.get_template("partials/language.html")
+        made, seen = lang.make_module, modules[id(e)]
+        lang.make_module = lambda *a, _made=made, _seen=seen, **k: _seen.append(_made(*a, **k)) or _seen[-1]
+    words = [e.from_string(page).render() for e in (shared, fresh) for _ in range(3)]
+    assert words == ["Rechercher"] * 6
+    assert len({id(m) for m in modules[id(shared)]}) == 1  # shared: one module for three pages
+    assert len({id(m) for m in modules[id(fresh)]}) == 3  # not shared: one per page
+
+
+def test_an_overridden_language_partial_is_not_shared(tmp_path: Path) -> None:
+    from hub.render_cache import share_modules
+
+    (tmp_path / "partials").mkdir()
+    (tmp_path / "partials" / "language.html").write_text("{% macro t(key) %}{{ page }}{% endmacro %}")
+    material = Path(find_spec("material").origin).parent / "templates"
+    e = jinja2.Environment(loader=jinja2.FileSystemLoader([str(tmp_path), str(material)]))
+    assert share_modules(e) == []
+    e2 = jinja2.Environment(loader=jinja2.FileSystemLoader([str(material)]))
+    assert share_modules(e2) == ["partials/language.html"]
+    page = '{% import "partials/language.html" as lang with context %}{{ lang.t("x") }}'
+    assert [e.from_string(page).render(page=n) for n in ("a", "b")] == ["a", "b"]

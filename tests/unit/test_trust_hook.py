@@ -181,3 +181,31 @@ def test_front_matter_that_was_not_read_as_data_stops_the_build(kinds, site) -> 
         trust.on_page_markdown("---\ntitle: 2025-02-30\n---\n", page("briefs/a.md"), config, None)
     with pytest.raises(PluginError, match=r"content/about.md: title: False is not text; put it in quotes"):
         trust.on_page_markdown("x", page("about.md", title=False), config, None)
+
+
+def test_the_macros_plugin_sees_only_the_pages_it_renders(site) -> None:
+    """`on_config` wraps the macros plugin's page event: it is called for the pages marked
+    `render_macros: true` (listed ones) and skipped for every other page, which it would have
+    returned unchanged."""
+    from mkdocs.plugins import BasePlugin, PluginCollection
+
+    class Recorder(BasePlugin):
+        def __init__(self) -> None:
+            super().__init__()
+            self.seen: list[str] = []
+
+        def on_page_markdown(self, markdown, page, config, files):
+            self.seen.append(page.file.src_uri)
+            return markdown.replace("{{ 1 }}", "1")
+
+    config = site[2]
+    config.plugins = PluginCollection()
+    config.plugins["macros"] = recorder = Recorder()
+    trust.on_config(config)
+    assert all(getattr(m, "hub_macros_only_listed", False) for m in config.plugins.events["page_markdown"])
+    run = config.plugins.run_event
+    assert run("page_markdown", "{{ 1 }}", page=page("index.md", render_macros=True), config=config,
+               files=None) == "1"
+    assert run("page_markdown", "{{ 1 }}", page=page("partners/x.md", render_macros=False), config=config,
+               files=None) == "{{ 1 }}"
+    assert recorder.seen == ["index.md"]
