@@ -22,6 +22,9 @@ apart, with the standard library's own `html.parser` patterns, so the ids and li
 those `html.parser` finds (tests/quality/test_link_checker_equivalence.py compares both on
 whole sites and on odd markup). Markup that the fast reader does not handle the same way (an
 unclosed comment or tag, `<?`, `<![`) is read by `html.parser` itself (`_PageParser`).
+Most of a page is Material's frame (head, header, sidebar, footer), the same on every page of
+a folder: a page is cut at the frame's landmarks (`_CUTS`) and a piece met before is not read
+again; what it adds is replayed (`_read_pieces`), at its lines on this page.
 """
 
 from __future__ import annotations
@@ -172,11 +175,13 @@ def _take_apart(tag_text: str):
     return tag, _effects(tag, attrs), cdata
 
 
-def _read_fast(text: str, cache: dict) -> PageRefs | None:
+def _read_fast(text: str, cache: dict, refs=None, line: int = 1):
     """The page's ids and links, or None when its markup is unusual (the caller then uses
-    html.parser). `cache`: tag text -> what it adds (the same tags recur on every page)."""
-    refs = PageRefs()
-    pos, line, counted = 0, 1, 0
+    html.parser). `cache`: tag text -> what it adds (the same tags recur on every page).
+    `refs` (anything with `apply(effects, line)`) and `line` (the line `text` starts on): for
+    reading one piece of a page (`_read_pieces`)."""
+    refs = PageRefs() if refs is None else refs
+    pos, counted = 0, 0
     scan, get = _SCAN.match, cache.get
     while True:
         m = scan(text, pos)
@@ -202,9 +207,70 @@ def _read_fast(text: str, cache: dict) -> PageRefs | None:
             pos = close.end()
 
 
+# Where a page is cut into pieces (Material's page, in order): the pieces between them that
+# recur on many pages (the header around the title, the sidebar of a folder, the footer and
+# scripts) are read once and remembered by their text. A cut inside a comment, a script, a
+# tag or an attribute value leaves a piece with unclosed markup, which the fast reader refuses:
+# the whole page is then read in one go, so the pieces are always read as the whole would be.
+_CUTS = ('<header class="md-header', '<div class="md-header__title"', '<form class="md-header__option"',
+         '<div class="md-container"', '<div class="md-sidebar md-sidebar--secondary"',
+         '<article class="md-content__inner', "</article>")
+_PIECES = ("pieces",)  # the key of the remembered pieces in a reader's cache
+
+
+class _Recorder:
+    """What a piece adds to a page, to be replayed (`PageRefs.apply`) on each page it is on."""
+
+    def __init__(self) -> None:
+        self.effects: list[tuple[tuple[tuple[int, str], ...], int]] = []
+
+    def apply(self, effects: tuple[tuple[int, str], ...], line: int) -> None:
+        self.effects.append((effects, line))
+
+
+def _read_pieces(text: str, cache: dict) -> PageRefs | None:
+    """The page read piece by piece (`_CUTS`), each piece seen on an earlier page replayed
+    from memory; None when a piece is unusual (then read the page whole)."""
+    memo = cache.get(_PIECES)
+    if memo is None:
+        memo = cache[_PIECES] = ({}, set())
+    known, seen = memo
+    refs, line, start = PageRefs(), 1, 0
+    find = text.find
+    for i, cut in enumerate(_CUTS):
+        end = find(cut, start) if i < len(_CUTS) - 1 else text.rfind(cut, start)
+        if end < 0:
+            continue
+        for piece in (text[start:end],) if end > start else ():
+            found = known.get(piece)
+            if found is None:
+                h = hash(piece)
+                if h not in seen:  # the first time: read it into the page, remember its hash
+                    seen.add(h)
+                    if _read_fast(piece, cache, refs, line) is None:
+                        return None
+                    line += piece.count("\n")
+                    continue
+                recorder = _Recorder()  # the second time: remember what it adds
+                if _read_fast(piece, cache, recorder, 1) is None:
+                    return None
+                found = known[piece] = (recorder.effects, piece.count("\n"))
+            effects, lines = found
+            for piece_effects, piece_line in effects:
+                refs.apply(piece_effects, line + piece_line - 1)
+            line += lines
+        start = end
+    if _read_fast(text[start:], cache, refs, line) is None:
+        return None
+    return refs
+
+
 def read_page(text: str, cache: dict | None = None) -> PageRefs:
     """The ids and links of one HTML page (text as read from its file)."""
-    refs = _read_fast(text, {} if cache is None else cache)
+    cache = {} if cache is None else cache
+    refs = _read_pieces(text, cache)
+    if refs is None:
+        refs = _read_fast(text, cache)
     return refs if refs is not None else _parse_reference(text)
 
 

@@ -170,3 +170,59 @@ def test_links_between_language_trees_are_checked_like_any_other(tmp_path: Path)
         "on fr/partners/a/index.html",
         "partners/a/index.html:1: '../../fr/partners/b/': no such file in the site"]
     assert _shown(index.broken(tmp_path)) == _shown(check_site(tmp_path)) == expected
+
+
+# Pages cut where Material's page has its landmarks (hub.check_links._CUTS), with a landmark
+# where a cut would split something: the page must read as html.parser reads it, every time.
+_HEADER = '<header class="md-header"><a href="../" id="logo">l</a>\n'
+_TITLE = '<div class="md-header__title">{title}</div>\n'
+_TAIL = '</article>\n<footer><a href="../../">up</a></footer><a id="end" href="#logo">e</a>'
+PIECES = {
+    "plain": _HEADER + _TITLE + '<div class="md-container"><a href="n/">n</a>\n'
+             '<article class="md-content__inner"><h2 id="x">x</h2>{body}' + _TAIL,
+    "landmark in a comment": _HEADER + '<!-- <div class="md-header__title"> -->\n' + _TITLE
+                             + '<article class="md-content__inner">{body}' + _TAIL,
+    "landmark in a script": _HEADER + _TITLE + '<script>var h = \'<div class="md-container">\';</script>'
+                            + '<article class="md-content__inner">{body}' + _TAIL,
+    "landmark in an attribute": '<p title=\'<header class="md-header">\' id="p">q</p>' + _HEADER + _TITLE
+                                + '<article class="md-content__inner">{body}' + _TAIL,
+    "comment across a cut": _HEADER + '<!-- open\n' + _TITLE + ' close --><a href="c/">c</a>'
+                            + '<article class="md-content__inner">{body}' + _TAIL,
+    "repeated id across pieces": _HEADER + '<h2 id="x">0</h2>' + _TITLE
+                                 + '<article class="md-content__inner"><h2 id="x">x</h2>{body}' + _TAIL,
+    "two article ends": _HEADER + _TITLE + '<article class="md-content__inner">{body}</article>'
+                        '<a id="mid" href="m/">m</a>\n' + _TAIL,
+    "unclosed tag before a cut": _HEADER + '<a href="u/"' + _TITLE + '<article class="md-content__inner">'
+                                 '{body}' + _TAIL,
+}
+
+
+@pytest.mark.parametrize("name", PIECES)
+def test_pages_read_in_pieces_read_as_with_html_parser(name: str) -> None:
+    """Three pages sharing their pieces but the title and the body, read with one cache: the
+    first reads each piece, the second remembers the recurring ones, the third replays them."""
+    from hub.check_links import _read_pieces
+
+    cache: dict = {}
+    for k in range(3):
+        text = PIECES[name].format(title=f"Page {k}", body=f'<p id="b{k}">\n<a href="p{k}/#x">b</a></p>')
+        assert _refs(read_page(text, cache)) == _reference_refs(text), (name, k)
+    # A cut inside a comment, script, tag or attribute: the page is read whole, nothing replayed.
+    whole = {"landmark in a comment", "landmark in a script", "landmark in an attribute",
+             "comment across a cut", "unclosed tag before a cut"}
+    assert (_read_pieces(text, {}) is None) == (name in whole), name
+    if name not in whole:
+        assert cache[("pieces",)][0], name  # recurring pieces were remembered and replayed
+
+
+def test_site_pages_are_read_in_pieces_and_replayed_alike(site: Path) -> None:
+    """Every page of a built site read with one cache (as `make build` does) gives what
+    html.parser gives, and the recurring pieces (header, sidebar, footer) were replayed."""
+    from hub.check_links import _read_pieces
+
+    cache: dict = {}
+    for page in sorted(site.rglob("*.html")):
+        text = page.read_text(encoding="utf-8", errors="replace")
+        assert _read_pieces(text, cache) is not None, page
+        assert _refs(read_page(text, cache)) == _reference_refs(text), page
+    assert len(cache[("pieces",)][0]) > 5
