@@ -395,15 +395,19 @@ class HubConfig(Strict):
         return (self.network.schema_base or self.site_url + "schemas/").rstrip("/") + "/"
 
     def labels(self, name: str) -> dict[str, str]:
-        """word -> label, in the build's language where hub.yml translates it."""
-        tr = self._translation()
-        key = (name, id(tr))
-        found = self._cache.get(key)
+        """word -> label, in the build's language where hub.yml translates it. Read for every
+        coded value validated and every label shown: remembered per vocabulary and language."""
+        from .i18n import language
+
+        cache = self._cache
+        key = ("labels", name, language())
+        found = cache.get(key)
         if found is None:
+            tr = self._translation()
             found = {k: w.label for k, w in getattr(self.vocabularies, name).items()}
             if tr is not None:
                 found.update({k: w.label for k, w in tr.vocabularies.get(name, {}).items()})
-            self._cache[key] = found
+            cache[key] = found
         return found
 
     @property

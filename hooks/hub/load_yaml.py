@@ -15,6 +15,7 @@ uses PyYAML only to *compose* the node tree, then builds plain values itself:
 
 from __future__ import annotations
 
+import operator
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -286,11 +287,10 @@ if hasattr(yaml, "CSafeLoader"):  # libyaml, when PyYAML was built with it
             return _KIND_TAGS[kind]
 
         # No path resolvers are registered: libyaml calls these for every node, for nothing.
-        def descend_resolver(self, current_node: Any, current_index: Any) -> None:  # type: ignore[override]
-            pass
-
-        def ascend_resolver(self) -> None:  # type: ignore[override]
-            pass
+        # Built-in functions (no Python frame per call; not bound to the loader): `is_(node,
+        # index)` and `tuple()` do nothing that matters, and what they return is ignored.
+        descend_resolver = operator.is_  # type: ignore[assignment]
+        ascend_resolver = tuple  # type: ignore[assignment]
 
     _CLoader: type | None = _CLoaderType
 else:

@@ -12,7 +12,6 @@ follows the rule).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -33,15 +32,34 @@ def is_placeholder(value: Any) -> bool:
     return host == "invalid" or host.endswith(".invalid")
 
 
-def _walk(data: Any, loc: tuple = ()) -> Iterator[tuple[tuple, str]]:
+# A string can be a placeholder only if it holds one of these, in any case (a cheap first look;
+# is_placeholder decides).
+_MAYBE = re.compile(r"\(replace|invalid", re.I)
+
+
+def _walk(data: Any, loc: tuple = ()) -> list[tuple[tuple, str]]:
+    """(location, value) of each placeholder in `data`, in document order. Run on every value
+    of every record, so a plain recursion over the containers only."""
+    found: list[tuple[tuple, str]] = []
+    maybe = _MAYBE.search
+
+    def visit(items, loc: tuple) -> None:
+        for key, value in items:
+            if isinstance(value, str):
+                if maybe(value) and is_placeholder(value):
+                    found.append((loc + (key,), value))
+            elif isinstance(value, dict):
+                visit(value.items(), loc + (key,))
+            elif isinstance(value, list):
+                visit(enumerate(value), loc + (key,))
+
     if isinstance(data, dict):
-        for key, value in data.items():
-            yield from _walk(value, loc + (key,))
+        visit(data.items(), loc)
     elif isinstance(data, list):
-        for i, value in enumerate(data):
-            yield from _walk(value, loc + (i,))
+        visit(enumerate(data), loc)
     elif is_placeholder(data):
-        yield loc, data
+        found.append((loc, data))
+    return found
 
 
 def placeholder_problems(data: Any, origin: Any, *, draft: bool = False) -> list[Problem]:

@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping, Set
 
 from . import config
-from .i18n import N_, _
+from .i18n import N_, _, language
 
 
 class Vocabulary(Mapping[str, str]):
@@ -23,9 +23,16 @@ class Vocabulary(Mapping[str, str]):
 
     def __init__(self, name: str) -> None:
         self.name = name
+        self._last: tuple = (None, None, None)  # (configuration, language, its words)
 
     def _words(self) -> dict[str, str]:
-        return config.active().labels(self.name)
+        # Read for every coded value validated: the words of the last configuration and
+        # language asked for are kept (the same objects: a new hub.yml is a new configuration).
+        cfg, lang = config.active(), language()
+        last = self._last
+        if last[0] is not cfg or last[1] != lang:
+            last = self._last = (cfg, lang, cfg.labels(self.name))
+        return last[2]
 
     def __getitem__(self, word: str) -> str:
         return self._words()[word]
