@@ -70,7 +70,9 @@ def install(env, enabled: bool = True) -> None:
 def share_modules(env, modules: dict[str, str] = SHARED_MODULES) -> list[str]:
     """Make each template of `modules` (name -> the end of its file's path) build its module
     once per environment, whatever context imports it; the names shared."""
-    shared = []
+    shared: list[str] = []
+    if env.loader is None:
+        return shared
     for name, origin in modules.items():
         try:
             template = env.get_template(name)
