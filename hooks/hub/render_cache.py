@@ -57,12 +57,24 @@ class FragmentCache(Extension):
         return html
 
 
+def item_key(folder_key, item_macro, item, page_record=None) -> tuple | None:
+    """The cache key of one item of a related list (`partials/hub.html`, `section`): the same
+    record drawn by the same macro on pages of one folder (`folder_key`: the page's
+    `hub_nav_key`) is the same HTML, its link relative to the folder. Not the page's own
+    record (its link would point at the page itself) and nothing outside such a folder."""
+    ident = getattr(item, "slug", None) or getattr(item, "id", None)
+    if not folder_key or not isinstance(ident, str) or item is page_record:
+        return None
+    return ("item", folder_key, getattr(item_macro, "name", None), type(item).__name__, ident)
+
+
 def install(env, enabled: bool = True) -> None:
     """Add the `{% cache %}` tag to `env` (a fresh, empty cache); `enabled`: also share the
     modules of SHARED_MODULES between pages."""
     env.add_extension(FragmentCache)
     env.hub_fragments = {}
     env.hub_fragments_enabled = enabled
+    env.globals["hub_item_key"] = item_key
     if enabled:
         share_modules(env)
 

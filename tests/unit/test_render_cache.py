@@ -111,3 +111,28 @@ def test_an_overridden_language_partial_is_not_shared(tmp_path: Path) -> None:
     assert share_modules(e2) == ["partials/language.html"]
     page = '{% import "partials/language.html" as lang with context %}{{ lang.t("x") }}'
     assert [e.from_string(page).render(page=n) for n in ("a", "b")] == ["a", "b"]
+
+
+def test_related_items_are_drawn_once_per_folder_but_never_the_page_itself() -> None:
+    """`section` of partials/hub.html caches each item by folder, macro and record key
+    (hub.render_cache.item_key): drawn once for the pages of a folder; the page's own record,
+    pages outside a folder (no hub_nav_key) and items without a key are drawn every time."""
+    from types import SimpleNamespace
+
+    from hub.render_cache import item_key
+
+    env, calls = _env()
+    t = env.from_string(
+        "{% macro item(it) %}[{{ count(it.id) }}]{% endmacro %}"
+        "{% for it in items %}{% cache hub_item_key(hub_nav_key, item, it, record) %}{{ item(it) }}"
+        "{% endcache %}{% endfor %}")
+    a, b = SimpleNamespace(id="a"), SimpleNamespace(id="b")
+    for record in (None, a, b):
+        assert t.render(items=[a, b], hub_nav_key="nav:members/", record=record) == "[a][b]"
+    assert calls == ["a", "b", "a", "b"]  # pages a and b draw their own record afresh
+    t.render(items=[a], hub_nav_key=None, record=None)
+    t.render(items=[a], hub_nav_key="nav:partners/", record=None)
+    assert calls == ["a", "b", "a", "b", "a", "a"]
+    assert item_key("nav:x/", None, SimpleNamespace(slug="s"), None) == (
+        "item", "nav:x/", None, "SimpleNamespace", "s")
+    assert item_key("nav:x/", None, SimpleNamespace(id=3), None) is None  # not a record key
