@@ -184,6 +184,28 @@ def test_message(tmp_path: Path, changes: dict, expected: list[str]) -> None:
     assert messages(tmp_path, changes) == expected
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    pytest.param("---\n- title: x\n---\nBody.\n", [
+        f"{FILE}:2:1: the front matter must be `field: value` lines; see the exchange example in "
+        "CONTRIBUTING.md",
+    ], id="front-matter-not-fields"),
+    pytest.param("title: x\n", [
+        f"{FILE}:1:1: the file does not start with front matter; the first line must be `---`, then "
+        "the fields, then a line `---`",
+    ], id="no-front-matter"),
+    pytest.param("---\ntitle: x\n", [
+        f"{FILE}:1:1: the front matter is never closed; add a line with only `---` after the last field",
+    ], id="front-matter-not-closed"),
+])
+def test_the_front_matter_is_read_as_a_briefs_is(tmp_path: Path, text: str, expected: list[str]) -> None:
+    """The same reader as briefs' (load_records.read_front_matter), naming the exchange example."""
+    make_mini_hub(tmp_path, None)
+    (tmp_path / FILE).parent.mkdir(parents=True)
+    (tmp_path / FILE).write_text(text, encoding="utf-8")
+    _, problems = validate(tmp_path, on=ON)
+    assert [p.format() for p in problems] == expected
+
+
 def test_every_mistake_at_once(tmp_path: Path) -> None:
     """Pass 1: every field's mistake and the body's; record-level checks (dates) follow once the
     fields are right, as for briefs."""
