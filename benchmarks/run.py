@@ -433,8 +433,8 @@ def make_build_table(rows: list[Row]) -> list[str]:
     names: list[str] = []
     for r in rows:
         names += [k for k in r.extra["make_build_phases"].get("cpu", {}) if k not in names]
-    lines = ["", "`make build` (validation, MkDocs build, link check, swap; one process; the source "
-             "language) against the plain site's `mkdocs build`, in the same run; phases in CPU seconds:", "",
+    lines = ["", "`make build` (validation, MkDocs build, link check, swap; one process) of the source "
+             "language against the plain site's `mkdocs build`, in the same run; phases in CPU seconds:", "",
              "| records | make build CPU (wall) | plain build CPU (wall) | ratio CPU (wall), target ≤ 0.5 "
              "| peak memory (target < 1 GB) | " + " | ".join(names) + " |",
              "|---:|---:|---:|---:|---:|" + "---:|" * len(names)]
