@@ -15,6 +15,7 @@ translation is built from it; record and hand-written pages say when their text 
 
 from __future__ import annotations
 
+import copy
 import os
 import re
 from pathlib import Path
@@ -26,7 +27,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from hub import config as hub_config
-from hub import source_text
+from hub import language_reuse, source_text
 from hub.generate_pages import md_text
 from hub.localize import language_links, notice, page_markdown
 from hub.preview import serving
@@ -67,6 +68,11 @@ def on_config(config):
                  all=languages,
                  root=os.path.dirname(os.path.abspath(config.config_file_path)))
     source_text.activate(lang != languages[0])
+    language_reuse.begin_build(len(STATE["languages"]) > 1 and not serving())
+    if not language_reuse.enabled():  # nothing made in another language's build (the build test)
+        from hub.render_markdown import _render
+
+        _render.cache_clear()
     return config
 
 
@@ -103,7 +109,13 @@ def on_files(files: Files, config):
                 f.content_string = page_markdown(meta, t)
     if len(STATE["languages"]) > 1:
         files.append(_status_page(config))
-        STATE["rows"] = _rows(getattr(cat, "source", cat))
+        source = getattr(cat, "source", cat)
+        key = ("status rows", id(source), tuple(STATE["all"]))  # the same table in every language
+        rows = language_reuse.get(key)
+        if rows is None:
+            rows = _rows(source)
+            language_reuse.put(key, rows)
+        STATE["rows"] = rows
     return files
 
 
@@ -127,6 +139,46 @@ def _status_page(config) -> File:
                                '"title": "Translations"}\n---\n')
     f.inclusion = InclusionLevel.NOT_IN_NAV
     return f
+
+
+def _reusing(cls: type) -> type:
+    """`cls` whose `render` reuses what an earlier language's build made of the same Markdown
+    on the same page (the source text of a record page, wrapped as such, is the same Markdown
+    in every other language); anything else is rendered as `cls` renders it."""
+    sub = STATE.setdefault("classes", {}).get(cls)
+    if sub is not None:
+        return sub
+
+    class ReusedRender(cls):  # type: ignore[misc, valid-type]
+        def render(self, config, files) -> None:
+            key = ("page", self.file.src_uri, self.url, self.markdown)
+            hit = language_reuse.get(key)
+            if hit is None:
+                super().render(config, files)
+                links = self.links_to_anchors
+                language_reuse.put(key, (
+                    self.content, copy.deepcopy(self.toc), self._title_from_render,
+                    frozenset(self.present_anchor_ids or ()),
+                    None if links is None else {f.src_uri: dict(v) for f, v in links.items()}))
+                return
+            content, toc, title, anchors, links = hit
+            self.content, self._title_from_render = content, title
+            self.toc = copy.deepcopy(toc)  # hooks/toc.py adds the template's headings to it
+            self.present_anchor_ids = set(anchors)
+            if links is not None:  # this build's files: their pages are the ones checked
+                self.links_to_anchors = {files.get_file_from_path(src): dict(v) for src, v in links.items()}
+
+    STATE["classes"][cls] = ReusedRender
+    return ReusedRender
+
+
+@event_priority(-20)  # after hooks/site.py has given each page its class
+def on_nav(nav, config, files):
+    if language_reuse.active():
+        for f in files.documentation_pages():
+            if f.page is not None:
+                f.page.__class__ = _reusing(type(f.page))
+    return nav
 
 
 @event_priority(50)  # after hooks/trust.py (100), before the macros plugin
