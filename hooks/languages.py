@@ -69,6 +69,9 @@ def on_config(config):
                  root=os.path.dirname(os.path.abspath(config.config_file_path)))
     source_text.activate(lang != languages[0])
     language_reuse.begin_build(len(STATE["languages"]) > 1 and not serving())
+    if language_reuse.active():  # every environment of this build shares compiled templates
+        make_env = config.theme.get_env
+        config.theme.get_env = lambda: language_reuse.share_templates(make_env())
     if not language_reuse.enabled():  # nothing made in another language's build (the build test)
         from hub.render_markdown import _render
 

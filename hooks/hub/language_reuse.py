@@ -18,6 +18,10 @@ import os
 from collections.abc import Hashable
 from typing import Any
 
+from jinja2 import Environment, nodes
+from jinja2.bccache import Bucket, BytecodeCache
+from jinja2.compiler import CodeGenerator
+
 _ON: list[bool] = [False]
 _CURRENT: dict[Hashable, Any] = {}
 _PREVIOUS: dict[Hashable, Any] = {}
@@ -54,3 +58,47 @@ def get(key: Hashable) -> Any:
 def put(key: Hashable, value: Any) -> None:
     if _ON[0]:
         _CURRENT[key] = value
+
+
+# --- compiled templates ----------------------------------------------------------------------
+# Each build makes its own Jinja environments (MkDocs' theme, the record facts, the notices) and
+# each compiles the same templates again: at 300 records a sixth of a four-language build. The
+# compiled code is shared through one bytecode cache, keyed by the template's file and source.
+# Jinja folds constant expressions at compile time (`{{ 5000 | number }}` becomes the text
+# "5,000" in the code), and a filter's result can depend on the build's language: the
+# environments that share code fold nothing but literal text, so a template's code is the same
+# whatever language compiled it.
+
+
+class _NeutralCodeGenerator(CodeGenerator):
+    def _output_child_to_const(self, node, frame, finalize):  # type: ignore[no-untyped-def]
+        if not isinstance(node, (nodes.TemplateData, nodes.Const)):
+            raise nodes.Impossible()  # evaluated when rendered, with this build's filters
+        return super()._output_child_to_const(node, frame, finalize)
+
+
+class _SharedCode(BytecodeCache):
+    """Compiled templates in memory, for every environment of every build of this process."""
+
+    def __init__(self) -> None:
+        self.code: dict[tuple[str, str], object] = {}
+
+    def load_bytecode(self, bucket: Bucket) -> None:
+        code = self.code.get((bucket.key, bucket.checksum))
+        if code is not None:
+            bucket.code = code  # type: ignore[assignment]
+
+    def dump_bytecode(self, bucket: Bucket) -> None:
+        self.code[(bucket.key, bucket.checksum)] = bucket.code
+
+
+_CODE = _SharedCode()
+
+
+def share_templates(env: Environment) -> Environment:
+    """`env` compiles each template once for all the builds of this process (see above): it must
+    be set up before its first template is loaded."""
+    env.optimized = False  # Jinja's optimizer folds filters too
+    env.code_generator_class = _NeutralCodeGenerator
+    env.bytecode_cache = _CODE
+    return env
