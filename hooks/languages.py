@@ -68,7 +68,8 @@ def on_config(config):
                  all=languages,
                  root=os.path.dirname(os.path.abspath(config.config_file_path)))
     source_text.activate(lang != languages[0])
-    language_reuse.begin_build(len(STATE["languages"]) > 1 and not serving())
+    language_reuse.begin_build(len(STATE["languages"]) > 1 and not serving(),
+                               first=lang == STATE["languages"][0])  # `hub build` builds it first
     if language_reuse.active():  # every environment of this build shares compiled templates
         make_env = config.theme.get_env
         config.theme.get_env = lambda: language_reuse.share_templates(make_env())

@@ -31,12 +31,14 @@ def enabled() -> bool:
     return os.environ.get("HUB_LANGUAGE_CACHE", "on").lower() not in ("off", "0", "false", "no")
 
 
-def begin_build(on: bool) -> None:
+def begin_build(on: bool, first: bool = False) -> None:
     """A new language build starts: what the last one made stays available for this one;
-    anything older is dropped. `on` False (one language, the live preview): keep nothing."""
+    anything older is dropped. `first`: the first build of a `hub build` (the source language),
+    which reuses nothing of an earlier run in this process (its files may have changed since).
+    `on` False (one language, the live preview): keep nothing."""
     global _CURRENT, _PREVIOUS
     _ON[0] = on and enabled()
-    _PREVIOUS, _CURRENT = (_CURRENT, {}) if _ON[0] else ({}, {})
+    _PREVIOUS, _CURRENT = (_CURRENT, {}) if _ON[0] and not first else ({}, {})
 
 
 def active() -> bool:

@@ -33,6 +33,9 @@ def test_values_last_one_build_and_only_when_on(monkeypatch: pytest.MonkeyPatch)
     language_reuse.begin_build(True)  # pt: does not ask for it
     language_reuse.begin_build(True)  # the next build: a build went by without it, dropped
     assert language_reuse.get("k") is None
+    language_reuse.put("k", "pt")
+    language_reuse.begin_build(True, first=True)  # another `hub build` in this process: afresh
+    assert language_reuse.get("k") is None
     language_reuse.begin_build(False)  # one language, the preview: nothing kept
     language_reuse.put("k", "x")
     assert language_reuse.get("k") is None and not language_reuse.active()
@@ -83,7 +86,8 @@ def test_templates_compiled_in_one_language_render_in_another(tmp_path: Path) ->
     compile time, and the next language would show the first one's number."""
     from jinja2 import Environment, FileSystemLoader
 
-    (tmp_path / "t.html").write_text("{{ 5000 | number }} {{ 'x' | upper }} {{ 1 + 1 }} text", encoding="utf-8")
+    template = "{{ 5000 | number }} {{ 'x' | upper }} {{ 1 + 1 }} text"
+    (tmp_path / "t.html").write_text(template, encoding="utf-8")
 
     def env(thousands: str) -> Environment:
         e = language_reuse.share_templates(Environment(loader=FileSystemLoader(tmp_path)))
