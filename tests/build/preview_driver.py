@@ -2,7 +2,9 @@
 
 `python preview_driver.py HUB SITE`: reads lines from stdin; each line is one build of `HUB`
 into `SITE`, as `mkdocs serve` runs it (the same hooks, drafts shown, the same address), and
-answers `built <what it did>` (`full` or `incremental: N pages`) or `failed`. The first build
+answers `built <what it did>` (`full` or `incremental: N of M pages, K early`, then
+`early-differs:<path>` for each page of the early pass that the build then wrote otherwise)
+or `failed`. The first build
 of a process is a clean, full build: the reference the incremental ones are compared with.
 """
 
@@ -34,7 +36,8 @@ def main() -> int:
             config = get_config()
         serve_command.build(config, serve_url=SERVE_URL, dirty=False)
         engine = incremental_build.ENGINE
-        print("built " + engine.last if engine.ok else "failed", flush=True)
+        differs = "".join(f" early-differs:{p}" for p in engine.early_differs)  # hooks/preview_early.py
+        print("built " + engine.last + differs if engine.ok else "failed", flush=True)
     return 0
 
 
