@@ -32,6 +32,7 @@ from __future__ import annotations
 import contextlib
 import logging
 import os
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -150,6 +151,8 @@ class Preview:
         self.early_bytes: dict[str, bytes] = {}
         self.early_differs: list[str] = []  # early pages the build then wrote otherwise
         self.early_skipped = ""  # why no page was rendered early
+        self.started = (0.0, 0.0)  # wall clock and CPU time at the start of the cycle
+        self.shown_after: tuple[float, float] | None = None  # (wall, CPU) seconds until the reload
 
     @property
     def last_build(self) -> tuple | None:
@@ -173,6 +176,7 @@ class Preview:
         self.tracker.deps = self.tracker.deps if self.incremental else type(self.tracker.deps)()
         self.files_now = self.nav = self.env = None
         self.early, self.early_bytes, self.early_differs, self.early_skipped = [], {}, [], ""
+        self.started, self.shown_after = (time.perf_counter(), time.process_time()), None
         done = self.ok = False
         try:
             if self.incremental:
@@ -230,6 +234,10 @@ class Preview:
     def reload_browsers(self, free: set[str]) -> None:
         """The pages open in a browser are final: reload them now; hold what is not final."""
         self.gate.open(set(free))
+        wall, cpu = self.started
+        self.shown_after = (time.perf_counter() - wall, time.process_time() - cpu)
+        log.info(f"Reloading browsers: the pages that changed are ready after {self.shown_after[0]:.2f} s "
+                 f"(CPU {self.shown_after[1]:.2f} s); open data, feeds, search index and sitemap follow")
         server = self.server
         if server is None:
             return

@@ -122,7 +122,7 @@ def render_early(engine, root: Path) -> tuple[list[str], str]:
     preview.track(new)  # the hooks of the last build see the new records from here on
     changed_src = set()
     for src, text in sources.items():
-        f = files.get_file_from_path(src)
+        f = files.src_uris.get(src)
         if f is None:
             return [], f"{src}: no such page in the last build"
         if text != state.pages[src].source:
@@ -141,7 +141,7 @@ def render_early(engine, root: Path) -> tuple[list[str], str]:
     todo = [s for s in state.pages if s in changed_src or deps.get(s, set()) & changed]
     if len(todo) > MAX_EARLY:
         return [], f"{len(todo)} pages to render again: the build renders them"
-    dest = {s: files.get_file_from_path(s).dest_uri for s in todo}
+    dest = {s: files.src_uris[s].dest_uri for s in todo}
     order = {rel: i for i, rel in enumerate(engine.gate.recent)}
     todo.sort(key=lambda s: order.get(dest[s], len(order)))
     open_first = [s for s in todo if dest[s] in order]
@@ -155,7 +155,7 @@ def render_early(engine, root: Path) -> tuple[list[str], str]:
         # hooks that collect from every page of a build (the search index): the build calls them
         events[:] = [e for e in saved if not getattr(e, "hub_preview_replay", False)]
         for n, src in enumerate(todo):
-            page = files.get_file_from_path(src).page
+            page = files.src_uris[src].page
             build_command._populate_page(page, config, files)
             build_command._build_page(page, config, doc_files, nav, env,
                                       excluded=page.file.inclusion.is_excluded())
