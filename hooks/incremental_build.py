@@ -32,6 +32,7 @@ from __future__ import annotations
 import contextlib
 import logging
 import os
+import sys
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -48,6 +49,7 @@ from hub import build_session, incremental, preview
 from hub.models import today
 
 log = logging.getLogger("mkdocs.hooks.hub.preview")
+SWITCH_INTERVAL = sys.getswitchinterval()
 RECORD_FILES = ("partners.yaml", "members.yaml")
 
 
@@ -153,6 +155,7 @@ class Preview:
         self.early_skipped = ""  # why no page was rendered early
         self.started = (0.0, 0.0)  # wall clock and CPU time at the start of the cycle
         self.shown_after: tuple[float, float] | None = None  # (wall, CPU) seconds until the reload
+        self.timings: dict = {}
 
     @property
     def last_build(self) -> tuple | None:
@@ -177,6 +180,7 @@ class Preview:
         self.files_now = self.nav = self.env = None
         self.early, self.early_bytes, self.early_differs, self.early_skipped = [], {}, [], ""
         self.started, self.shown_after = (time.perf_counter(), time.process_time()), None
+        self.timings = {"start": time.time(), "cpu_start": time.process_time()}
         done = self.ok = False
         try:
             if self.incremental:
@@ -187,7 +191,9 @@ class Preview:
             self._check_early(config)
         finally:
             self.gate.close()
+            sys.setswitchinterval(SWITCH_INTERVAL)
             build_session.take_validation(root)  # not left for another build
+            self._write_timings()
             self.tracker.stop()
             if done:
                 self._keep(config, snap)
@@ -231,6 +237,19 @@ class Preview:
                 with server._epoch_cond:
                     server._wanted_epoch = _timestamp()  # the serve loop then reloads the browsers
 
+    def _write_timings(self) -> None:
+        """`make bench` (benchmarks/preview_reload.py): when the cycle started, reloaded the
+        browsers and ended, in a file named by HUB_PREVIEW_TIMINGS (one JSON line per cycle)."""
+        path = os.environ.get("HUB_PREVIEW_TIMINGS")
+        if not path:
+            return
+        import json
+
+        t = self.timings
+        t.update(end=time.time(), cpu=time.process_time() - t.pop("cpu_start"), did=self.last)
+        with open(path, "a", encoding="utf-8") as fh:
+            fh.write(json.dumps(t) + "\n")
+
     def reload_browsers(self, free: set[str]) -> None:
         """The pages open in a browser are final: reload them now; hold what is not final."""
         self.gate.open(set(free))
@@ -238,12 +257,19 @@ class Preview:
         self.shown_after = (time.perf_counter() - wall, time.process_time() - cpu)
         log.info(f"Reloading browsers: the pages that changed are ready after {self.shown_after[0]:.2f} s "
                  f"(CPU {self.shown_after[1]:.2f} s); open data, feeds, search index and sitemap follow")
+        self.timings["ready"] = time.time()
+        self.timings["cpu_ready"] = self.shown_after[1]
         server = self.server
         if server is None:
             return
         with server._epoch_cond:
             server._visible_epoch = server._wanted_epoch
             server._epoch_cond.notify_all()
+        # The browsers' requests go first: the rest of the cycle is CPU-bound Python in this
+        # thread, which the server's threads would otherwise wait for at every switch (5 ms).
+        if self.gate.recent:  # a browser is open: its page first
+            self.gate.asked_again(timeout=1.0)
+        sys.setswitchinterval(0.0005)
 
     def _watched(self, config, root: Path) -> list[str]:
         return [config.config_file_path, config.docs_dir, *config.watch]

@@ -61,10 +61,13 @@ class Gate:
         self.cond = threading.Condition()
         self.free: set[str] | None = None
         self.recent: list[str] = []  # output paths of the pages browsers asked for, newest first
+        self.asked = self.asked_at_open = 0  # requests for pages so far; when the gate opened
 
     def seen(self, rel: str) -> None:
         if rel.endswith(".html"):
             with self.cond:
+                self.asked += 1
+                self.cond.notify_all()
                 if rel in self.recent:
                     self.recent.remove(rel)
                 self.recent.insert(0, rel)
@@ -78,7 +81,13 @@ class Gate:
     def open(self, free: set[str]) -> None:
         with self.cond:
             self.free = free
+            self.asked_at_open = self.asked
             self.cond.notify_all()
+
+    def asked_again(self, timeout: float) -> bool:
+        """Wait until a browser asks for a page after `open` (the reload), at most `timeout` s."""
+        with self.cond:
+            return self.cond.wait_for(lambda: self.asked > self.asked_at_open, timeout=timeout)
 
     def add(self, rel: str) -> None:
         with self.cond:
