@@ -151,7 +151,8 @@ def render_early(engine, root: Path) -> tuple[list[str], str]:
     if len(todo) > MAX_EARLY:
         return [], f"{len(todo)} pages to render again: the build renders them"
     dest = {s: files.src_uris[s].dest_uri for s in todo}
-    order = {rel: i for i, rel in enumerate(engine.gate.recent)}
+    with engine.gate.cond:  # the server's threads note the pages asked for
+        order = {rel: i for i, rel in enumerate(engine.gate.recent)}
     todo.sort(key=lambda s: order.get(dest[s], len(order)))
     open_first = [s for s in todo if dest[s] in order]
     free = set(state.page_dests.values()) - set(dest.values()) | state.assets
