@@ -193,7 +193,6 @@ class Preview:
             self.gate.close()
             sys.setswitchinterval(SWITCH_INTERVAL)
             build_session.take_validation(root)  # not left for another build
-            self._write_timings()
             self.tracker.stop()
             if done:
                 self._keep(config, snap)
@@ -210,6 +209,7 @@ class Preview:
             log.info(f"Rendered {n} of {total} pages again (the others show nothing that changed)")
         else:
             self.last = "full"
+        self._write_timings()
 
     def _render_early(self, root: Path) -> None:
         """The pages an edit changed, rendered and shown before the rest of the build."""
