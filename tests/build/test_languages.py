@@ -97,15 +97,15 @@ def test_a_translated_page_is_in_its_language_without_the_source_notice(site: Pa
     mission = _page(site, "fr", "mission/index.html")
     assert "<h1>Mission, vision et valeurs</h1>" in mission and "Nous mettons en relation" in mission
     assert ('<p class="hub-notice hub-notice--translation hub-notice--unreviewed" role="note">Cette '
-            "traduction n&#39;a pas encore été relue.") in mission
+            "traduction n’a pas encore été relue.") in mission
     assert "hub-notice--source" not in mission and "Mission, vision et valeurs - " in mission
 
 
 def test_an_outdated_translation_says_so_and_links_the_original(site: Path) -> None:
     html = _page(site, "fr", "curriculum/sm-101/index.html")
     assert ('<p class="hub-notice hub-notice--translation hub-notice--outdated" role="note">Cette '
-            "traduction n&#39;est peut-être plus à jour : le texte anglais a changé depuis sa traduction. "
-            '<a href="../../../curriculum/sm-101/" hreflang="en">Lire l&#39;original en anglais</a></p>'
+            "traduction n’est peut-être plus à jour : le texte anglais a changé depuis sa traduction. "
+            '<a href="../../../curriculum/sm-101/" hreflang="en">Lire l’original en anglais</a></p>'
             ) in html
     assert "Un court essai réflexif." in html and "Cours magistral" in html
     assert "hub-notice--unreviewed" not in html
