@@ -169,7 +169,7 @@ def _country_figures(name: str, title: str, unit: str, countries: list[str], def
     placeholders `%(what)s` (the fact's label) and `%(edition)s` (the income classification)."""
     from .config import active
 
-    facts = active().facts
+    facts = active().shown_facts  # its labels in the build's language
     kinds = [("income", _lower_first(facts.income_group.label), f" ({_(INCOME_EDITION)})", _income,
               _income_labels())] if facts.income_group.show else []
     if facts.who_region.show:
@@ -241,7 +241,7 @@ def _exchange_figures(cat: Catalog) -> list[Figure]:
     from .config import active
     from .direction import DIRECTIONS
 
-    facts = active().facts
+    facts = active().shown_facts  # its labels in the build's language
     exchanges = list(cat.exchanges_in_order)
     n = len(exchanges)
     all_exchanges = ngettext("The %(num)s exchange.", "All %(num)s exchanges.", n)
