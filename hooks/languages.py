@@ -26,7 +26,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from hub import config as hub_config
-from hub import nav_titles, source_text
+from hub import i18n, nav_titles, source_text
 from hub.generate_pages import md_text
 from hub.localize import language_links, notice, page_markdown
 from hub.preview import serving
@@ -34,6 +34,7 @@ from hub.source_text import BLOCK_CLOSE, BLOCK_OPEN, SourceText, mark_languages
 from hub.translations import KINDS
 
 STATE: dict = {}
+_HEADING_RE = re.compile(r"(?m)^#{1,6}[ \t]+(.+?)(?:[ \t]+\{[^}]*\})?[ \t#]*$")  # a Markdown heading's text
 
 
 @event_priority(100)  # first: the search plugin's on_config reads the theme's language
@@ -68,7 +69,8 @@ def on_config(config):
                  root=os.path.dirname(os.path.abspath(config.config_file_path)))
     source_text.activate(lang != languages[0])
     # mkdocs.yml's own navigation titles, read before hooks/network.py names the sections' entries
-    STATE.update(nav_titles=set(nav_titles.titles(config.nav)), source_titles=set(), title_re=None)
+    STATE.update(nav_titles=set(nav_titles.titles(config.nav)), source_titles=set(), title_re=None,
+                 source_headings={})
     return config
 
 
@@ -151,13 +153,22 @@ def on_page_markdown(markdown, page, config, files):
     if kind is None:  # a hand-written page: its title heading goes inside the marked block
         if isinstance(title, str) and not re.search(r"(?m)^#[ \t]", markdown):
             markdown = f"# {md_text(title)}\n\n{markdown}"
-    elif isinstance(title, str) and "title" in KINDS[kind].fields:  # a partner's name is a name
-        page.meta["title"] = SourceText(title)
+        # its macros write in the language of its text, not French words in English sentences
+        # (the interface's language again in on_page_content)
+        i18n.use(STATE["source"])
+        STATE["speaking_source"] = True
+    else:  # its body's headings, in the table of contents (_mark_titles)
+        STATE["source_headings"][page.file.src_uri] = {
+            h.strip() for h in _HEADING_RE.findall(markdown)}
+        if isinstance(title, str) and "title" in KINDS[kind].fields:  # a partner's name is a name
+            page.meta["title"] = SourceText(title)
     return f"{BLOCK_OPEN}\n\n{markdown}\n\n{BLOCK_CLOSE}" if markdown.strip() else markdown
 
 
 @event_priority(-50)  # after hooks/site.py has added a record page's facts
 def on_page_content(html, page, config, files):
+    if STATE.pop("speaking_source", False):
+        i18n.use(STATE["lang"])
     if STATE["lang"] == STATE["source"]:
         return html
     html = mark_languages(html, STATE["source"])
@@ -243,6 +254,7 @@ def _mark_titles(output: str, page) -> str:
             item = stack.pop()
             titles.add(item.title)
             stack.extend(item.children)
+    titles |= STATE["source_headings"].get(page.file.src_uri, set())  # a record's body's headings
     if isinstance(page.meta.get("title"), SourceText):  # a record's title (not a partner's name)
         titles.add(str(page.meta["title"]))
     titles = {form for t in titles if t for form in (t, str(escape(t)))}

@@ -220,3 +220,5 @@ def test_an_exchange_is_described_in_the_language(built: tuple[str, Path]) -> No
     description = html.unescape(re.search(r'<meta name="description" content="([^"]*)"', text).group(1))
     assert " between " not in description and " from " not in description, description
     assert re.search(r" entre .+, (?:depuis|desde) \d{4} ?: \w", description), description
+    assert "World Bank" not in visible(text)  # the income classification's name, in the partners' facts
+    assert "World Bank" not in visible(page(site, "exchanges/index.html"))

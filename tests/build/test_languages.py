@@ -228,3 +228,20 @@ def test_navigation_titles_are_translated_and_untranslated_titles_marked(site: P
     assert _titles(es, "toc") and all(lang == "en" for lang, _ in _titles(es, "toc"))
     assert _titles(_page(site, "fr", "mission/index.html"), "header") == [("", "Mission, vision et valeurs")]
     assert all(lang == "" for lang, _ in _titles(_page(site, "fr", "mission/index.html"), "toc"))
+
+
+def test_an_untranslated_pages_macros_write_in_its_language(site: Path) -> None:
+    """The data page is not translated into Spanish: its English text is shown, marked, and what its
+    macros write (the field tables) is English too, not Spanish words inside English text."""
+    html = _page(site, "es", "data/index.html")
+    block = html.split('<div lang="en">', 1)[1]
+    assert "<th>Data set</th>" in block and "<th>Field</th>" in block
+    assert "Conjunto de datos" not in html and "<th>Campo</th>" not in html
+    assert "hub-notice--source" in html and '<html lang="es"' in html
+
+
+def test_a_record_shown_in_english_marks_its_own_headings_in_the_contents(site: Path) -> None:
+    html = _page(site, "es", "briefs/alpha-brief/index.html")  # no Spanish translation
+    # the body's heading is English; the page's own headings (the interface's) are Spanish
+    assert _titles(html, "toc") == [("", "Recomendaciones"), ("en", "The problem"), ("", "Referencias"),
+                                    ("", "Citar este informe")]
