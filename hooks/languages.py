@@ -151,8 +151,12 @@ def on_page_markdown(markdown, page, config, files):
         return markdown
     kind, title = page.meta.get("hub_kind"), page.meta.get("title")
     if kind is None:  # a hand-written page: its title heading goes inside the marked block
-        if isinstance(title, str) and not re.search(r"(?m)^#[ \t]", markdown):
+        own_heading = page.meta.get("template") or re.search(r"(?m)^#[ \t]", markdown)  # home.html: its own
+        if isinstance(title, str) and not own_heading:
             markdown = f"# {md_text(title)}\n\n{markdown}"
+        for key in ("title", "lead"):  # as its own template shows them (the home page's): marked
+            if isinstance(page.meta.get(key), str):
+                page.meta[key] = SourceText(page.meta[key])
         # its macros write in the language of its text, not French words in English sentences
         # (the interface's language again in on_page_content)
         i18n.use(STATE["source"])

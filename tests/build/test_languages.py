@@ -245,3 +245,11 @@ def test_a_record_shown_in_english_marks_its_own_headings_in_the_contents(site: 
     # the body's heading is English; the page's own headings (the interface's) are Spanish
     assert _titles(html, "toc") == [("", "Recomendaciones"), ("en", "The problem"), ("", "Referencias"),
                                     ("", "Citar este informe")]
+
+
+def test_the_home_page_shown_in_english_has_one_title_marked_english(site: Path) -> None:
+    """The home page's template shows its title and lead itself: marked lang="en", not repeated."""
+    html = _page(site, "es", "index.html")
+    assert '<h1 id="home-title"><span lang="en">Fixture Network Hub</span></h1>' in html
+    assert '<p class="hub-home__lead"><span lang="en">A South-South collaboration' in html
+    assert html.count("<h1") == 1 and "<title>Fixture Network Hub</title>" in html
