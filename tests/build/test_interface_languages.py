@@ -190,6 +190,7 @@ def test_the_numbers_page_labels_are_translated(built: tuple[str, Path]) -> None
                     "Not classified"):
         assert english not in text, english
     assert NUMBERS[lang] in text
+    assert re.search(words(lang)["date"], text)  # the build's date, written for the locale
 
 
 NUMBERS = {"fr": "Chaque institution partenaire, par le pays où elle est établie.",
