@@ -119,6 +119,10 @@ def test_the_exchanges_listing_facets_and_directions_are_translated(built: tuple
     assert w["filters"] in text and w["status"] in text and w["south"] in text, text[:2000]
     for english in ("South-South", "Filter by", "kind, direction", "How the direction is derived"):
         assert english not in text, english
+    # each exchange's months in the locale's words ("maio de 2027 a dezembro de 2027")
+    assert re.search(rf"(?:{MONTHS[lang]})(?: de)? \d{{4}}", text), text[:2000]
+    assert not re.search(r"(?:January|February|March|April|May|June|July|August|September|October|November"
+                         r"|December) \d{4}", text)
 
 
 def test_a_partner_page_is_translated(built: tuple[str, Path]) -> None:
