@@ -19,7 +19,7 @@ from .vocab import INCOME_GROUPS, WHO_REGIONS
 TABLE = Path(__file__).with_name("data") / "countries.csv"
 # Shown next to every derived value, so readers know which edition they read (data/README.md).
 WHO_REGIONS_AS_OF = N_("WHO regions as of 23 May 2025")
-INCOME_EDITION = N_("World Bank FY2026")
+INCOME_EDITION = N_("World Bank FY2027")
 
 
 @dataclass(frozen=True)

@@ -34,8 +34,7 @@ from .brief_sections import duplicate_section_problems
 from .direction import Direction, direction
 from .fields import IsoDate, MarkdownText, Ref, ShortText, YamlBool, fail, vocabulary
 from .i18n import N_, _, lower_label
-from .load_records import Origin, _body_problems, _check, _read
-from .load_yaml import parse, split_front_matter
+from .load_records import Origin, _body_problems, _check, read_front_matter
 from .models import Language, Record, Reference, Topic
 from .placeholders import body_placeholder_problems, placeholder_problems
 from .problems import Problem
@@ -117,24 +116,11 @@ class ExchangeRecord:
 
 def load_exchange(path: FsPath, rel: str, problems: list[Problem]) -> tuple[Exchange, str, Origin] | None:
     """Pass 1 for one exchange file: its front matter against `Exchange`, its body as Markdown."""
-    text = _read(path, rel, problems)
-    if text is None:
+    read = read_front_matter(path, rel, problems, "exchange")
+    if read is None:
         return None
-    front, body, body_line, probs = split_front_matter(text, rel)
-    problems.extend(probs)
-    if front is None:
-        return None
-    doc, probs = parse(front, rel, line_offset=1)
-    problems.extend(probs)
-    if doc is None:
-        return None
-    if not isinstance(doc.data, dict):
-        problems.append(Problem(rel, 2, 1, "", "the front matter must be `field: value` lines",
-                                "see the exchange example in CONTRIBUTING.md"))
-        return None
-    origin = Origin(doc)
-    problems.extend(placeholder_problems(doc.data, origin))
-    data = doc.data
+    data, origin, body, body_line = read
+    problems.extend(placeholder_problems(data, origin))
     for derived in ("direction", "countries"):  # what the hub works out, never typed
         if derived in data:
             problems.append(origin.problem(

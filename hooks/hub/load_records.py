@@ -14,7 +14,7 @@ import typing
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path as FsPath
-from typing import Any
+from typing import Any, NamedTuple
 
 from pydantic import BaseModel, ValidationError
 
@@ -300,7 +300,17 @@ def _only_comments(text: str) -> bool:
     return bool(lines) and all(ln.startswith("#") for ln in lines)
 
 
-def load_brief(path: FsPath, rel: str, problems: list[Problem]) -> tuple[Brief, str, Origin] | None:
+class FrontMatter(NamedTuple):
+    data: dict[str, Any]  # the front matter's fields, unchecked
+    origin: Origin  # positions of its nodes, for located problems
+    body: str  # the Markdown after the closing `---`
+    body_line: int  # the file's line number of the body's first line
+
+
+def read_front_matter(path: FsPath, rel: str, problems: list[Problem], kind: str) -> FrontMatter | None:
+    """A Markdown record file (a brief, an exchange) split into its front matter, parsed with
+    positions, and its body; None after adding the located problems when it cannot be read as
+    `field: value` lines. `kind` names the record in the hint ("see the brief example")."""
     text = _read(path, rel, problems)
     if text is None:
         return None
@@ -314,12 +324,19 @@ def load_brief(path: FsPath, rel: str, problems: list[Problem]) -> tuple[Brief, 
         return None
     if not isinstance(doc.data, dict):
         problems.append(Problem(rel, 2, 1, "", "the front matter must be `field: value` lines",
-                                "see the brief example in CONTRIBUTING.md"))
+                                f"see the {kind} example in CONTRIBUTING.md"))
         return None
-    origin = Origin(doc)
-    draft = doc.data.get("status") == "draft"  # a draft may keep placeholders (warnings)
-    problems.extend(placeholder_problems(doc.data, origin, draft=draft))
-    brief = _check(Brief, doc.data, origin, problems)
+    return FrontMatter(doc.data, Origin(doc), body, body_line)
+
+
+def load_brief(path: FsPath, rel: str, problems: list[Problem]) -> tuple[Brief, str, Origin] | None:
+    read = read_front_matter(path, rel, problems, "brief")
+    if read is None:
+        return None
+    data, origin, body, body_line = read
+    draft = data.get("status") == "draft"  # a draft may keep placeholders (warnings)
+    problems.extend(placeholder_problems(data, origin, draft=draft))
+    brief = _check(Brief, data, origin, problems)
     body_problems = _body_problems(body, rel, body_line)
     body_problems += duplicate_section_problems(body, rel, body_line)
     problems.extend(body_problems)

@@ -1,5 +1,8 @@
 """RSS 2.0 and Atom 1.0 feeds of the published briefs, newest first, with their summaries.
 
+`write_rss` / `write_atom` write any list of `FeedItem`s; the exchanges' feeds
+(`render_exchange_feeds`) use them too.
+
 Built with `xml.etree` so that every value is escaped by the serialiser; characters that XML 1.0
 cannot carry at all (control characters, lone surrogates, U+FFFE/U+FFFF) are replaced by U+FFFD
 before serialising, so a value that slipped past validation can never make a feed unreadable
@@ -17,7 +20,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from email.utils import format_datetime
 
-from .catalog import BriefRecord, Catalog
+from .catalog import Catalog
 from .render_citations import author_names
 from .vocab import TOPICS
 
@@ -62,10 +65,22 @@ def rfc3339(d: dt.date) -> str:
     return _midnight(d).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
-def _updated(briefs: list[BriefRecord], site: FeedSite) -> dt.date:
-    """The newest brief's date; with no brief yet, the build's date (never 1970-01-01)."""
-    if briefs:
-        return max(b.front.date for b in briefs)
+@dataclass(frozen=True)
+class FeedItem:
+    """One entry of a feed, whatever its record: briefs and exchanges both become these."""
+
+    title: str
+    url: str  # absolute
+    date: dt.date
+    summary: str
+    topics: tuple[str, ...]  # topic ids (vocab.TOPICS)
+    authors: tuple[str, ...] = ()  # Atom only; RSS's <author> wants an e-mail address
+
+
+def _updated(items: list[FeedItem], site: FeedSite) -> dt.date:
+    """The newest item's date; with no item yet, the build's date (never 1970-01-01)."""
+    if items:
+        return max(i.date for i in items)
     from .models import today
 
     return site.built or today()
@@ -79,8 +94,8 @@ def _serialise(root: ET.Element) -> bytes:
     return ET.tostring(root, encoding="utf-8", xml_declaration=True) + b"\n"
 
 
-def render_rss(cat: Catalog, site: FeedSite, url_of: Callable[[str], str]) -> bytes:
-    briefs = cat.published_briefs
+def write_rss(items: list[FeedItem], site: FeedSite, file: str) -> bytes:
+    """The RSS 2.0 feed of `items` (in their order), served at `site.site_url + file`."""
     ET.register_namespace("atom", ATOM_NS)
     rss = ET.Element("rss", {"version": "2.0"})
     ch = ET.SubElement(rss, "channel")
@@ -88,24 +103,23 @@ def render_rss(cat: Catalog, site: FeedSite, url_of: Callable[[str], str]) -> by
     ET.SubElement(ch, "link").text = site.listing_url
     ET.SubElement(ch, "description").text = site.description
     ET.SubElement(ch, "language").text = site.language
-    ET.SubElement(ch, "lastBuildDate").text = rfc822(_updated(briefs, site))
-    ET.SubElement(ch, f"{{{ATOM_NS}}}link", {"href": site.site_url + RSS_FILE, "rel": "self",
+    ET.SubElement(ch, "lastBuildDate").text = rfc822(_updated(items, site))
+    ET.SubElement(ch, f"{{{ATOM_NS}}}link", {"href": site.site_url + file, "rel": "self",
                                              "type": "application/rss+xml"})
-    for b in briefs:
-        url = url_of(b.slug)
+    for i in items:
         item = ET.SubElement(ch, "item")
-        ET.SubElement(item, "title").text = b.front.title
-        ET.SubElement(item, "link").text = url
-        ET.SubElement(item, "guid", {"isPermaLink": "true"}).text = url
-        ET.SubElement(item, "pubDate").text = rfc822(b.front.date)
-        ET.SubElement(item, "description").text = b.front.summary
-        for t in b.front.topics:
+        ET.SubElement(item, "title").text = i.title
+        ET.SubElement(item, "link").text = i.url
+        ET.SubElement(item, "guid", {"isPermaLink": "true"}).text = i.url
+        ET.SubElement(item, "pubDate").text = rfc822(i.date)
+        ET.SubElement(item, "description").text = i.summary
+        for t in i.topics:
             ET.SubElement(item, "category").text = TOPICS[t]
     return _serialise(rss)
 
 
-def render_atom(cat: Catalog, site: FeedSite, url_of: Callable[[str], str]) -> bytes:
-    briefs = cat.published_briefs
+def write_atom(items: list[FeedItem], site: FeedSite, file: str) -> bytes:
+    """The Atom 1.0 feed of `items` (in their order), served at `site.site_url + file`."""
     ET.register_namespace("", ATOM_NS)
 
     def el(parent: ET.Element, tag: str, text: str | None = None, **attrs: str) -> ET.Element:
@@ -115,24 +129,36 @@ def render_atom(cat: Catalog, site: FeedSite, url_of: Callable[[str], str]) -> b
         return e
 
     feed = ET.Element(f"{{{ATOM_NS}}}feed", {"xml:lang": site.language})
-    el(feed, "id", site.site_url + ATOM_FILE)
+    el(feed, "id", site.site_url + file)
     el(feed, "title", f"{site.title}: {site.section}")
     el(feed, "subtitle", site.description)
-    el(feed, "updated", rfc3339(_updated(briefs, site)))
-    el(feed, "link", href=site.site_url + ATOM_FILE, rel="self", type="application/atom+xml")
+    el(feed, "updated", rfc3339(_updated(items, site)))
+    el(feed, "link", href=site.site_url + file, rel="self", type="application/atom+xml")
     el(feed, "link", href=site.listing_url, rel="alternate", type="text/html")
     el(el(feed, "author"), "name", site.title)
-    for b in briefs:
-        url = url_of(b.slug)
+    for i in items:
         entry = el(feed, "entry")
-        el(entry, "id", url)
-        el(entry, "title", b.front.title)
-        el(entry, "link", href=url, rel="alternate", type="text/html")
-        el(entry, "published", rfc3339(b.front.date))
-        el(entry, "updated", rfc3339(b.front.date))
-        for name in author_names(cat, b):
+        el(entry, "id", i.url)
+        el(entry, "title", i.title)
+        el(entry, "link", href=i.url, rel="alternate", type="text/html")
+        el(entry, "published", rfc3339(i.date))
+        el(entry, "updated", rfc3339(i.date))
+        for name in i.authors:
             el(el(entry, "author"), "name", name)
-        el(entry, "summary", b.front.summary, type="text")
-        for t in b.front.topics:
+        el(entry, "summary", i.summary, type="text")
+        for t in i.topics:
             el(entry, "category", term=t, label=TOPICS[t])
     return _serialise(feed)
+
+
+def _items(cat: Catalog, url_of: Callable[[str], str]) -> list[FeedItem]:
+    return [FeedItem(b.front.title, url_of(b.slug), b.front.date, b.front.summary, tuple(b.front.topics),
+                     tuple(author_names(cat, b))) for b in cat.published_briefs]
+
+
+def render_rss(cat: Catalog, site: FeedSite, url_of: Callable[[str], str]) -> bytes:
+    return write_rss(_items(cat, url_of), site, RSS_FILE)
+
+
+def render_atom(cat: Catalog, site: FeedSite, url_of: Callable[[str], str]) -> bytes:
+    return write_atom(_items(cat, url_of), site, ATOM_FILE)

@@ -1,10 +1,10 @@
 """The countries table (hooks/hub/data/countries.csv) agrees with its README and its edition.
 
 The income groups are one World Bank edition (`INCOME_EDITION`), which every page prints next
-to a group. The counts per group are those the README states for that edition, and the rows
-the FY2027 classification was reported to change keep their FY2026 values until a World Bank
-source confirms the change (hooks/hub/data/README.md, "FY2027"): whoever moves the table to a
-new edition must update the edition, the README and this test together.
+to a group. The counts per group are those the README states for that edition, and the eight
+rows that changed from FY2026 to FY2027 hold their FY2027 group (hooks/hub/data/README.md,
+"FY2027"): whoever moves the table to a new edition must update the edition, the README and
+this test together.
 """
 
 from __future__ import annotations
@@ -32,19 +32,23 @@ def test_the_edition_is_the_one_the_readme_documents() -> None:
 
 def test_counts_per_income_group_are_those_of_the_edition() -> None:
     counts = Counter(r["income_group"] for r in _rows())
-    # FY2026 (README): 25 / 50 / 54 / 87 economies, HIC 88 rows (Channel Islands = JE + GG);
-    # unclassified: Ethiopia and Venezuela; not World Bank economies: Cook Islands and Niue.
-    assert counts == {"LIC": 25, "LMC": 50, "UMC": 54, "HIC": 88, "": 4}
-    assert sorted(r["iso2"] for r in _rows() if not r["income_group"]) == ["CK", "ET", "NU", "VE"]
+    # FY2027 (README): 25 / 47 / 59 / 87 economies, HIC 88 rows (Channel Islands = JE + GG);
+    # every World Bank economy classified; not World Bank economies: Cook Islands and Niue.
+    assert counts == {"LIC": 25, "LMC": 47, "UMC": 59, "HIC": 88, "": 2}
+    assert sorted(r["iso2"] for r in _rows() if not r["income_group"]) == ["CK", "NU"]
 
 
-def test_rows_reported_to_change_in_fy2027_keep_their_confirmed_fy2026_group() -> None:
-    """Reported moves (press reports of July 2026, no World Bank source read): not applied."""
-    assert INCOME_EDITION == "World Bank FY2026", "moved to a new edition: update this test and the README"
+def test_the_rows_that_changed_in_fy2027_hold_their_fy2027_group() -> None:
+    """FY2026 -> FY2027 (World Bank OGHIST of 1 July 2026, as read by the pipelines the README
+    cites): five rose to upper-middle, Togo to lower-middle, Ethiopia and Venezuela classified
+    again. No other row changed."""
+    assert INCOME_EDITION == "World Bank FY2027", "moved to a new edition: update this test and the README"
     table = {r["iso2"]: r["income_group"] for r in _rows()}
-    assert {c: table[c] for c in ("JO", "FM", "PH", "LK", "VN", "TG", "ET")} == {
-        "JO": "LMC", "FM": "LMC", "PH": "LMC", "LK": "LMC", "VN": "LMC", "TG": "LIC", "ET": ""}
-    assert country("ET").income_group_label == "Not classified"
+    assert {c: table[c] for c in ("JO", "FM", "PH", "LK", "VN", "TG", "ET", "VE")} == {
+        "JO": "UMC", "FM": "UMC", "PH": "UMC", "LK": "UMC", "VN": "UMC", "TG": "LMC", "ET": "LIC",
+        "VE": "LMC"}
+    assert country("ET").income_group_label == "Low income"
+    assert country("CK").income_group_label == "Not classified"
 
 
 def test_the_table_is_sorted_with_exact_columns() -> None:

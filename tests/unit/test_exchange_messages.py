@@ -42,13 +42,19 @@ def exchange_text(changes: dict) -> str:
     return "---\n" + "\n".join(lines) + "\n---\n" + body
 
 
-def messages(root: Path, changes: dict | None, on: dt.date = ON) -> list[str]:
+def exchange_hub(root: Path, text: str | None) -> Path:
+    """The mini hub with the second partner, and `text` (if any) as the exchange's file."""
     make_mini_hub(root, None)
     with (root / "partners.yaml").open("a", encoding="utf-8") as fh:
         fh.write(BETA)
-    if changes is not None:
+    if text is not None:
         (root / FILE).parent.mkdir(parents=True, exist_ok=True)
-        (root / FILE).write_text(exchange_text(changes), encoding="utf-8")
+        (root / FILE).write_text(text, encoding="utf-8")
+    return root
+
+
+def messages(root: Path, changes: dict | None, on: dt.date = ON) -> list[str]:
+    exchange_hub(root, None if changes is None else exchange_text(changes))
     _, problems = validate(root, on=on)
     return [p.format() for p in problems]
 
@@ -58,12 +64,7 @@ def test_the_valid_exchange_has_no_problem(tmp_path: Path) -> None:
 
 
 def test_the_valid_exchange_is_in_the_catalog(tmp_path: Path) -> None:
-    make_mini_hub(tmp_path, None)
-    with (tmp_path / "partners.yaml").open("a", encoding="utf-8") as fh:
-        fh.write(BETA)
-    (tmp_path / FILE).parent.mkdir(parents=True)
-    (tmp_path / FILE).write_text(exchange_text({}), encoding="utf-8")
-    cat, _ = validate(tmp_path, on=ON)
+    cat, _ = validate(exchange_hub(tmp_path, exchange_text({})), on=ON)
     ex = cat.exchanges["alpha-beta"]
     assert (ex.countries, ex.direction.word) == (("NP", "KE"), "south-south")
     assert [e.slug for e in cat.exchanges_by_partner["beta-university"]] == ["alpha-beta"]
@@ -182,6 +183,25 @@ CASES = [
 @pytest.mark.parametrize(("changes", "expected"), CASES)
 def test_message(tmp_path: Path, changes: dict, expected: list[str]) -> None:
     assert messages(tmp_path, changes) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    pytest.param("---\n- title: x\n---\nBody.\n", [
+        f"{FILE}:2:1: the front matter must be `field: value` lines; see the exchange example in "
+        "CONTRIBUTING.md",
+    ], id="front-matter-not-fields"),
+    pytest.param("title: x\n", [
+        f"{FILE}:1:1: the file does not start with front matter; the first line must be `---`, then "
+        "the fields, then a line `---`",
+    ], id="no-front-matter"),
+    pytest.param("---\ntitle: x\n", [
+        f"{FILE}:1:1: the front matter is never closed; add a line with only `---` after the last field",
+    ], id="front-matter-not-closed"),
+])
+def test_the_front_matter_is_read_as_a_briefs_is(tmp_path: Path, text: str, expected: list[str]) -> None:
+    """The same reader as briefs' (load_records.read_front_matter), naming the exchange example."""
+    _, problems = validate(exchange_hub(tmp_path, text), on=ON)
+    assert [p.format() for p in problems] == expected
 
 
 def test_every_mistake_at_once(tmp_path: Path) -> None:

@@ -13,14 +13,18 @@ from hub.translations import record_fields, source_version
 from hub.validate_links import validate
 
 
-def _hub(tmp_path: Path) -> Path:
+@pytest.fixture
+def hub(tmp_path: Path) -> Path:
+    """A copy of the fixture hub, with its pages."""
     hub = tmp_path / "hub"
     shutil.copytree(FIXTURE, hub)
     shutil.copytree(FIXTURE_SITE, hub / "content", dirs_exist_ok=True)
     return hub
 
 
-def _versions(hub: Path) -> dict[str, str]:
+@pytest.fixture
+def versions(hub: Path) -> dict[str, str]:
+    """The current `source_version` of the brief, partner and module the tests translate."""
     cat, _ = validate(hub)
     b = cat.briefs["alpha-brief"]
     return {"brief": source_version(record_fields("brief", b.front, b.body)),
@@ -40,58 +44,52 @@ def _report(hub: Path) -> list[str]:
     return [p.format() for p in problems if p.path != "content/briefs/beta-brief.md"]
 
 
-def test_a_faithful_translation_is_valid(tmp_path):
-    hub = _hub(tmp_path)
-    v = _versions(hub)
-    (hub / "content/briefs/alpha-brief.fr.md").write_text(_brief(v["brief"]), encoding="utf-8")
+def test_a_faithful_translation_is_valid(hub, versions):
+    (hub / "content/briefs/alpha-brief.fr.md").write_text(_brief(versions["brief"]), encoding="utf-8")
     cat, problems = validate(hub)
     assert _report(hub) == []
     t = cat.translations.get("brief", "alpha-brief", "fr")
     assert t.fields["title"] == "Soins primaires : la note alpha" and not t.outdated and not t.reviewed
 
 
+# (what, the translation's file, extra front matter, its text, the exact messages)
 CASES = [
-    ("unknown source", "content/briefs/alpha-brif.fr.md", "brief", "",
+    ("unknown source", "content/briefs/alpha-brif.fr.md", "", "Texte.",
      ["content/briefs/alpha-brif.fr.md:1:1: there is no brief 'alpha-brif' to translate; did you mean "
       "'alpha-brief'? a translation is named after its source, with the language before the extension: "
       "content/briefs/alpha-brief.fr.md"]),
-    ("a fact repeated", "content/briefs/alpha-brief.fr.md", "brief", "countries: [NP]\n",
+    ("a fact repeated", "content/briefs/alpha-brief.fr.md", "countries: [NP]\n", "Texte.",
      ["content/briefs/alpha-brief.fr.md:9:1: countries: `countries` is a fact of the brief, written once "
       "in content/briefs/alpha-brief.md: a translation holds only text; remove this line; a translation "
       "of a brief holds title, summary, recommendations and the text below the front matter"]),
-    ("a language the hub does not have", "content/briefs/alpha-brief.de.md", "brief", "",
+    ("a language the hub does not have", "content/briefs/alpha-brief.de.md", "", "Texte.",
      ["content/briefs/alpha-brief.de.md:1:1: 'de' is not a language of this hub (hub.yml, languages: "
       "en, fr, es, pt); maintainers add a language to `languages:` in hub.yml"]),
-    ("the source language", "content/briefs/alpha-brief.en.md", "brief", "",
+    ("the source language", "content/briefs/alpha-brief.en.md", "", "Texte.",
      ["content/briefs/alpha-brief.en.md:1:1: 'en' is the source language: its text is the file without a "
       "language, content/briefs/alpha-brief.md; remove this file, or rename it with the language of its "
       "text (e.g. .fr.md)"]),
-    ("a reviewer but not reviewed", "content/briefs/alpha-brief.fr.md", "brief", "reviewed_by: Ana Lopez\n",
+    ("a reviewer but not reviewed", "content/briefs/alpha-brief.fr.md", "reviewed_by: Ana Lopez\n",
+     "Texte.",
      ["content/briefs/alpha-brief.fr.md:9:14: reviewed_by: `reviewed_by:` names a reviewer, but `reviewed:` "
       "is false; set `reviewed: true` once the review is done, or remove `reviewed_by:`"]),
-    ("template code", "content/briefs/alpha-brief.fr.md", "brief", "",
+    ("template code", "content/briefs/alpha-brief.fr.md", "", "Texte {{ config }}.",
      ["content/briefs/alpha-brief.fr.md:12:7: body: template code ('{{') is not allowed in contributed "
       "text; remove the braces: contributed pages are never run as templates"]),
-    ("macros switched on", "content/briefs/alpha-brief.fr.md", "brief", "render_macros: true\n",
+    ("macros switched on", "content/briefs/alpha-brief.fr.md", "render_macros: true\n", "Texte.",
      ["content/briefs/alpha-brief.fr.md:9:1: render_macros: `render_macros` is not allowed in contributed "
       "files: they are never run as templates; remove this field"]),
 ]
 
 
-@pytest.mark.parametrize("what, rel, kind, extra, expected", CASES, ids=[c[0] for c in CASES])
-def test_brief_translation_messages(tmp_path, what, rel, kind, extra, expected):
-    hub = _hub(tmp_path)
-    v = _versions(hub)
-    text = "Texte {{ config }}." if what == "template code" else "Texte."
-    body = f"## Le problème\n\n{text}\n"
-    (hub / rel).write_text(_brief(v["brief"], extra, body), encoding="utf-8")
+@pytest.mark.parametrize("what, rel, extra, text, expected", CASES, ids=[c[0] for c in CASES])
+def test_brief_translation_messages(hub, versions, what, rel, extra, text, expected):
+    (hub / rel).write_text(_brief(versions["brief"], extra, f"## Le problème\n\n{text}\n"), encoding="utf-8")
     assert _report(hub) == expected
 
 
-def test_list_file_messages(tmp_path):
-    hub = _hub(tmp_path)
-    v = _versions(hub)
-    version = v["partner"]
+def test_list_file_messages(hub, versions):
+    version = versions["partner"]
     (hub / "partners.fr.yaml").write_text(
         f"- id: alpha-ministri\n  description: Alpha.\n  source_version: \"{version}\"\n  reviewed: true\n"
         "- id: alpha-ministry\n  type: ngo\n  description: Alpha coordonne le pilote.\n"
@@ -113,12 +111,10 @@ def test_list_file_messages(tmp_path):
     ]
 
 
-def test_module_lists_keep_the_source_length_and_outdated_is_a_warning(tmp_path):
-    hub = _hub(tmp_path)
-    v = _versions(hub)
+def test_module_lists_keep_the_source_length_and_outdated_is_a_warning(hub, versions):
     base = ("title: Fondements de la médecine sociale\nobjectives:\n- Expliquer les déterminants sociaux.\n"
             "sessions:\n- Cours\n- Cas\nassessment: Un court essai.\nnotes: Partir d'un cas.\n"
-            f'source_version: "{v["module"]}"\nreviewed: false\n')
+            f'source_version: "{versions["module"]}"\nreviewed: false\n')
     path = hub / "curriculum/modules/sm-101.fr.yaml"
     path.write_text(base.replace("- Cas\n", "- Cas\n- De trop\n"), encoding="utf-8")
     assert _report(hub) == ["curriculum/modules/sm-101.fr.yaml:5:1: sessions: has 3 items, the source "
@@ -132,27 +128,25 @@ def test_module_lists_keep_the_source_length_and_outdated_is_a_warning(tmp_path)
     now = source_version(record_fields("module", cat.modules["sm-101"]))
     assert _report(hub) == [
         f"curriculum/modules/sm-101.fr.yaml:9:17: warning: source_version: translates an older version of "
-        f"curriculum/modules/sm-101.yaml ({v['module']}; it is now {now}); update the translation to the "
-        f"source's changes (`git log -p curriculum/modules/sm-101.yaml`), then set "
+        f"curriculum/modules/sm-101.yaml ({versions['module']}; it is now {now}); update the translation to "
+        f"the source's changes (`git log -p curriculum/modules/sm-101.yaml`), then set "
         f"`source_version: \"{now}\"`"]
     assert cat.translations.get("module", "sm-101", "fr").outdated
 
 
-def test_a_translation_names_no_withheld_member(tmp_path):
-    hub = _hub(tmp_path)
-    v = _versions(hub)
+def test_a_translation_names_no_withheld_member(hub, versions):
     body = "## Le problème\n\nAvec Quillon  WITHHELD.\n"
-    (hub / "content/briefs/alpha-brief.fr.md").write_text(_brief(v["brief"], "", body), encoding="utf-8")
+    (hub / "content/briefs/alpha-brief.fr.md").write_text(_brief(versions["brief"], "", body),
+                                                           encoding="utf-8")
     assert _report(hub) == [
         "content/briefs/alpha-brief.fr.md:12:6: body: names a member of the network who has not agreed to "
         "a public profile; remove the name, or ask the member to agree to a public profile first "
         "(consent.public in members.yaml; see Consent in CONTRIBUTING.md)"]
 
 
-def test_page_translations_and_the_version_command(tmp_path):
+def test_page_translations_and_the_version_command(hub):
     from conftest import run_hub
 
-    hub = _hub(tmp_path)
     cat, _ = validate(hub)
     out = run_hub("translations", "--version", "content/about.md", cwd=hub)
     assert out.returncode == 0, out.stderr
@@ -175,10 +169,9 @@ def test_page_translations_and_the_version_command(tmp_path):
     assert "hidden-example" not in status  # a withheld member is listed nowhere
 
 
-def test_make_new_starts_a_valid_translation_prefilled_with_the_source(tmp_path):
+def test_make_new_starts_a_valid_translation_prefilled_with_the_source(hub):
     from conftest import run_hub
 
-    hub = _hub(tmp_path)
     for kind, key in (("brief", "alpha-brief"), ("module", "sm-101"), ("partner", "alpha-ministry"),
                       ("partner", "gamma-ngo"), ("track", "social-medicine"), ("member", "ben-example"),
                       ("page", "about")):
