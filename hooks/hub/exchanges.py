@@ -21,6 +21,7 @@ makes (a planned start that has passed) is a warning, so that no build breaks by
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -142,8 +143,11 @@ def load_exchange(path: FsPath, rel: str, problems: list[Problem]) -> tuple[Exch
 
 
 def load_exchanges(root: FsPath, folder: str, ok: Callable[[str], bool], files: list[str],
-                   problems: list[Problem]) -> list[tuple[str, Exchange, str, Origin]]:
-    """Pass 1 over `root/folder/*.md` (the files the allowlist accepted)."""
+                   problems: list[Problem], cache: dict | None = None
+                   ) -> list[tuple[str, Exchange, str, Origin]]:
+    """Pass 1 over `root/folder/*.md` (the files the allowlist accepted). `cache`: the live
+    preview's memory of each file (`load_records.load_all`): a file with the same bytes as last
+    time gives what it gave then, without being read again."""
     from .config import active
     from .fields import SLUG_RE
     from .translations import is_translation
@@ -162,7 +166,19 @@ def load_exchanges(root: FsPath, folder: str, ok: Callable[[str], bool], files: 
                                     "use lower-case letters, digits and hyphens, e.g. "
                                     "chw-peer-visit-2024.md"))
             continue
-        loaded = load_exchange(path, rel, problems)
+        raw = None
+        if cache is not None:
+            with contextlib.suppress(OSError):  # unreadable: reported by load_exchange
+                raw = path.read_bytes()
+        hit = cache.get(rel) if cache is not None and raw is not None else None
+        if hit is not None and hit[0] == raw:
+            found, loaded = hit[1]
+        else:
+            found = []
+            loaded = load_exchange(path, rel, found)
+            if cache is not None and raw is not None:
+                cache[rel] = (raw, (found, loaded))
+        problems.extend(found)
         if loaded is not None:
             out.append((path.stem, *loaded))
     return out
