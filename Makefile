@@ -68,9 +68,11 @@ vocab-docs: generate ## Same as `make generate` (kept for old habits)
 SIZES ?= 300,3000,10000
 bench: $(STAMP) ## Build synthetic hubs against plain Material; SIZES=300,3000 for a quicker run
 	$(BIN)/python benchmarks/run.py --sizes $(SIZES)
-lighthouse: ## Lighthouse (mobile) scores of site/ (run make build first; needs npm; not part of make test)
+RUNS ?= 3
+LANGUAGES ?= first
+lighthouse: ## Lighthouse (mobile) scores of site/, median of RUNS=3, LANGUAGES=first|all|none|fr,es (make build first; needs npm; not in make test)
 	cd benchmarks/lighthouse && npm ci --no-audit --no-fund --silent
-	$(BIN)/python benchmarks/lighthouse/run.py site
+	$(BIN)/python benchmarks/lighthouse/run.py site --runs $(RUNS) --languages $(LANGUAGES)
 # --- end bench ----------------------------------------------------------------------------------
 
 schemas: generate ## Same as `make generate` (kept for old habits)

@@ -30,8 +30,11 @@ clean build of the same files, byte for byte.
 from __future__ import annotations
 
 import contextlib
+import gc
 import logging
 import os
+import sys
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -42,10 +45,12 @@ from mkdocs.commands import build as build_command
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.theme import Theme
 
-from hub import incremental, preview
+import preview_early
+from hub import build_session, incremental, preview
 from hub.models import today
 
 log = logging.getLogger("mkdocs.hooks.hub.preview")
+SWITCH_INTERVAL = sys.getswitchinterval()
 RECORD_FILES = ("partners.yaml", "members.yaml")
 
 
@@ -65,6 +70,7 @@ class PageState:
 
     source: Any = None  # the generated Markdown (None: read from disk)
     inclusion: Any = None
+    generated_by: str | None = None  # the hook that generated it (None: a file of docs_dir)
     populated: dict = field(default_factory=dict)  # the Page attributes its reading set
     search: list = field(default_factory=list)  # its search index entries
 
@@ -79,6 +85,12 @@ class BuildState:
     statics: dict  # dest_uri -> content of the generated static files
     pages: dict[str, PageState]
     today: Any
+    # for the early pages (hooks/preview_early.py): the last build's MkDocs objects, and
+    last: tuple | None = None  # (config, files, nav, env)
+    page_dests: dict = field(default_factory=dict)  # src_uri -> dest_uri of every page
+    assets: set = field(default_factory=set)  # dest_uri of the files copied as they are
+    generated_by: dict = field(default_factory=dict)  # src_uri -> the hook that generated the page
+    record_pages: set = field(default_factory=set)  # src_uri of the briefs' and exchanges' pages
 
 
 @dataclass
@@ -133,6 +145,22 @@ class Preview:
         self.theme_files: list[tuple[str, str]] | None = None
         self.resumable = False  # the last build stopped on an error, the one before is kept aside
         self.ok = False  # the last build succeeded
+        self.gate = preview_early.Gate()  # what the server may answer with during a cycle
+        self.server = None  # MkDocs' LiveReloadServer (hooks/serve.py, on_serve)
+        self.quiet = False  # the early pages are being rendered: nothing to note
+        self.nav = None
+        self.env = None
+        self.early: list[str] = []  # output paths the early pass wrote in this cycle
+        self.early_bytes: dict[str, bytes] = {}
+        self.early_differs: list[str] = []  # early pages the build then wrote otherwise
+        self.early_skipped = ""  # why no page was rendered early
+        self.started = (0.0, 0.0)  # wall clock and CPU time at the start of the cycle
+        self.shown_after: tuple[float, float] | None = None  # (wall, CPU) seconds until the reload
+        self.timings: dict = {}
+
+    @property
+    def last_build(self) -> tuple | None:
+        return self.state.last if self.state is not None else None
 
     # --- the build --------------------------------------------------------------------------
 
@@ -150,13 +178,22 @@ class Preview:
             log.info(f"Full rebuild: {why}")
         self.plan, self.seen, self.pages, self.before, self.search_start = None, set(), {}, {}, {}
         self.tracker.deps = self.tracker.deps if self.incremental else type(self.tracker.deps)()
-        self.files_now = None
+        self.files_now = self.nav = self.env = None
+        self.early, self.early_bytes, self.early_differs, self.early_skipped = [], {}, [], ""
+        self.started, self.shown_after = (time.perf_counter(), time.process_time()), None
+        self.timings = {"start": time.time(), "cpu_start": time.process_time()}
         done = self.ok = False
         try:
+            if self.incremental:
+                self._render_early(root)
             with self._patched():
                 self._build(config, serve_url=serve_url, dirty=dirty)
             done = self.ok = True
+            self._check_early(config)
         finally:
+            self.gate.close()
+            sys.setswitchinterval(SWITCH_INTERVAL)
+            build_session.take_validation(root)  # not left for another build
             self.tracker.stop()
             if done:
                 self._keep(config, snap)
@@ -169,10 +206,76 @@ class Preview:
             self.incremental = False
         if self.plan is not None and self.state is not None:
             n, total = len(self.plan.build or ()), len(self.state.pages)
-            self.last = f"incremental: {n} of {total} pages"
+            self.last = f"incremental: {n} of {total} pages, {len(self.early)} early"
             log.info(f"Rendered {n} of {total} pages again (the others show nothing that changed)")
         else:
             self.last = "full"
+        self._write_timings()
+
+    def _render_early(self, root: Path) -> None:
+        """The pages an edit changed, rendered and shown before the rest of the build."""
+        collecting = gc.isenabled()
+        gc.disable()  # no walk over the whole heap of the last build (a second at 10,000 records)
+        try:
+            self.early, self.early_skipped = preview_early.render_early(self, root)
+        except Exception as exc:  # the build that follows renders them anyway
+            self.early_skipped = f"{type(exc).__name__}: {exc}"
+            log.warning(f"Early pages: {self.early_skipped}")
+        finally:
+            if collecting:
+                gc.enable()
+        if self.early:
+            log.info(f"Shown first: {', '.join(self.early[:3])}{' ...' if len(self.early) > 3 else ''}")
+
+    def _check_early(self, config) -> None:
+        """An early page that the build wrote otherwise: the browsers reload again."""
+        site = Path(config.site_dir)
+        for rel, content in self.early_bytes.items():
+            path = site / rel
+            if not path.is_file() or path.read_bytes() != content:
+                self.early_differs.append(rel)
+        if self.early_differs:
+            log.warning(f"The page shown first was not the final one: {', '.join(self.early_differs)}")
+            server = self.server
+            if server is not None:
+                from mkdocs.livereload import _timestamp
+
+                with server._epoch_cond:
+                    server._wanted_epoch = _timestamp()  # the serve loop then reloads the browsers
+
+    def _write_timings(self) -> None:
+        """`make bench` (benchmarks/preview_reload.py): when the cycle started, reloaded the
+        browsers and ended, in a file named by HUB_PREVIEW_TIMINGS (one JSON line per cycle)."""
+        path = os.environ.get("HUB_PREVIEW_TIMINGS")
+        if not path:
+            return
+        import json
+
+        t = self.timings
+        t.update(end=time.time(), cpu=time.process_time() - t.pop("cpu_start"), did=self.last)
+        with open(path, "a", encoding="utf-8") as fh:
+            fh.write(json.dumps(t) + "\n")
+
+    def reload_browsers(self, free: set[str]) -> None:
+        """The pages open in a browser are final: reload them now; hold what is not final."""
+        self.gate.open(set(free))
+        wall, cpu = self.started
+        self.shown_after = (time.perf_counter() - wall, time.process_time() - cpu)
+        log.info(f"Reloading browsers: the pages that changed are ready after {self.shown_after[0]:.2f} s "
+                 f"(CPU {self.shown_after[1]:.2f} s); open data, feeds, search index and sitemap follow")
+        self.timings["ready"] = time.time()
+        self.timings["cpu_ready"] = self.shown_after[1]
+        server = self.server
+        if server is None:
+            return
+        with server._epoch_cond:
+            server._visible_epoch = server._wanted_epoch
+            server._epoch_cond.notify_all()
+        # The browsers' requests go first: the rest of the cycle is CPU-bound Python in this
+        # thread, which the server's threads would otherwise wait for at every switch (5 ms).
+        if self.gate.recent:  # a browser is open: its page first
+            self.gate.asked_again(timeout=1.0)
+        sys.setswitchinterval(0.0005)
 
     def _watched(self, config, root: Path) -> list[str]:
         return [config.config_file_path, config.docs_dir, *config.watch]
@@ -237,7 +340,7 @@ class Preview:
             return self._real_populate(page, config, files, dirty)
         kept = self.state.pages[src]
         page.__dict__.update(kept.populated)
-        self.pages[src] = PageState(kept.source, kept.inclusion, kept.populated)
+        self.pages[src] = PageState(kept.source, kept.inclusion, kept.generated_by, kept.populated)
         self.seen.add(src)  # its reads while being rendered are still the old ones
         for collect in config.plugins.events["page_content"]:  # hooks that only collect
             if getattr(collect, "hub_preview_replay", False):
@@ -285,6 +388,8 @@ class Preview:
         return files
 
     def page_start(self, page, phase: str, config) -> None:
+        if self.quiet:
+            return
         src = page.file.src_uri
         if src not in self.seen:
             self.seen.add(src)
@@ -297,9 +402,12 @@ class Preview:
             self.search_start[src] = len(index.entries) if index is not None else 0
 
     def page_end(self, page, phase: str, config, html: str | None = None) -> None:
+        if self.quiet:
+            return
         self.tracker.stop()
         src = page.file.src_uri
-        state = self.pages.setdefault(src, PageState(_source(page.file), page.file.inclusion))
+        state = self.pages.setdefault(src, PageState(_source(page.file), page.file.inclusion,
+                                                     page.file.generated_by))
         if phase == "read":
             before = self.before.pop(src, {})
             state.populated = {k: v for k, v in page.__dict__.items()
@@ -312,6 +420,10 @@ class Preview:
 
     def on_env(self, env) -> None:
         self.globals, self.scalar_globals = incremental.track_globals(env.globals, self.tracker)
+        self.env = env
+
+    def on_nav(self, nav) -> None:
+        self.nav = nav
 
     def _keep(self, config, snap: dict) -> None:
         files = self.files_now
@@ -328,8 +440,17 @@ class Preview:
         live = {f.src_uri for f in files.documentation_pages(inclusion=InclusionLevel.is_in_serve)}
         for gone in set(self.tracker.deps) - live:
             del self.tracker.deps[gone]
-        self.state = BuildState(snap, preview.catalog_target(), self.globals, _file_index(files), dests,
-                                statics, {s: p for s, p in pages.items() if s in live}, today())
+        docs = [f for f in files.documentation_pages(inclusion=InclusionLevel.is_in_serve)]
+        self.state = BuildState(
+            snap, preview.catalog_target(), self.globals, _file_index(files), dests, statics,
+            {s: p for s, p in pages.items() if s in live}, today(),
+            last=None if self.nav is None or self.env is None else (config, files, self.nav, self.env),
+            page_dests={f.src_uri: f.dest_uri for f in docs},
+            assets={f.dest_uri for f in files if f.inclusion.is_in_serve() and not f.is_documentation_page()
+                    and getattr(f, "_content", None) is None},
+            generated_by={f.src_uri: f.generated_by for f in docs},
+            record_pages={f.src_uri for f in docs if f.src_uri.startswith(("briefs/", "exchanges/"))
+                          and f.src_uri not in ("briefs/index.md", "exchanges/index.md")})
 
 
 def _is_global(dep) -> bool:

@@ -15,18 +15,19 @@ translation is built from it; record and hand-written pages say when their text 
 
 from __future__ import annotations
 
+import copy
 import os
 import re
 from pathlib import Path
 
 import pathspec
-from markupsafe import Markup
+from markupsafe import Markup, escape
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from hub import config as hub_config
-from hub import source_text
+from hub import i18n, language_reuse, nav_titles, source_text
 from hub.generate_pages import md_text
 from hub.localize import language_links, notice, page_markdown
 from hub.preview import serving
@@ -34,6 +35,7 @@ from hub.source_text import BLOCK_CLOSE, BLOCK_OPEN, SourceText, mark_languages
 from hub.translations import KINDS
 
 STATE: dict = {}
+_HEADING_RE = re.compile(r"(?m)^#{1,6}[ \t]+(.+?)(?:[ \t]+\{[^}]*\})?[ \t#]*$")  # a Markdown heading's text
 
 
 @event_priority(100)  # first: the search plugin's on_config reads the theme's language
@@ -67,6 +69,18 @@ def on_config(config):
                  all=languages,
                  root=os.path.dirname(os.path.abspath(config.config_file_path)))
     source_text.activate(lang != languages[0])
+    language_reuse.begin_build(len(STATE["languages"]) > 1 and not serving(),
+                               first=lang == STATE["languages"][0])  # `hub build` builds it first
+    if language_reuse.active():  # every environment of this build shares compiled templates
+        make_env = config.theme.get_env
+        config.theme.get_env = lambda: language_reuse.share_templates(make_env())
+    if not language_reuse.enabled():  # nothing made in another language's build (the build test)
+        from hub.render_markdown import _render
+
+        _render.cache_clear()
+    # mkdocs.yml's own navigation titles, read before hooks/network.py names the sections' entries
+    STATE.update(nav_titles=set(nav_titles.titles(config.nav)), source_titles=set(), title_re=None,
+                 source_headings={})
     return config
 
 
@@ -103,7 +117,13 @@ def on_files(files: Files, config):
                 f.content_string = page_markdown(meta, t)
     if len(STATE["languages"]) > 1:
         files.append(_status_page(config))
-        STATE["rows"] = _rows(getattr(cat, "source", cat))
+        source = getattr(cat, "source", cat)
+        key = ("status rows", id(source), tuple(STATE["all"]))  # the same table in every language
+        rows = language_reuse.get(key)
+        if rows is None:
+            rows = _rows(source)
+            language_reuse.put(key, rows)
+        STATE["rows"] = rows
     return files
 
 
@@ -129,6 +149,49 @@ def _status_page(config) -> File:
     return f
 
 
+def _reusing(cls: type) -> type:
+    """`cls` whose `render` reuses what an earlier language's build made of the same Markdown
+    on the same page (the source text of a record page, wrapped as such, is the same Markdown
+    in every other language); anything else is rendered as `cls` renders it."""
+    sub = STATE.setdefault("classes", {}).get(cls)
+    if sub is not None:
+        return sub
+
+    class ReusedRender(cls):  # type: ignore[misc, valid-type]
+        def render(self, config, files) -> None:
+            key = ("page", self.file.src_uri, self.url, self.markdown)
+            hit = language_reuse.get(key)
+            if hit is None:
+                super().render(config, files)
+                links = self.links_to_anchors
+                language_reuse.put(key, (
+                    self.content, copy.deepcopy(self.toc), self._title_from_render,
+                    frozenset(self.present_anchor_ids or ()),
+                    None if links is None else {f.src_uri: dict(v) for f, v in links.items()}))
+                return
+            content, toc, title, anchors, links = hit
+            self.content, self._title_from_render = content, title
+            self.toc = copy.deepcopy(toc)  # hooks/toc.py adds the template's headings to it
+            self.present_anchor_ids = set(anchors)
+            if links is not None:  # this build's files: their pages are the ones checked
+                self.links_to_anchors = {files.get_file_from_path(src): dict(v) for src, v in links.items()}
+
+    STATE["classes"][cls] = ReusedRender
+    return ReusedRender
+
+
+@event_priority(-20)  # after hooks/site.py has given each page its class
+def on_nav(nav, config, files):
+    """The navigation's titles written in mkdocs.yml, in the build's language (hub.nav_titles);
+    each page's class reuses an earlier language's rendering of the same Markdown."""
+    nav_titles.translate(nav.items, STATE.get("nav_titles", set()))
+    if language_reuse.active():
+        for f in files.documentation_pages():
+            if f.page is not None:
+                f.page.__class__ = _reusing(type(f.page))
+    return nav
+
+
 @event_priority(50)  # after hooks/trust.py (100), before the macros plugin
 def on_page_markdown(markdown, page, config, files):
     """Source text on a page of another language: its title and body are marked as such. A
@@ -141,19 +204,35 @@ def on_page_markdown(markdown, page, config, files):
         return markdown
     kind, title = page.meta.get("hub_kind"), page.meta.get("title")
     if kind is None:  # a hand-written page: its title heading goes inside the marked block
-        if isinstance(title, str) and not re.search(r"(?m)^#[ \t]", markdown):
+        own_heading = page.meta.get("template") or re.search(r"(?m)^#[ \t]", markdown)  # home.html: its own
+        if isinstance(title, str) and not own_heading:
             markdown = f"# {md_text(title)}\n\n{markdown}"
-    elif isinstance(title, str) and "title" in KINDS[kind].fields:  # a partner's name is a name
-        page.meta["title"] = SourceText(title)
+        for key in ("title", "lead"):  # as its own template shows them (the home page's): marked
+            if isinstance(page.meta.get(key), str):
+                page.meta[key] = SourceText(page.meta[key])
+        # its macros write in the language of its text, not French words in English sentences
+        # (the interface's language again in on_page_content)
+        i18n.use(STATE["source"])
+        STATE["speaking_source"] = True
+    else:  # its body's headings, in the table of contents (_mark_titles)
+        STATE["source_headings"][page.file.src_uri] = {
+            h.strip() for h in _HEADING_RE.findall(markdown)}
+        if isinstance(title, str) and "title" in KINDS[kind].fields:  # a partner's name is a name
+            page.meta["title"] = SourceText(title)
     return f"{BLOCK_OPEN}\n\n{markdown}\n\n{BLOCK_CLOSE}" if markdown.strip() else markdown
 
 
 @event_priority(-50)  # after hooks/site.py has added a record page's facts
 def on_page_content(html, page, config, files):
+    if STATE.pop("speaking_source", False):
+        i18n.use(STATE["lang"])
     if STATE["lang"] == STATE["source"]:
         return html
     html = mark_languages(html, STATE["source"])
-    notices = _notices(page, _state(page))
+    st = _state(page)
+    if st and st[0] == "source" and page.meta.get("hub_kind") is None and "title" not in vars(page):
+        STATE["source_titles"].add(str(page.title or ""))  # its own title (not mkdocs.yml's), in the nav
+    notices = _notices(page, st)
     if notices:
         env = STATE.get("env") or STATE.setdefault("env", config.theme.get_env())
         html = env.get_template("partials/translation-notice.html").render(
@@ -217,4 +296,29 @@ def on_page_context(context, page, config, nav):
 def on_post_page(output, page, config):
     if STATE["lang"] == STATE["source"]:
         return output
-    return mark_languages(output, STATE["source"])
+    return _mark_titles(mark_languages(output, STATE["source"]), page)
+
+
+def _mark_titles(output: str, page) -> str:
+    """The titles of pages shown in the source language, where the theme shows them (navigation,
+    header, footer: `md-ellipsis`), marked `lang` (WCAG 3.1.2); on a page shown in the source
+    language, its table of contents too. `<title>` and attributes cannot be marked."""
+    titles = set(STATE["source_titles"])
+    st = _state(page)
+    if st and st[0] == "source" and page.meta.get("hub_kind") is None:  # a hand-written page
+        stack = list(page.toc)
+        while stack:
+            item = stack.pop()
+            titles.add(item.title)
+            stack.extend(item.children)
+    titles |= STATE["source_headings"].get(page.file.src_uri, set())  # a record's body's headings
+    if isinstance(page.meta.get("title"), SourceText):  # a record's title (not a partner's name)
+        titles.add(str(page.meta["title"]))
+    titles = {form for t in titles if t for form in (t, str(escape(t)))}
+    if not titles:
+        return output
+    key = frozenset(titles)
+    if STATE["title_re"] is None or STATE["title_re"][0] != key:
+        alts = "|".join(re.escape(t) for t in sorted(titles, key=len, reverse=True))
+        STATE["title_re"] = (key, re.compile(rf'(class="md-ellipsis")(>\s*(?:{alts})\s*</)'))
+    return STATE["title_re"][1].sub(rf'\1 lang="{STATE["source"]}"\2', output)

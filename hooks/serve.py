@@ -23,6 +23,7 @@ from mkdocs.livereload import _timestamp
 from mkdocs.plugins import event_priority
 
 import incremental_build
+import preview_early
 from hub import preview
 
 log = logging.getLogger("mkdocs.hooks.hub.serve")
@@ -107,6 +108,13 @@ def on_post_page(output, page, config):
     return output
 
 
+@event_priority(-200)
+def on_nav(nav, config, files):
+    if (engine := _engine()) is not None:
+        engine.on_nav(nav)
+    return nav
+
+
 @event_priority(-200)  # last: the globals every hook set
 def on_env(env, config, files):
     if (engine := _engine()) is not None:
@@ -135,4 +143,22 @@ def on_serve(server, config, builder):
         return inject(content, epoch)
 
     server.error_handler = error_page
+    engine = incremental_build.ENGINE
+    if engine is not None:
+        engine.server = server
+        serve_file = server._serve_request
+
+        def serve_when_final(environ, start_response):
+            """During a serve cycle, once the pages open in a browser are rendered again, a
+            request for a file that the cycle has not finished yet waits for it
+            (hooks/preview_early.py); the pages asked for are noted (rendered first next time)."""
+            path = environ["PATH_INFO"].encode("latin-1").decode("utf-8", "ignore")
+            rel = None if path.startswith("/livereload/") else preview_early.request_path(
+                path, server.mount_path)
+            if rel is not None:
+                engine.gate.seen(rel)
+                engine.gate.wait(rel)
+            return serve_file(environ, start_response)
+
+        server._serve_request = serve_when_final
     return server

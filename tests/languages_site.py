@@ -49,8 +49,9 @@ def build_languages(hub: Path, site: Path, *args: str) -> subprocess.CompletedPr
                            *args], cwd=hub, env=env, capture_output=True, text=True, timeout=1800)
 
 
-def sample_hub(dest: Path, lang: str) -> Path:
-    """The repository's own network and content, its language set to `lang`."""
+def sample_hub(dest: Path, lang: str, keep: tuple[str, ...] = ()) -> Path:
+    """The repository's own network and content, its language set to `lang`; with `keep`, a hub in
+    `lang` and those languages, with the sample's own translations into them (and no other)."""
     hub = make_hub(dest, records=None)
     for part in ("partners.yaml", "members.yaml"):
         shutil.copy2(REPO / part, hub / part)
@@ -58,13 +59,14 @@ def sample_hub(dest: Path, lang: str) -> Path:
     text, n = re.subn(r"(?m)^  language: en\b", f"  language: {lang}", text)
     assert n == 1
     # a one-language hub in `lang` (the languages list, if any, starts with the source language)
-    text = re.sub(r"(?m)^languages:.*\n", "", text)
+    text = re.sub(r"(?m)^languages:.*\n", f"languages: [{', '.join([lang, *keep])}]\n" if keep else "", text)
     (hub / "hub.yml").write_text(text, encoding="utf-8")
     shutil.copytree(REPO / "curriculum", hub / "curriculum", ignore=_IGNORE)
     shutil.copytree(REPO / "content" / "briefs", hub / "content" / "briefs", ignore=_IGNORE)
     shutil.copytree(REPO / "content" / "exchanges", hub / "content" / "exchanges", ignore=_IGNORE)
     # a one-language hub: the sample's page translations (about.fr.md, ...) are not its own
     for path in [*(hub / "content").rglob("*"), *(hub / "curriculum").rglob("*")]:
-        if re.search(r"\.[a-z]{2}(?:[-_][A-Za-z]{2})?\.(?:md|ya?ml)$", path.name):
+        found = re.search(r"\.([a-z]{2}(?:[-_][A-Za-z]{2})?)\.(?:md|ya?ml)$", path.name)
+        if found and found.group(1) not in keep:
             path.unlink()
     return hub

@@ -20,6 +20,15 @@ from .models import Brief, Member, Module, Partner, Track
 from .validate_files import FileInventory
 
 
+class _Lists(dict):
+    """A relation (key -> records): a key with none reads as an empty list and is not added.
+    A defaultdict would grow as the pages read it, and its length (the exchanges listing's "N
+    partners") would depend on which pages were rendered before."""
+
+    def __missing__(self, key):
+        return []
+
+
 @dataclass(frozen=True)
 class BriefRecord:
     slug: str
@@ -116,7 +125,7 @@ class Catalog:
         for b in self.published_briefs:
             for pid in b.front.partners:
                 out[pid].append(b)
-        return out
+        return _Lists(out)
 
     @cached_property
     def briefs_by_member(self) -> dict[str, list[BriefRecord]]:
@@ -125,7 +134,7 @@ class Catalog:
             for a in b.front.authors:
                 if a.member:
                     out[a.member].append(b)
-        return out
+        return _Lists(out)
 
     @cached_property
     def modules_by_partner(self) -> dict[str, list[Module]]:
@@ -133,7 +142,7 @@ class Catalog:
         for m in self.modules_in_order:
             for pid in m.partners:
                 out[pid].append(m)
-        return out
+        return _Lists(out)
 
     @cached_property
     def exchanges_by_partner(self) -> dict[str, list[ExchangeRecord]]:
@@ -141,7 +150,7 @@ class Catalog:
         for e in self.exchanges_in_order:
             for pid in dict.fromkeys(e.front.partners):
                 out[pid].append(e)
-        return out
+        return _Lists(out)
 
     @cached_property
     def exchanges_by_member(self) -> dict[str, list[ExchangeRecord]]:
@@ -151,7 +160,7 @@ class Catalog:
             for mid in dict.fromkeys(e.front.members):
                 if mid in self.public_members:
                     out[mid].append(e)
-        return out
+        return _Lists(out)
 
     @cached_property
     def members_by_partner(self) -> dict[str, list[Member]]:
@@ -159,7 +168,7 @@ class Catalog:
         for m in self.public_members.values():
             if m.affiliation:
                 out[m.affiliation].append(m)
-        return out
+        return _Lists(out)
 
     @cached_property
     def dependents(self) -> dict[str, list[Module]]:
@@ -168,14 +177,14 @@ class Catalog:
         for m in self.modules_in_order:
             for pre in m.prerequisites:
                 out[pre].append(m)
-        return out
+        return _Lists(out)
 
     @cached_property
     def modules_by_track(self) -> dict[str, list[Module]]:
         out: dict[str, list[Module]] = defaultdict(list)
         for m in self.modules_in_order:
             out[m.track].append(m)
-        return out
+        return _Lists(out)
 
     @cached_property
     def by_country(self) -> dict[str, dict[str, list]]:

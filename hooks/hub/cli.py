@@ -154,12 +154,18 @@ def cmd_offline(args: argparse.Namespace) -> int:
     return 0
 
 
+def add_packing_arguments(parser: argparse.ArgumentParser, what: str, version: str) -> None:
+    """--site, --out and --version of a command that packs the offline build into `what`; `version`
+    says where the version shows."""
+    parser.add_argument("--site", default="dist/offline-site", help="the offline build's folder")
+    parser.add_argument("--out", default="dist", help=f"where to write the {what}")
+    parser.add_argument("--version", help=f"version {version} (default: git describe, or date)")
+
+
 def add_offline_parser(sub) -> None:
     o = sub.add_parser("offline", help="zip an offline build into a bundle (see `make offline`)")
-    o.add_argument("--site", default="dist/offline-site", help="the offline build's folder")
-    o.add_argument("--out", default="dist", help="where to write the zip")
+    add_packing_arguments(o, "zip", "in the zip's name")
     o.add_argument("--name", help="the zip's name prefix (default: network.short_name of hub.yml)")
-    o.add_argument("--version", help="version in the zip's name (default: git describe, or date)")
     o.add_argument("--verify", metavar="FOLDER", help="check an unzipped bundle against SHA256SUMS")
     o.set_defaults(func=cmd_offline)
 
@@ -196,9 +202,7 @@ def cmd_zim(args: argparse.Namespace) -> int:
 
 def add_zim_parser(sub) -> None:
     z = sub.add_parser("zim", help="pack an offline build into a ZIM file for Kiwix (see `make zim`)")
-    z.add_argument("--site", default="dist/offline-site", help="the offline build's folder")
-    z.add_argument("--out", default="dist", help="where to write the .zim file")
-    z.add_argument("--version", help="version shown on every page (default: git describe, or date)")
+    add_packing_arguments(z, ".zim file", "shown on every page")
     z.set_defaults(func=cmd_zim)
 
 

@@ -21,6 +21,7 @@ makes (a planned start that has passed) is a warning, so that no build breaks by
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -33,7 +34,7 @@ from . import vocab
 from .brief_sections import duplicate_section_problems
 from .direction import Direction, direction
 from .fields import IsoDate, MarkdownText, Ref, ShortText, YamlBool, fail, vocabulary
-from .i18n import N_
+from .i18n import N_, _, lower_label
 from .load_records import Origin, _body_problems, _check, read_front_matter
 from .models import Language, Record, Reference, Topic
 from .placeholders import body_placeholder_problems, placeholder_problems
@@ -142,8 +143,11 @@ def load_exchange(path: FsPath, rel: str, problems: list[Problem]) -> tuple[Exch
 
 
 def load_exchanges(root: FsPath, folder: str, ok: Callable[[str], bool], files: list[str],
-                   problems: list[Problem]) -> list[tuple[str, Exchange, str, Origin]]:
-    """Pass 1 over `root/folder/*.md` (the files the allowlist accepted)."""
+                   problems: list[Problem], cache: dict | None = None
+                   ) -> list[tuple[str, Exchange, str, Origin]]:
+    """Pass 1 over `root/folder/*.md` (the files the allowlist accepted). `cache`: the live
+    preview's memory of each file (`load_records.load_all`): a file with the same bytes as last
+    time gives what it gave then, without being read again."""
     from .config import active
     from .fields import SLUG_RE
     from .translations import is_translation
@@ -162,7 +166,19 @@ def load_exchanges(root: FsPath, folder: str, ok: Callable[[str], bool], files: 
                                     "use lower-case letters, digits and hyphens, e.g. "
                                     "chw-peer-visit-2024.md"))
             continue
-        loaded = load_exchange(path, rel, problems)
+        raw = None
+        if cache is not None:
+            with contextlib.suppress(OSError):  # unreadable: reported by load_exchange
+                raw = path.read_bytes()
+        hit = cache.get(rel) if cache is not None and raw is not None else None
+        if hit is not None and hit[0] == raw:
+            found, loaded = hit[1]
+        else:
+            found = []
+            loaded = load_exchange(path, rel, found)
+            if cache is not None and raw is not None:
+                cache[rel] = (raw, (found, loaded))
+        problems.extend(found)
         if loaded is not None:
             out.append((path.stem, *loaded))
     return out
@@ -320,9 +336,12 @@ def description(ex: ExchangeRecord) -> str:
     from .countries import country
 
     f = ex.front
-    where = ", ".join(country(c).name for c in ex.countries)
-    return (f"{vocab.EXCHANGE_KINDS[f.kind]} ({ex.direction.label}) between {where}, "
-            f"from {f.start.year}: {vocab.EXCHANGE_STATUSES[f.status].lower()}.")
+    # Translators: an exchange in one sentence ("Peer learning visit (South-South) between Nepal,
+    # Rwanda, from 2024: completed."); %(status)s starts with a small letter
+    return _("%(kind)s (%(direction)s) between %(countries)s, from %(year)s: %(status)s.",
+             kind=vocab.EXCHANGE_KINDS[f.kind], direction=ex.direction.label,
+             countries=", ".join(country(c).name for c in ex.countries), year=str(f.start.year),
+             status=lower_label(vocab.EXCHANGE_STATUSES[f.status]))
 
 
 def exchange_meta(ex: ExchangeRecord) -> dict[str, str]:

@@ -2,6 +2,7 @@
 
 `make messages` (`python -m hub messages --write`) reads every `_()`, `gettext()`,
 `ngettext()` and `N_()` of the templates in `overrides/` and of the data layer's Python files,
+and the navigation's titles of `mkdocs.yml` (`hub.nav_titles`),
 writes them to `locales/hub.pot` (the template) and merges them into each language's
 `locales/<lang>/LC_MESSAGES/hub.po`: new strings arrive untranslated, strings no longer used
 are dropped, translations are kept. Without `--write` (in `make check` and the tests), it only
@@ -25,6 +26,7 @@ from babel.messages.extract import extract_from_file
 from babel.messages.pofile import read_po, write_po
 
 from .i18n import DOMAIN, LOCALES, PLACEHOLDER_RE, languages
+from .nav_titles import read_nav, titles
 from .problems import Problem
 
 REPO = Path(__file__).resolve().parents[2]
@@ -62,6 +64,13 @@ def extract(root: Path = REPO) -> Catalog:
                 locations = [loc for loc in locations if loc not in existing.locations]
             pot.add(message, None, locations, auto_comments=comments, context=context,
                     flags=("python-format",) if _has_placeholder(message) else ())
+    config_file = root / "mkdocs.yml"  # the navigation's own titles (hub.nav_titles)
+    if config_file.is_file():
+        for title in titles(read_nav(config_file)):
+            existing = pot.get(title)
+            if existing is None or ("mkdocs.yml", None) not in existing.locations:
+                pot.add(title, None, [("mkdocs.yml", None)],
+                        auto_comments=["a title in the site's navigation (mkdocs.yml, nav:)"])
     return pot
 
 

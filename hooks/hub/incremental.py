@@ -235,7 +235,8 @@ def changed_deps(deps: set[Dep], old: tuple[Any, Mapping], new: tuple[Any, Mappi
     out: set[Dep] = set()
     for dep in deps:
         try:
-            if _value(*old, dep) != _value(*new, dep):
+            was, now = _value(*old, dep), _value(*new, dep)
+            if was is not now and was != now:  # a record of a file that was not read again is the same object
                 out.add(dep)
         except Exception:  # a read that fails now (a removed key...): the page must be rendered
             out.add(dep)

@@ -451,7 +451,7 @@ def load_all(src: Sources, readable: Callable[[str], bool] | None = None,
     from .exchanges import load_exchanges  # here: exchanges.py builds on this module
 
     if cfg.enabled("exchanges"):
-        out.exchanges = load_exchanges(src.root, src.exchanges, ok, out.files, p)
+        out.exchanges = load_exchanges(src.root, src.exchanges, ok, out.files, p, cache)
     elif any((src.root / src.exchanges).glob("*.md")):
         p.append(Problem(src.exchanges, 1, 1, "",
                          "not read: the exchanges section is switched off in hub.yml",

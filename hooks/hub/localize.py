@@ -12,9 +12,11 @@ from __future__ import annotations
 
 import dataclasses
 import json
+from functools import lru_cache
 from typing import Any
 
 from .catalog import BriefRecord, Catalog
+from .i18n import SOURCE, _, languages, locale
 from .source_text import SourceText
 from .translations import KINDS, Translation
 
@@ -28,51 +30,43 @@ AUTONYMS = {
     "vi": "Tiếng Việt", "th": "ไทย", "ne": "नेपाली", "rw": "Kinyarwanda", "uk": "Українська",
 }
 
-# The notices, in the reader's language ({source}: the source language's name in the reader's
-# language). English is used for a language without its own wording here.
-NOTICES: dict[str, dict[str, str]] = {
-    "en": {"source": "This text has not been translated into {language} yet: it is shown in {source}.",
-           "outdated": "This translation may be out of date: the {source} text has changed since it "
-                       "was translated.",
-           "unreviewed": "This translation has not been reviewed yet.",
-           "original": "Read the {source} original",
-           "languages": "Languages"},
-    "fr": {"source": "Ce texte n'est pas encore traduit en {language} : il est affiché en {source}.",
-           "outdated": "Cette traduction n'est peut-être plus à jour : le texte {source_adj} a changé "
-                       "depuis sa traduction.",
-           "unreviewed": "Cette traduction n'a pas encore été relue.",
-           "original": "Lire l'original en {source}",
-           "languages": "Langues"},
-    "es": {"source": "Este texto aún no está traducido al {language}: se muestra en {source}.",
-           "outdated": "Es posible que esta traducción no esté actualizada: el texto en {source} ha "
-                       "cambiado desde que se tradujo.",
-           "unreviewed": "Esta traducción aún no ha sido revisada.",
-           "original": "Leer el original en {source}",
-           "languages": "Idiomas"},
-    "pt": {"source": "Este texto ainda não foi traduzido para o {language}: é apresentado em {source}.",
-           "outdated": "Esta tradução pode estar desatualizada: o texto em {source} mudou desde que foi "
-                       "traduzido.",
-           "unreviewed": "Esta tradução ainda não foi revista.",
-           "original": "Ler o original em {source}",
-           "languages": "Idiomas"},
-}
-# Language names in the languages the notices are written in.
-NAMES = {
-    "en": {"en": "English", "fr": "French", "es": "Spanish", "pt": "Portuguese", "ar": "Arabic"},
-    "fr": {"en": "anglais", "fr": "français", "es": "espagnol", "pt": "portugais", "ar": "arabe",
-           "en_adj": "anglais"},
-    "es": {"en": "inglés", "fr": "francés", "es": "español", "pt": "portugués", "ar": "árabe"},
-    "pt": {"en": "inglês", "fr": "francês", "es": "espanhol", "pt": "português", "ar": "árabe"},
-}
+def language_name(code: str, reader: str) -> str:
+    """The name of the language `code` in the language `reader` reads (CLDR, from Babel: "anglais"
+    for a French reader), or its autonym, or the code."""
+    names = locale(_reader(reader)).languages
+    return names.get(code.replace("-", "_")) or names.get(code.split("-")[0]) or AUTONYMS.get(code, code)
+
+
+@lru_cache(maxsize=64)
+def _reader(lang: str) -> str:
+    """`lang` if the interface has a catalogue in it; otherwise English, the language its notices
+    are then shown in (no mix of English words and names in another language)."""
+    return lang if lang.replace("-", "_").split("_")[0] in languages() else SOURCE
 
 
 def notice(kind: str, lang: str, source: str) -> str:
-    """The notice `kind` ("source", "outdated", "unreviewed", "original", "languages") in `lang`."""
-    words = NOTICES.get(lang.split("-")[0]) or NOTICES["en"]
-    names = NAMES.get(lang.split("-")[0]) or NAMES["en"]
-    return words[kind].format(language=names.get(lang, AUTONYMS.get(lang, lang)),
-                              source=names.get(source, AUTONYMS.get(source, source)),
-                              source_adj=names.get(f"{source}_adj", names.get(source, source)))
+    """The notice `kind` ("source", "outdated", "unreviewed", "original", "languages") of a page in
+    `lang` whose source language is `source`. The words are messages of the interface's catalogue
+    (`locales/<lang>/LC_MESSAGES/hub.po`), in the build's language (`hub.i18n.use`); the languages
+    are named in the reader's language."""
+    language, original = language_name(lang, lang), language_name(source, lang)
+    if kind == "source":
+        # Translators: %(language)s is the page's language, %(source)s the language of the text
+        # shown (language names as CLDR writes them in your language, e.g. "anglais")
+        return _("This text has not been translated into %(language)s yet: it is shown in %(source)s.",
+                 language=language, source=original)
+    if kind == "outdated":
+        return _("This translation may be out of date: the %(source)s text has changed since it was "
+                 "translated.", source=original)
+    if kind == "unreviewed":
+        return _("This translation has not been reviewed yet.")
+    if kind == "original":
+        # Translators: a link to the page in the source language (%(source)s: "anglais")
+        return _("Read the %(source)s original", source=original)
+    if kind == "languages":
+        # Translators: the name of the language switcher (a list of links) for screen readers
+        return _("Languages")
+    raise ValueError(f"no notice {kind!r}")
 
 
 def _source(value: Any) -> Any:

@@ -29,7 +29,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from .catalog import Catalog
 from .countries import INCOME_EDITION, WHO_REGIONS_AS_OF, country
-from .i18n import _, ngettext
+from .i18n import N_, _, ngettext, number, percent
 from .vocab import INCOME_GROUPS, WHO_REGIONS
 
 NOT_CLASSIFIED = "none"  # the key of a country without a WHO region or an income group
@@ -54,11 +54,11 @@ class Row(_Out):
 
     @property
     def percent(self) -> str:
-        return "–" if self.share is None else f"{round(self.share * 100)}%"
+        return "–" if self.share is None else percent(self.share)
 
     @property
     def count_text(self) -> str:
-        return f"{self.count:g}"
+        return number(self.count)
 
 
 class Listed(_Out):
@@ -88,9 +88,13 @@ class Figure(_Out):
     @property
     def summary(self) -> str:
         """The chart's text alternative: every row and its number."""
-        parts = [f"{(r.group + ', ') if r.group else ''}{r.label}: {r.count_text}"
-                 + (f" ({r.percent})" if r.share is not None else "") for r in self.rows]
-        return f"{self.title}. " + ("; ".join(parts) if parts else "Nothing to count yet") + "."
+        parts = []
+        for r in self.rows:
+            label = (r.group + ", " if r.group else "") + r.label
+            count = r.count_text + (" (" + r.percent + ")" if r.share is not None else "")
+            # Translators: one row of a chart's text alternative ("Low income: 3 (25%)")
+            parts.append(_("%(label)s: %(count)s", label=label, count=count))
+        return f"{self.title}. " + ("; ".join(parts) if parts else _("Nothing to count yet")) + "."
 
     @property
     def max_count(self) -> float:
@@ -141,8 +145,13 @@ def _by_category(items: Iterable[object], keys: Callable[[object], list[str]],
     return rows, missing, total
 
 
-INCOME_LABELS = {**INCOME_GROUPS, NOT_CLASSIFIED: "Not classified"}
-REGION_LABELS = {**WHO_REGIONS, NOT_CLASSIFIED: "Not a WHO Member State"}
+def _income_labels() -> dict[str, str]:
+    """The income groups' labels in the build's language (read when a figure is made)."""
+    return {**INCOME_GROUPS, NOT_CLASSIFIED: _("Not classified")}
+
+
+def _region_labels() -> dict[str, str]:
+    return {**WHO_REGIONS, NOT_CLASSIFIED: _("Not a WHO Member State")}
 
 
 def _income(code: str) -> list[str]:
@@ -153,25 +162,26 @@ def _region(code: str) -> list[str]:
     return [country(code).who_region or NOT_CLASSIFIED]
 
 
-def _country_figures(name: str, noun: str, countries: list[str], definition: str,
+def _country_figures(name: str, title: str, unit: str, countries: list[str], definition: str,
                      denominator: str, notes: list[str] | None = None) -> list[Figure]:
     """The income-group and WHO-region figures of a list of country codes (one per counted thing),
-    as hub.yml's `facts:` show and name them."""
+    as hub.yml's `facts:` show and name them. `title`: a message (marked `N_`) with the
+    placeholders `%(what)s` (the fact's label) and `%(edition)s` (the income classification)."""
     from .config import active
 
-    facts = active().facts
-    kinds = [("income", f"by {_lower_first(facts.income_group.label)} ({INCOME_EDITION})", _income,
-              INCOME_LABELS)] if facts.income_group.show else []
+    facts = active().shown_facts  # its labels in the build's language
+    kinds = [("income", _lower_first(facts.income_group.label), f" ({_(INCOME_EDITION)})", _income,
+              _income_labels())] if facts.income_group.show else []
     if facts.who_region.show:
-        kinds.append(("region", f"by {_lower_first(facts.who_region.label)}", _region, REGION_LABELS))
+        kinds.append(("region", _lower_first(facts.who_region.label), "", _region, _region_labels()))
     out = []
-    for fid, what, keys, labels in kinds:
+    for fid, what, edition, keys, labels in kinds:
         rows, missing, total = _by_category(countries, keys, labels)  # type: ignore[arg-type]
-        extra = ([f"Income groups: the {INCOME_EDITION} classification; a country the World Bank "
-                  "does not classify counts as “Not classified”."]
-                 if fid == "income" else [f"{WHO_REGIONS_AS_OF}."])
-        out.append(Figure(id=f"{name}-by-{fid}", title=f"{noun.capitalize()} {what}",
-                          definition=definition, denominator=denominator, unit=noun, total=total,
+        extra = ([_("Income groups: the %(edition)s classification; a country the World Bank does not "
+                    "classify counts as “%(label)s”.", edition=_(INCOME_EDITION), label=_("Not classified"))]
+                 if fid == "income" else [f"{_(WHO_REGIONS_AS_OF)}."])
+        out.append(Figure(id=f"{name}-by-{fid}", title=_(title, what=what, edition=edition),
+                          definition=definition, denominator=denominator, unit=unit, total=total,
                           rows=rows, missing=missing, notes=[*(notes or []), *extra]))
     return out
 
@@ -216,9 +226,12 @@ def _hours(cat: Catalog, name: str, title: str, keys: Callable, labels: dict[str
         for k in dict.fromkeys(keys(m)):
             hours[k] = hours.get(k, 0.0) + m.duration_hours
     rows = [_row(k, labels.get(k, k), h, total) for k, h in hours.items()]
+    n = len(cat.modules_in_order)
     return Figure(id=name, title=title, definition=definition,
-                  denominator=f"All hours of all {len(cat.modules_in_order)} modules: {total:g} hours.",
-                  unit="hours", total=_num(total), rows=rows,
+                  denominator=ngettext("All hours of the %(num)s module: %(hours)s hours.",
+                                       "All hours of all %(num)s modules: %(hours)s hours.", n,
+                                       hours=number(total)),
+                  unit=_("hours"), total=_num(total), rows=rows,
                   missing=[r.label for r in rows if not r.count])
 
 
@@ -228,17 +241,17 @@ def _exchange_figures(cat: Catalog) -> list[Figure]:
     from .config import active
     from .direction import DIRECTIONS
 
-    facts = active().facts
+    facts = active().shown_facts  # its labels in the build's language
     exchanges = list(cat.exchanges_in_order)
     n = len(exchanges)
     all_exchanges = ngettext("The %(num)s exchange.", "All %(num)s exchanges.", n)
     out: list[Figure] = []
     kinds = []
     if facts.income_group.show:
-        kinds.append(("income", _lower_first(facts.income_group.label), f" ({INCOME_EDITION})",
-                      _income, INCOME_LABELS))
+        kinds.append(("income", _lower_first(facts.income_group.label), f" ({_(INCOME_EDITION)})",
+                      _income, _income_labels()))
     if facts.who_region.show:
-        kinds.append(("region", _lower_first(facts.who_region.label), "", _region, REGION_LABELS))
+        kinds.append(("region", _lower_first(facts.who_region.label), "", _region, _region_labels()))
     for fid, what, edition, keys, labels in kinds:
         rows, missing, total = _by_category(
             exchanges, lambda e, keys=keys: [k for c in e.countries for k in keys(c)], labels)
@@ -247,19 +260,19 @@ def _exchange_figures(cat: Catalog) -> list[Figure]:
             definition=_("The exchanges with at least one partner in a country of each %(what)s; an "
                          "exchange whose countries fall under several of them counts under each, so "
                          "shares may add up to more than 100%%.", what=what),
-            denominator=all_exchanges, unit="exchanges", total=total, rows=rows, missing=missing,
-            notes=[_("Income groups: the %(edition)s classification.", edition=INCOME_EDITION)]
-            if fid == "income" else [f"{WHO_REGIONS_AS_OF}."]))
+            denominator=all_exchanges, unit=_("exchanges"), total=total, rows=rows, missing=missing,
+            notes=[_("Income groups: the %(edition)s classification.", edition=_(INCOME_EDITION))]
+            if fid == "income" else [f"{_(WHO_REGIONS_AS_OF)}."]))
     rule = _("South-South: every partner country is low or middle income; triangular: two or more "
              "of them with one or more high-income countries supporting; North-South: one low- or "
              "middle-income country with high-income ones; North-North: only high-income countries; "
              "unknown: a partner country has no income group. Derived from the partners' countries "
-             "and their income groups (%(edition)s), never typed.", edition=INCOME_EDITION)
+             "and their income groups (%(edition)s), never typed.", edition=_(INCOME_EDITION))
     counts = Counter(e.direction.word for e in exchanges)
     out.append(Figure(
         id="exchanges-by-direction", title=_("Exchanges: South-South, North-South, triangular"),
         definition=_("Each exchange once, under its direction. %(rule)s", rule=rule),
-        denominator=all_exchanges, unit="exchanges", total=n,
+        denominator=all_exchanges, unit=_("exchanges"), total=n,
         rows=[_row(w, label, counts[w], n) for w, label in DIRECTIONS.items()
               if counts[w] or w in ("south-south", "triangular", "north-south")]))
     by_year: dict[int, Counter] = {}
@@ -275,7 +288,7 @@ def _exchange_figures(cat: Catalog) -> list[Figure]:
         definition=_("The exchanges that started in each year, by direction (as above); the share is "
                      "of that year's exchanges."),
         denominator=_("Each year its own: the exchanges that started in that year."),
-        unit="exchanges", total=n, rows=rows))
+        unit=_("exchanges"), total=n, rows=rows))
     return out
 
 
@@ -302,100 +315,115 @@ def _freshness(cat: Catalog, today: dt.date, on: Callable[[str], bool]) -> list[
         past = [b for b in current if b.front.review_by < today]
         soon = [b for b in current if today <= b.front.review_by <= near]
         n = len(current)
-        rows = [_row("past", "Past their review date", len(past), n),
-                _row("near", f"Due for review within {NEAR_REVIEW_DAYS} days", len(soon), n),
-                _row("current", "Not yet due for review", n - len(past) - len(soon), n)]
+        past_label = _("Past their review date")
+        soon_label = _("Due for review within %(days)s days", days=NEAR_REVIEW_DAYS)
+        rows = [_row("past", past_label, len(past), n),
+                _row("near", soon_label, len(soon), n),
+                _row("current", _("Not yet due for review"), n - len(past) - len(soon), n)]
         listed = [Listed(key=b.slug, label=b.front.title, group=group, date=b.front.review_by)
-                  for group, bs in (("Past their review date", past),
-                                    (f"Due for review within {NEAR_REVIEW_DAYS} days", soon))
+                  for group, bs in ((past_label, past), (soon_label, soon))
                   for b in sorted(bs, key=lambda b: (b.front.review_by, b.slug))]
         out.append(Figure(
-            id="briefs-review", title="Briefs past or near their review date", unit="briefs",
-            definition=(f"A brief is past its review date when its review_by date is before "
-                        f"{today.isoformat()} (the date of this build), and near it when review_by "
-                        f"falls within the next {NEAR_REVIEW_DAYS} days. The briefs concerned are "
-                        "listed below the table with their review date."),
-            denominator=f"The {n} published briefs (archived briefs are no longer reviewed).",
+            id="briefs-review", title=_("Briefs past or near their review date"), unit=_("briefs"),
+            definition=_("A brief is past its review date when its review_by date is before %(today)s "
+                         "(the date of this build), and near it when review_by falls within the next "
+                         "%(days)s days. The briefs concerned are listed below the table with their "
+                         "review date.", today=today.isoformat(), days=NEAR_REVIEW_DAYS),
+            denominator=ngettext("The %(num)s published brief (archived briefs are no longer reviewed).",
+                                 "The %(num)s published briefs (archived briefs are no longer reviewed).",
+                                 n),
             total=n, rows=rows, listed=listed))
     cutoff = _years_before(today, STALE_YEARS)
     rows = []
     if on("briefs"):
         briefs = cat.published_briefs
-        rows.append(_row("briefs", f"Briefs dated before {cutoff.isoformat()}",
+        rows.append(_row("briefs", _("Briefs dated before %(date)s", date=cutoff.isoformat()),
                          sum(b.front.date < cutoff for b in briefs), len(briefs)))
     if on("members"):
         members = list(cat.public_members.values())
-        rows.append(_row("members", f"Member profiles whose consent dates from before {cutoff.isoformat()}",
+        rows.append(_row("members", _("Member profiles whose consent dates from before %(date)s",
+                                      date=cutoff.isoformat()),
                          sum(m.consent.date < cutoff for m in members), len(members)))
     if rows:
+        undated = (_("Partners, modules and exchanges carry no date of their own update, so they are not "
+                     "counted here.") if _has_exchanges() else
+                   _("Partners and modules carry no date of their own update, so they are not counted "
+                     "here."))
         out.append(Figure(
-            id="records-not-updated", title=f"Records not updated for more than {STALE_YEARS} years",
-            unit="records",
-            definition=(f"A record counts as updated on its own date: a brief on its `date` (the date "
-                        "of its latest version), a member profile on its consent date (renewed when "
-                        f"the member confirms the profile). Older than {STALE_YEARS} years means "
-                        f"before {cutoff.isoformat()}. "
-                        + ("Partners, modules and exchanges" if _has_exchanges() else "Partners and modules")
-                        + " carry no date of their own update, so they are not counted here."),
-            denominator="Each row its own: all published briefs; all public member profiles.",
+            id="records-not-updated",
+            title=_("Records not updated for more than %(years)s years", years=STALE_YEARS),
+            unit=_("records"),
+            definition=_("A record counts as updated on its own date: a brief on its `date` (the date of "
+                         "its latest version), a member profile on its consent date (renewed when the "
+                         "member confirms the profile). Older than %(years)s years means before "
+                         "%(date)s.", years=STALE_YEARS, date=cutoff.isoformat()) + " " + undated,
+            denominator=_("Each row its own: all published briefs; all public member profiles."),
             total=sum(r.total for r in rows), rows=rows))
     return out
 
 
 def figures(cat: Catalog, today: dt.date) -> list[Figure]:
-    """Every figure of the numbers page, for the sections the hub has, in reading order."""
+    """Every figure of the numbers page, for the sections the hub has, in reading order (in the
+    build's language: titles, definitions and denominators are messages of the catalogue)."""
     from .config import active
 
     cfg = active()
     on = cfg.enabled
     out: list[Figure] = []
     partners = sorted(cat.partners.values(), key=lambda p: p.id)
-    out += _country_figures("partners", "partners", [p.country for p in partners],
-                            "Each partner institution, by the country it is based in.",
-                            f"All {len(partners)} partners.")
+    out += _country_figures("partners", N_("Partners by %(what)s%(edition)s"), _("partners"),
+                            [p.country for p in partners],
+                            _("Each partner institution, by the country it is based in."),
+                            ngettext("The %(num)s partner.", "All %(num)s partners.", len(partners)))
     if on("members"):
         members = sorted(cat.public_members.values(), key=lambda m: m.id)
         out += _country_figures(
-            "members", "members", [m.country for m in members],
-            "Each member who chose a public profile, by their country. Members without a public "
-            "profile are not counted anywhere on this page.",
-            f"The {len(members)} members with a public profile.")
+            "members", N_("Members by %(what)s%(edition)s"), _("members"), [m.country for m in members],
+            _("Each member who chose a public profile, by their country. Members without a public "
+              "profile are not counted anywhere on this page."),
+            ngettext("The %(num)s member with a public profile.",
+                     "The %(num)s members with a public profile.", len(members)))
     if on("briefs"):
         authors, outside = _authors(cat)
         out += _country_figures(
-            "authors", "brief authors", authors,
-            "Each distinct author of a published brief whose country the records give: members of "
-            "the network (with a public profile) by their country. An outside author's record has "
-            "no country, so outside authors are not in these shares.",
-            f"The {len(authors)} distinct member authors of published briefs "
-            f"({outside} outside authors not counted: country not recorded).",
-            notes=[f"{outside} outside authors are not counted: the records give no country for them."])
+            "authors", N_("Brief authors by %(what)s%(edition)s"), _("brief authors"), authors,
+            _("Each distinct author of a published brief whose country the records give: members of "
+              "the network (with a public profile) by their country. An outside author's record has "
+              "no country, so outside authors are not in these shares."),
+            _("%(authors)s (%(outside)s not counted: country not recorded).",
+              authors=ngettext("The %(num)s distinct member author of published briefs",
+                               "The %(num)s distinct member authors of published briefs", len(authors)),
+              outside=ngettext("%(num)s outside author", "%(num)s outside authors", outside)),
+            notes=[ngettext("%(num)s outside author is not counted: the records give no country for them.",
+                            "%(num)s outside authors are not counted: the records give no country for them.",
+                            outside)])
         briefs = cat.published_briefs
         n = len(briefs)
+        published = ngettext("The %(num)s published brief.", "The %(num)s published briefs.", n)
         if cfg.vocabularies.tiers:
             out.append(_multi(
-                "briefs-by-tier", "Briefs by tier of government", "briefs", briefs,
+                "briefs-by-tier", _("Briefs by tier of government"), _("briefs"), briefs,
                 lambda b: list(b.front.tiers), dict(cfg.labels("tiers")),
-                "Each published brief under every tier of government it addresses; a brief "
-                "addressing several tiers counts under each, so shares may add up to more than 100%.",
-                f"The {n} published briefs.", "No tier given", show_all=True))
+                _("Each published brief under every tier of government it addresses; a brief "
+                  "addressing several tiers counts under each, so shares may add up to more than 100%."),
+                published, _("No tier given"), show_all=True))
         if cfg.vocabularies.sdg_targets:
             out.append(_multi(
-                "briefs-by-sdg-target", "Briefs by SDG target", "briefs", briefs,
+                "briefs-by-sdg-target", _("Briefs by SDG target"), _("briefs"), briefs,
                 lambda b: list(b.front.sdg_targets),
                 {k: f"{k} {v}" for k, v in cfg.labels("sdg_targets").items()},
-                "Each published brief under every SDG target it cites; a brief citing several "
-                "targets counts under each. Only targets cited by at least one brief are shown.",
-                f"The {n} published briefs.", "No SDG target given", show_all=False))
+                _("Each published brief under every SDG target it cites; a brief citing several "
+                  "targets counts under each. Only targets cited by at least one brief are shown."),
+                published, _("No SDG target given"), show_all=False))
     if on("curriculum"):
-        out.append(_hours(cat, "hours-by-competency", "Curriculum hours by competency",
+        out.append(_hours(cat, "hours-by-competency", _("Curriculum hours by competency"),
                           lambda m: list(m.competencies), dict(cfg.labels("competencies")),
-                          "The hours of each module (duration_hours) counted in full under every "
-                          "competency it develops; a module with several competencies counts under "
-                          "each, so shares may add up to more than 100%."))
-        out.append(_hours(cat, "hours-by-level", "Curriculum hours by level",
+                          _("The hours of each module (duration_hours) counted in full under every "
+                            "competency it develops; a module with several competencies counts under "
+                            "each, so shares may add up to more than 100%.")))
+        out.append(_hours(cat, "hours-by-level", _("Curriculum hours by level"),
                           lambda m: [m.level], dict(cfg.labels("levels")),
-                          "The hours of each module (duration_hours) under its level."))
+                          _("The hours of each module (duration_hours) under its level.")))
     if _has_exchanges():
         out += _exchange_figures(cat)
     out += _freshness(cat, today, on)

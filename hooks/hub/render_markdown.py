@@ -13,6 +13,7 @@ import markdown
 import nh3
 from markupsafe import Markup
 
+from . import language_reuse
 from .source_text import SourceText, wrap_block
 
 EXTENSIONS = ["abbr", "attr_list", "def_list", "sane_lists", "smarty"]
@@ -29,7 +30,10 @@ def _converter() -> markdown.Markdown:
     return markdown.Markdown(extensions=EXTENSIONS, output_format="html")
 
 
-@lru_cache(maxsize=4096)
+# Keyed by the text: the same source text renders once for every language of `hub build` (a
+# translation is another text). Large enough for every text of a 10,000-record hub: with fewer
+# entries than texts, a build in page order would evict each text before the next language.
+@lru_cache(maxsize=1 << 16)
 def _render(text: str, inline: bool) -> str:
     html = _converter().reset().convert(text)
     if inline and html.startswith("<p>") and html.endswith("</p>") and html.count("<p>") == 1:
@@ -73,6 +77,12 @@ def _attribute(tag: str, name: str, value: str) -> str | None:
 def sanitise_page(html: str) -> str:
     """The rendered body of a contributor's page (a brief, a partner's description, lesson
     notes), with anything that could run script removed. Validation refuses such input
-    already; this is the second line of defence."""
-    return nh3.clean(html, tags=PAGE_TAGS, attributes=PAGE_ATTRIBUTES, attribute_filter=_attribute,
-                     url_schemes={"http", "https", "mailto"}, link_rel=None)
+    already; this is the second line of defence. The same body in another language's build
+    (source text) is cleaned once (`language_reuse`: keyed by the HTML itself)."""
+    key = ("sanitised", html)
+    clean = language_reuse.get(key)
+    if clean is None:
+        clean = nh3.clean(html, tags=PAGE_TAGS, attributes=PAGE_ATTRIBUTES, attribute_filter=_attribute,
+                          url_schemes={"http", "https", "mailto"}, link_rel=None)
+        language_reuse.put(key, clean)
+    return clean

@@ -14,6 +14,7 @@ an attribute stays plain.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
 from markupsafe import Markup, escape
 
@@ -46,39 +47,60 @@ def wrap_block(html: str, inline: bool = False) -> Markup:
     return Markup(f"{OPEN}{html}{CLOSE}" if inline else f"{BLOCK_OPEN}{html}{BLOCK_CLOSE}")
 
 
-_TOKEN = re.compile(r"<(/?)(title|script|style|textarea)\b|[<>" + MARKS + "]", re.I)
-_P_BLOCK = re.compile(f"<p>([{BLOCK_OPEN}{BLOCK_CLOSE}])</p>")
+_RAW = re.compile(r"<(/?)(title|script|style|textarea)\b", re.I)  # their text is not HTML
+
+
+def _raw_spans(html: str, end: int) -> tuple[list[int], list[int]]:
+    """Where text is not HTML, before `end`: from after `<title`, `<script`, ... to its closing
+    tag (or the end), as sorted starts and ends."""
+    starts: list[int] = []
+    ends: list[int] = []
+    raw = ""
+    for m in _RAW.finditer(html, 0, end):
+        name = m.group(2).lower()
+        if m.group(1):
+            if raw == name:
+                raw = ""
+                ends.append(m.start())
+        elif not raw:
+            raw = name
+            starts.append(m.end())
+    if raw:
+        ends.append(len(html))
+    return starts, ends
+
+
+def _marks(html: str) -> list[int]:
+    """The positions of the marks, in order (a page has a few: `str.find` is the fastest scan)."""
+    out: list[int] = []
+    for ch in MARKS:
+        at = html.find(ch)
+        while at >= 0:
+            out.append(at)
+            at = html.find(ch, at + 1)
+    return sorted(out)
 
 
 def mark_languages(html: str, lang: str) -> str:
-    """Each marked span of `html` as an element with `lang`, or unmarked where no element may be."""
-    if not any(m in html for m in MARKS):
+    """Each marked span of `html` as an element with `lang`, or unmarked where no element may be:
+    inside a tag (the last `<` or `>` before the mark is a `<`) or in the text of `<title>`,
+    `<script>`, `<style>`, `<textarea>`. Only the marks are visited, not every tag of the page."""
+    if BLOCK_OPEN in html or BLOCK_CLOSE in html:  # a marker alone in a paragraph (a wrapped page body)
+        html = html.replace(f"<p>{BLOCK_OPEN}</p>", BLOCK_OPEN).replace(f"<p>{BLOCK_CLOSE}</p>", BLOCK_CLOSE)
+    marks = _marks(html)
+    if not marks:
         return html
-    html = _P_BLOCK.sub(r"\1", html)  # a marker alone in a paragraph (a wrapped page body)
+    starts, ends = _raw_spans(html, marks[-1])
     out: list[str] = []
-    at, in_tag, raw = 0, False, ""
+    at = 0
     depth: list[str] = []  # the marks open where elements may be
-    for m in _TOKEN.finditer(html):
-        ch = m.group(0)
-        if m.group(2):  # <title>, </script>, ...: text in them is not HTML
-            name = m.group(2).lower()
-            if m.group(1) and raw == name:
-                raw = ""
-            elif not m.group(1) and not raw:
-                raw = name
-            in_tag = True
-            continue
-        if ch == "<":
-            if not raw:
-                in_tag = True
-            continue
-        if ch == ">":
-            in_tag = False
-            continue
-        out.append(html[at:m.start()])
-        at = m.end()
-        if in_tag or raw:
+    for pos in marks:
+        out.append(html[at:pos])
+        at = pos + 1
+        i = bisect_right(starts, pos) - 1
+        if (i >= 0 and pos < ends[i]) or html.rfind("<", 0, pos) > html.rfind(">", 0, pos):
             continue  # dropped
+        ch = html[pos]
         if ch == OPEN:
             out.append(f'<span lang="{lang}">')
             depth.append("span")

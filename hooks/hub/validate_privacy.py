@@ -117,12 +117,44 @@ def _record_data(origin: Origin) -> Any:
     return data
 
 
+# What the last search found per file (and per body), for the live preview's next validation:
+# id(file's document or body) -> (that object, its records' places, found). The records of a file
+# that was not read again are the same objects (`load_all`'s cache); only when the withheld
+# names are the same too is the earlier answer still right.
+_FOUND: dict[int, tuple[Any, tuple, bool]] = {}
+_FOUND_NAMES: list[frozenset] = [frozenset()]
+
+
+def _name_words(name: str) -> tuple[str, ...]:
+    return _NAME_WORDS.get(name) or _NAME_WORDS.setdefault(name, words(name))
+
+
+_NAME_WORDS: dict[str, tuple[str, ...]] = {}
+
+
 def withheld_name_problems(cat: Catalog) -> list[Problem]:
-    public = {words(m.name) for m in cat.members.values() if m.consent.public}
+    if len(_NAME_WORDS) > 200_000:
+        _NAME_WORDS.clear()
+    public = {_name_words(m.name) for m in cat.members.values() if m.consent.public}
     finder = NameFinder([m.name for m in cat.members.values()
-                         if not m.consent.public and words(m.name) not in public])
+                         if not m.consent.public and _name_words(m.name) not in public])
     if not finder:
         return []
+    names = frozenset(finder.names)
+    if names != _FOUND_NAMES[0]:
+        _FOUND.clear()
+        _FOUND_NAMES[0] = names
+    memo: dict[int, tuple[Any, tuple, bool]] = {}
+
+    def found(obj: Any, places: tuple, text) -> bool:
+        hit = _FOUND.get(id(obj))
+        if hit is not None and hit[0] is obj and hit[1] == places:
+            memo[id(obj)] = hit
+            return hit[2]
+        answer = finder.find(text()) >= 0
+        memo[id(obj)] = (obj, places, answer)
+        return answer
+
     out: list[Problem] = []
     records: list[Origin] = [cat.origin("partner", k) for k in cat.partners]
     records += [cat.origin("member", k) for k, m in cat.members.items() if m.consent.public]
@@ -131,19 +163,21 @@ def withheld_name_problems(cat: Catalog) -> list[Problem]:
     records += [b.origin for b in cat.briefs.values() if b.published]
     records += [e.origin for e in cat.exchanges.values()]
     bodies = [b for b in cat.briefs.values() if b.published] + list(cat.exchanges.values())
-    # One search over all the texts joined ("0" ends any name), then one per file, then one
-    # per text: only where a name was found is it searched again, to say where.
-    by_file: dict[int, tuple[list[Origin], list[str]]] = {}
+    # One search per file over its texts joined ("0" ends any name), then one per text: only
+    # where a name was found is it searched again, to say where.
+    by_file: dict[int, list[Origin]] = {}
     for origin in records:
-        origins, flat = by_file.setdefault(id(origin.doc), ([], []))
-        origins.append(origin)
-        _flat(_record_data(origin), flat)
-    everything = [t for _, flat in by_file.values() for t in flat] + [b.body for b in bodies]
-    if finder.find(" 0 ".join(everything)) < 0:
-        return []
-    for origins, flat in by_file.values():
-        if finder.find(" 0 ".join(flat)) < 0:
-            continue
+        by_file.setdefault(id(origin.doc), []).append(origin)
+    hits = []
+    for origins in by_file.values():
+        places = tuple((o.path, o.loc) for o in origins)
+        if found(origins[0].doc, places, lambda origins=origins: " 0 ".join(
+                t for o in origins for t in _flat(_record_data(o), []))):
+            hits.append(origins)
+    bodies = [b for b in bodies if found(b.body, (), lambda b=b: b.body)]
+    _FOUND.clear()
+    _FOUND.update(memo)
+    for origins in hits:
         for origin in origins:
             for loc, text in _strings(_record_data(origin)):
                 if not ID_FIELDS.intersection(loc) and finder.find(text) >= 0:

@@ -98,3 +98,34 @@ def test_a_french_query_finds_the_french_brief(chromium_browser, languages_url: 
         assert all(not path.startswith("fr/") for path in english)
     finally:
         page.close()
+
+
+@pytest.fixture(scope="module")
+def spanish_url(tmp_path_factory: pytest.TempPathFactory):
+    """The sample hub in English and Spanish, with the sample's Spanish translations (its brief on
+    community health workers among them), over HTTP."""
+    from languages_site import build_languages, sample_hub
+
+    hub = sample_hub(tmp_path_factory.mktemp("spanish-browser") / "hub", "en", keep=("es",))
+    assert (hub / "content" / "briefs" / "community-health-workers.es.md").is_file()
+    done = build_languages(hub, hub / "site")
+    assert done.returncode == 0, done.stderr[-3000:]
+    yield from serve(hub / "site")
+
+
+def test_a_spanish_query_finds_the_spanish_brief(chromium_browser, spanish_url: str) -> None:
+    """Search on /es/ reads the Spanish index (Spanish stems): a word only the translation has, and
+    another form of one of its words, find the Spanish brief; results are Spanish pages only (the
+    helper refuses a result outside /es/), and the English index has no Spanish page."""
+    from .test_search_readers import results
+
+    page = chromium_browser.new_page()
+    try:
+        base = spanish_url + "es/"
+        brief = "briefs/community-health-workers"
+        assert brief in results(page, base, "voluntariado")  # the English brief says "volunteer"
+        assert brief in results(page, base, "supervisiones")  # the brief says "supervisión"
+        english = results(page, spanish_url, "remuneration")
+        assert brief in english and all(not path.startswith("es/") for path in english)
+    finally:
+        page.close()

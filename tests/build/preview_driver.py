@@ -1,9 +1,13 @@
 """Drive the live preview's builds in a process of their own, without the web server.
 
 `python preview_driver.py HUB SITE`: reads lines from stdin; each line is one build of `HUB`
-into `SITE`, as `mkdocs serve` runs it (the same hooks, drafts shown, the same address), and
-answers `built <what it did>` (`full` or `incremental: N pages`) or `failed`. The first build
-of a process is a clean, full build: the reference the incremental ones are compared with.
+into `SITE`, as `mkdocs serve` runs it (the same hooks, drafts shown, the same address); the
+line may name the output paths of pages open in a browser, most recent first. It answers
+`built <what it did>` (`full` or `incremental: N of M pages, K early`, then
+`early-pages:<path>,...`, the pages shown before the build finished in the order they were
+written, and `early-differs:<path>` for each of them that the build then wrote otherwise) or
+`failed`. The first build of a process is a clean, full build: the reference the incremental
+ones are compared with.
 """
 
 from __future__ import annotations
@@ -29,12 +33,17 @@ def main() -> int:
     config.plugins.on_startup(command="serve", dirty=False)
     import incremental_build
 
-    for n, _ in enumerate(sys.stdin):
+    for n, line in enumerate(sys.stdin):
         if n:  # as `mkdocs serve` does: the configuration is read again for each rebuild
             config = get_config()
-        serve_command.build(config, serve_url=SERVE_URL, dirty=False)
         engine = incremental_build.ENGINE
-        print("built " + engine.last if engine.ok else "failed", flush=True)
+        for rel in reversed(line.split()):  # pages open in a browser, as the server notes them
+            engine.gate.seen(rel)
+        serve_command.build(config, serve_url=SERVE_URL, dirty=False)
+        said = "built " + engine.last
+        said += f" early-pages:{','.join(engine.early)}" if engine.early else ""  # hooks/preview_early.py
+        said += "".join(f" early-differs:{p}" for p in engine.early_differs)
+        print(said if engine.ok else "failed", flush=True)
     return 0
 
 

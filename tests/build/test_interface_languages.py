@@ -16,6 +16,7 @@ from conftest import build_site
 from languages_site import sample_hub
 
 MONTHS = {
+    "en": "January|February|March|April|May|June|July|August|September|October|November|December",
     "fr": "janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre",
     "es": "enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre",
     "pt": "janeiro|fevereiro|março|abril|maio|junho|julho|agosto|setembro|outubro|novembro|dezembro",
@@ -121,8 +122,7 @@ def test_the_exchanges_listing_facets_and_directions_are_translated(built: tuple
         assert english not in text, english
     # each exchange's months in the locale's words ("maio de 2027 a dezembro de 2027")
     assert re.search(rf"(?:{MONTHS[lang]})(?: de)? \d{{4}}", text), text[:2000]
-    assert not re.search(r"(?:January|February|March|April|May|June|July|August|September|October|November"
-                         r"|December) \d{4}", text)
+    assert not re.search(rf"(?:{MONTHS['en']}) \d{{4}}", text)
 
 
 def test_a_partner_page_is_translated(built: tuple[str, Path]) -> None:
@@ -142,8 +142,7 @@ def test_a_brief_page_badges_notices_and_citation_are_translated(built: tuple[st
     for key in ("recommendations", "cite", "genre", "example"):
         assert w[key] in text, key
     assert re.search(w["date"], text)
-    assert not re.search(r"\d{2} (January|February|March|April|May|June|July|August|September|October|"
-                         r"November|December) \d{4}", text)
+    assert not re.search(rf"\d{{2}} (?:{MONTHS['en']}) \d{{4}}", text)
     bib = page(site, rel + "/cite.bib")
     assert f"type = {{{w['genre'][1:-1]}}}" in bib
 
@@ -185,3 +184,45 @@ def test_the_numbers_page_labels_are_translated(built: tuple[str, Path]) -> None
     # the exchanges' figures: titles and definitions (hub/numbers.py) in the build's language too
     assert "Direction of exchanges by year" not in text and "Each exchange once" not in text
     assert EXCHANGES[lang]["south"] in text
+    # every figure (hub/numbers.py): titles, definitions, denominators, units, notes and row labels
+    for english in ("Partners by", "Members by", "Brief authors by", "Briefs by tier", "Briefs by SDG",
+                    "Curriculum hours by", "Records not updated", "Briefs past or near", "Past their review",
+                    "Not yet due", "Each partner institution", "Each member who chose", "All hours of all",
+                    "published briefs", "outside author", "Income groups: the", "income group (",
+                    "WHO regions as of", "Number (partners)", "Number (hours)", "Low income",
+                    "Not classified"):
+        assert english not in text, english
+    assert NUMBERS[lang] in text
+    assert re.search(words(lang)["date"], text)  # the build's date, written for the locale
+
+
+NUMBERS = {"fr": "Chaque institution partenaire, par le pays où elle est établie.",
+           "es": "Cada institución socia, por el país en el que tiene su sede.",
+           "pt": "Cada instituição parceira, pelo país onde está sediada."}
+# mkdocs.yml's navigation titles, in the build's language (hub/nav_titles.py)
+NAV = {"fr": ["Accueil", "À propos", "Données", "Contribuer"],
+       "es": ["Inicio", "Acerca de", "Datos", "Contribuir"],
+       "pt": ["Início", "Sobre", "Dados", "Contribuir"]}
+
+
+def nav_titles(html: str) -> list[str]:
+    nav = html.split('data-md-type="navigation"')[1].split('data-md-type="toc"')[0]
+    return [" ".join(t.split()) for t in re.findall(r'class="md-ellipsis"[^>]*>([^<]*)<', nav)]
+
+
+def test_the_navigation_titles_are_translated(built: tuple[str, Path]) -> None:
+    lang, site = built
+    for rel in ("index.html", "partners/index.html", "numbers/index.html"):
+        shown = nav_titles(page(site, rel))
+        assert all(t in shown for t in NAV[lang]), (rel, shown)
+        assert not {"Home", "About", "Data", "Contribute"} & set(shown), (rel, shown)
+
+
+def test_an_exchange_is_described_in_the_language(built: tuple[str, Path]) -> None:
+    lang, site = built
+    text = page(site, first(site, "exchanges") + "/index.html")
+    description = html.unescape(re.search(r'<meta name="description" content="([^"]*)"', text).group(1))
+    assert " between " not in description and " from " not in description, description
+    assert re.search(r" entre .+, (?:depuis|desde) \d{4} ?: \w", description), description
+    assert "World Bank" not in visible(text)  # the income classification's name, in the partners' facts
+    assert "World Bank" not in visible(page(site, "exchanges/index.html"))

@@ -92,20 +92,22 @@ def test_a_translated_page_is_in_its_language_without_the_source_notice(site: Pa
     assert "Quokkaflux est un mot que seule cette note utilise." in html
     assert "Financer d’abord les <strong>soins primaires</strong>." in html  # (smarty quotes)
     assert "hub-notice--translation" not in html  # translated and reviewed
-    assert 'lang="en"' not in html.split('<nav class="hub-languages"')[1].split("</nav>", 1)[1].split(
-        "<footer")[0].replace('hreflang="en" lang="en"', "")
+    # nothing of the page is marked English (the navigation's titles of untranslated pages are)
+    rest = html.split('<nav class="hub-languages"')[1].split("</nav>", 1)[1].split("<footer")[0]
+    rest = re.sub(r'class="md-ellipsis" lang="en">\s*(?:About the network|Governance)\s*<', "", rest)
+    assert 'lang="en"' not in rest.replace('hreflang="en" lang="en"', "")
     mission = _page(site, "fr", "mission/index.html")
     assert "<h1>Mission, vision et valeurs</h1>" in mission and "Nous mettons en relation" in mission
     assert ('<p class="hub-notice hub-notice--translation hub-notice--unreviewed" role="note">Cette '
-            "traduction n&#39;a pas encore été relue.") in mission
+            "traduction n’a pas encore été relue.") in mission
     assert "hub-notice--source" not in mission and "Mission, vision et valeurs - " in mission
 
 
 def test_an_outdated_translation_says_so_and_links_the_original(site: Path) -> None:
     html = _page(site, "fr", "curriculum/sm-101/index.html")
     assert ('<p class="hub-notice hub-notice--translation hub-notice--outdated" role="note">Cette '
-            "traduction n&#39;est peut-être plus à jour : le texte anglais a changé depuis sa traduction. "
-            '<a href="../../../curriculum/sm-101/" hreflang="en">Lire l&#39;original en anglais</a></p>'
+            "traduction n’est peut-être plus à jour : le texte anglais a changé depuis sa traduction. "
+            '<a href="../../../curriculum/sm-101/" hreflang="en">Lire l’original en anglais</a></p>'
             ) in html
     assert "Un court essai réflexif." in html and "Cours magistral" in html
     assert "hub-notice--unreviewed" not in html
@@ -188,3 +190,66 @@ def test_the_offline_copy_holds_every_language(tmp_path: Path) -> None:
     assert any(n.endswith("/fr/mission.html") for n in names)
     assert any(n.endswith("/fr/search/search_index.js") or n.endswith("/fr/search/search_index.json")
                for n in names)
+
+
+def _titles(html: str, part: str = "navigation") -> list[tuple[str, str]]:
+    """(lang attribute, text) of each title the theme shows in the page's navigation (or its
+    "toc", or "header")."""
+    if part == "header":
+        block = html.split('class="md-header__topic"', 2)[2].split("</div>")[0]
+    else:
+        block = html.split(f'data-md-type="{part}"')[1]
+        block = block.split('data-md-type="toc"')[0] if part == "navigation" else block.split("</nav>")[0]
+    return [(lang, " ".join(text.split())) for lang, text in
+            re.findall(r'class="md-ellipsis"(?: lang="([a-z]+)")?>([^<]*)<', block)]
+
+
+def test_navigation_titles_are_translated_and_untranslated_titles_marked(site: Path) -> None:
+    """mkdocs.yml's titles come from the catalogue; a page shown in English keeps its English title,
+    marked lang="en" in the navigation, the header and (on its own page) its table of contents."""
+    words = {"en": ["Home", "About", "Data", "Contribute"],
+             "fr": ["Accueil", "À propos", "Données", "Contribuer"],
+             "es": ["Inicio", "Acerca de", "Datos", "Contribuir"],
+             "pt": ["Início", "Sobre", "Dados", "Contribuir"]}
+    for lang in LANGS:
+        shown = _titles(_page(site, lang, "partners/index.html"))
+        assert [("", w) for w in words[lang]] == [t for t in shown if t[1] in words[lang]], (lang, shown)
+        assert not {"Home", "Data", "Contribute"} & {text for _, text in shown} or lang == "en"
+    english = dict((text, lang) for lang, text in _titles(_page(site, "en", "partners/index.html")))
+    assert english["Mission, vision and values"] == "" and english["About the network"] == ""
+    # French: the mission is translated (its title is French, unmarked); "About the network" is not
+    fr = dict((text, lang) for lang, text in _titles(_page(site, "fr", "partners/index.html")))
+    assert fr["Mission, vision et valeurs"] == "" and fr["About the network"] == "en"
+    assert "Mission, vision and values" not in fr
+    # Spanish: neither is translated; on the mission's own page, its header and contents too
+    es = _page(site, "es", "mission/index.html")
+    assert ("en", "Mission, vision and values") in _titles(es) and ("en", "About the network") in _titles(es)
+    assert _titles(es, "header") == [("en", "Mission, vision and values")]
+    assert _titles(es, "toc") and all(lang == "en" for lang, _ in _titles(es, "toc"))
+    assert _titles(_page(site, "fr", "mission/index.html"), "header") == [("", "Mission, vision et valeurs")]
+    assert all(lang == "" for lang, _ in _titles(_page(site, "fr", "mission/index.html"), "toc"))
+
+
+def test_an_untranslated_pages_macros_write_in_its_language(site: Path) -> None:
+    """The data page is not translated into Spanish: its English text is shown, marked, and what its
+    macros write (the field tables) is English too, not Spanish words inside English text."""
+    html = _page(site, "es", "data/index.html")
+    block = html.split('<div lang="en">', 1)[1]
+    assert "<th>Data set</th>" in block and "<th>Field</th>" in block
+    assert "Conjunto de datos" not in html and "<th>Campo</th>" not in html
+    assert "hub-notice--source" in html and '<html lang="es"' in html
+
+
+def test_a_record_shown_in_english_marks_its_own_headings_in_the_contents(site: Path) -> None:
+    html = _page(site, "es", "briefs/alpha-brief/index.html")  # no Spanish translation
+    # the body's heading is English; the page's own headings (the interface's) are Spanish
+    assert _titles(html, "toc") == [("", "Recomendaciones"), ("en", "The problem"), ("", "Referencias"),
+                                    ("", "Citar este informe")]
+
+
+def test_the_home_page_shown_in_english_has_one_title_marked_english(site: Path) -> None:
+    """The home page's template shows its title and lead itself: marked lang="en", not repeated."""
+    html = _page(site, "es", "index.html")
+    assert '<h1 id="home-title"><span lang="en">Fixture Network Hub</span></h1>' in html
+    assert '<p class="hub-home__lead"><span lang="en">A South-South collaboration' in html
+    assert html.count("<h1") == 1 and "<title>Fixture Network Hub</title>" in html

@@ -35,9 +35,10 @@ class Preview:
                                      stdin=subprocess.PIPE, stdout=subprocess.PIPE,
                                      stderr=subprocess.DEVNULL, text=True)
 
-    def build(self) -> str:
+    def build(self, open_pages: tuple[str, ...] = ()) -> str:
+        """One build; `open_pages`: output paths of the pages open in a browser, most recent first."""
         assert self.proc.stdin and self.proc.stdout
-        self.proc.stdin.write("\n")
+        self.proc.stdin.write(" ".join(open_pages) + "\n")
         self.proc.stdin.flush()
         line = self.proc.stdout.readline().strip()
         assert line, "the preview process ended"
@@ -53,6 +54,10 @@ def _clean_build(hub: Path, site: Path) -> None:
     out = subprocess.run([sys.executable, str(DRIVER), str(hub), str(site)], cwd=hub, env=ENV, input="\n",
                          capture_output=True, text=True, timeout=600)
     assert out.stdout.strip() == "built full", out.stderr[-3000:]
+
+
+def _pages(site: Path) -> dict[str, bytes]:
+    return {p.relative_to(site).as_posix(): p.read_bytes() for p in sorted(site.rglob("*.html"))}
 
 
 def _tree(site: Path) -> dict[str, bytes]:
@@ -140,15 +145,28 @@ def _edits(hub: Path) -> list[tuple[str, Callable[[], None], str]]:
     ]
 
 
+# Edits that add, remove or rename no page: their pages are rendered and shown first, before
+# the whole-site steps (hooks/preview_early.py); the others go to the incremental build only.
+EARLY = {"a partner's name changed", "a member's affiliation changed", "a brief's partners changed",
+         "a module's hours changed", "a draft brief's country changed",
+         "the other fixed (and the city edited)",
+         "after the fix, an edit"}
+# The page open in the browser during an edit: it is rendered (and shown) first.
+OPEN = {"a partner's name changed": "partners/alpha-ministry/index.html",
+        "a brief's partners changed": "briefs/alpha-brief/index.html",
+        "a module's hours changed": "curriculum/sm-101/index.html"}
+
+
 def test_the_preview_after_each_edit_is_a_clean_build(tmp_path: Path) -> None:
     hub = make_hub(tmp_path / "hub")
     site, clean = tmp_path / "preview-site", tmp_path / "clean-site"
     preview = Preview(hub, site)
     try:
         assert preview.build() == "built full"
+        before = _pages(site)  # the pages of the last build that succeeded
         for what, edit, kind in _edits(hub):
             edit()
-            said = preview.build()
+            said = preview.build(("about/index.html", OPEN[what]) if what in OPEN else ("about/index.html",))
             assert said.startswith("built " + kind) or said == kind, (what, said)
             if kind == "failed":
                 assert "cannot be built" in (site / "index.html").read_text(encoding="utf-8")
@@ -156,6 +174,18 @@ def test_the_preview_after_each_edit_is_a_clean_build(tmp_path: Path) -> None:
             if kind == "incremental":  # it rendered some pages again, not all
                 n, total = map(int, re.search(r"(\d+) of (\d+) pages", said).groups())
                 assert 0 < n < total / 2, (what, said)
+                # the pages shown before the build finished were already the final ones
+                assert "early-differs" not in said, (what, said)
+                early = int(re.search(r"(\d+) early", said).group(1))
+                assert (early > 0) == (what in EARLY), (what, said)
+                if early:  # every page the edit changed was among them: no reader saw a stale page
+                    shown = re.search(r"early-pages:(\S+)", said).group(1).split(",")
+                    after = _pages(site)
+                    stale = [p for p in after if before.get(p) != after[p] and p not in shown]
+                    assert stale == [], what
+                    if what in OPEN:
+                        assert shown[0] == OPEN[what], (what, shown)
+            before = _pages(site)
             _same_as_clean(hub, site, clean)
     finally:
         preview.close()

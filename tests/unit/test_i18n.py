@@ -30,6 +30,7 @@ def copy(tmp_path: Path) -> Path:
     """The templates, the data layer and the catalogues, to break one of them."""
     for part in ("overrides", "hooks"):
         shutil.copytree(REPO / part, tmp_path / part, ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copy2(REPO / "mkdocs.yml", tmp_path / "mkdocs.yml")  # the navigation's titles
     return tmp_path
 
 

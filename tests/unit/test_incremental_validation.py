@@ -71,3 +71,31 @@ def test_a_record_renamed_added_and_removed(tmp_path: Path) -> None:
     _same(root, cache)
     (root / "content" / "briefs" / "alpha-two.md").unlink()
     _same(root, cache)
+
+
+def test_a_name_withheld_later_is_found_in_files_not_read_again(tmp_path: Path) -> None:
+    """The search for withheld names remembers, per file, what it found (hub.validate_privacy):
+    a file that did not change is not searched again while the withheld names stay the same.
+    A member who withdraws consent changes the names: every file is searched again."""
+    root = tmp_path / "hub"
+    shutil.copytree(FIXTURE, root)
+    brief, members = root / "content" / "briefs" / "beta-brief.md", root / "members.yaml"
+    brief.write_text(brief.read_text(encoding="utf-8") + "\nWith thanks to Ben Example.\n", encoding="utf-8")
+    cache: dict = {}
+
+    def withheld() -> list[str]:
+        _same(root, cache)
+        _, problems = validate(root, on=ON, cache=cache)
+        return [p.format() for p in problems if "not agreed to a public profile" in p.message]
+
+    assert withheld() == []
+    text = members.read_text(encoding="utf-8")
+    ben = text.index("name: Ben Example")
+    consent = text.index("consent: {public: true", ben)
+    members.write_text(text[:consent] + text[consent:].replace("public: true", "public: false", 1),
+                       encoding="utf-8")
+    found = withheld()  # beta-brief.md did not change, the names did
+    assert len(found) == 1 and found[0].startswith("content/briefs/beta-brief.md:"), found
+    assert withheld() == found  # and again, from what was remembered
+    members.write_text(text, encoding="utf-8")
+    assert withheld() == []
