@@ -52,3 +52,12 @@ def quality_fixture_url(fixture_site: Path) -> Iterator[str]:
 @pytest.fixture(scope="session")
 def quality_repo_url(repo_site: Path) -> Iterator[str]:
     yield from serve(repo_site)
+
+
+@pytest.fixture()
+def page(browser):  # type: ignore[no-untyped-def]
+    """A fresh desktop-sized page (1280 x 900) in its own context; a test module may define its own."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    pg = context.new_page()
+    yield pg
+    context.close()

@@ -11,14 +11,6 @@ from .test_search_readers import results
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 
-@pytest.fixture()
-def page(browser):  # type: ignore[no-untyped-def]
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    pg = context.new_page()
-    yield pg
-    context.close()
-
-
 def _paths(urls: list[str], base: str) -> list[str]:
     return [u[len(base):].split("?")[0] for u in urls if u.startswith(base)]
 

@@ -40,14 +40,6 @@ def results(page, base: str, query: str) -> dict[str, str]:  # type: ignore[no-u
     return found
 
 
-@pytest.fixture()
-def page(browser):  # type: ignore[no-untyped-def]
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    pg = context.new_page()
-    yield pg
-    context.close()
-
-
 @pytest.mark.parametrize("query", list(QUERIES))
 def test_search_finds_records_online(page, quality_fixture_url: str, query: str) -> None:  # type: ignore[no-untyped-def]
     found = results(page, quality_fixture_url, query)
