@@ -37,7 +37,7 @@ from .fields import IsoDate, MarkdownText, Ref, ShortText, YamlBool, fail, vocab
 from .i18n import N_, _, lower_label
 from .load_records import Origin, _body_problems, _check, read_front_matter
 from .models import Language, Record, Reference, Topic
-from .placeholders import body_placeholder_problems, placeholder_problems
+from .placeholders import body_placeholder_problems, may_hold_placeholders, placeholder_problems
 from .problems import Problem
 
 if TYPE_CHECKING:
@@ -121,7 +121,8 @@ def load_exchange(path: FsPath, rel: str, problems: list[Problem]) -> tuple[Exch
     if read is None:
         return None
     data, origin, body, body_line = read
-    problems.extend(placeholder_problems(data, origin))
+    if may_hold_placeholders(origin.doc.text or "\\"):
+        problems.extend(placeholder_problems(data, origin))
     for derived in ("direction", "countries"):  # what the hub works out, never typed
         if derived in data:
             problems.append(origin.problem(

@@ -22,7 +22,7 @@ from .brief_sections import duplicate_section_problems
 from .fields import closest
 from .load_yaml import Document, Path, decode, parse, split_front_matter, where
 from .models import Brief, Member, Module, Partner, Track
-from .placeholders import body_placeholder_problems, placeholder_problems
+from .placeholders import body_placeholder_problems, may_hold_placeholders, placeholder_problems
 from .problems import Problem
 from .text_guards import file_limit
 
@@ -81,6 +81,9 @@ class Loaded:
     # whole file of that kind could not be read, so no reference to that kind is checked.
     broken: set[tuple[str, str]] = field(default_factory=set)
     valid: set[tuple[str, str]] = field(default_factory=set)  # (kind, file stem) of the valid records
+    # The live preview's: each record of a list file that passed with no problem at all, by
+    # its id: (its data as read, the record), for the next reading of that file (`_list_file`).
+    passed: dict[Any, list[tuple[Any, Any]]] = field(default_factory=dict, repr=False, compare=False)
 
     def merge(self, part: Loaded) -> None:
         """Add what one file gave (`load_all`'s cache keeps it per file)."""
@@ -263,7 +266,19 @@ def _broken_id(kind: str, data: Any, broken: set[tuple[str, str]]) -> None:
 
 
 def _list_file(path: FsPath, rel: str, root: str, model: type[BaseModel],
-               problems: list[Problem], broken: set[tuple[str, str]]) -> list[tuple[Any, Origin]]:
+               problems: list[Problem], broken: set[tuple[str, str]],
+               last: dict | None = None, passed: dict | None = None) -> list[tuple[Any, Origin]]:
+    """The records of a list file (`partners.yaml`, ...).
+
+    `last` (the live preview's): what the last reading of this file passed, by id (see
+    `Loaded.passed`). A record whose data is equal to the data of a record that passed last
+    time with no problem at all (placeholders, fields, values) is that record again: checking
+    the same data again would give the same record and, again, no problem (the checks depend on
+    the data and on hub.yml; a change to hub.yml rebuilds everything, with an empty cache). So
+    an edit to one partner checks one partner, not all of them; the file is still read whole
+    (its syntax, duplicate keys) and the checks between records run over every record. Every
+    other record is checked as without `last`, and its problems located in the new text.
+    `passed` receives this reading's records that passed, for the next one."""
     kind = root.rstrip("s")
     text = _read(path, rel, problems)
     if text is None:
@@ -282,15 +297,50 @@ def _list_file(path: FsPath, rel: str, root: str, model: type[BaseModel],
         broken.add((kind, "*"))
         return []
     out = []
+    marked = may_hold_placeholders(text)
     for i, item in enumerate(doc.data):
         origin = Origin(doc, (i,))
-        problems.extend(placeholder_problems(item, origin))
+        key = item.get("id") if type(item) is dict else None
+        if last and type(key) is str:
+            record = _passed_before(last, key, item)
+            if record is not None:
+                out.append((record, origin))
+                passed.setdefault(key, []).append((item, record))  # type: ignore[union-attr]
+                continue
+        before = len(problems)
+        if marked:
+            problems.extend(placeholder_problems(item, origin))
         record = _check(model, item, origin, problems)
         if record is not None:
             out.append((record, origin))
+            if passed is not None and len(problems) == before and type(key) is str:
+                passed.setdefault(key, []).append((item, record))
         else:
             _broken_id(kind, item, broken)
     return out
+
+
+def _passed_before(last: dict, key: str, item: dict) -> Any:
+    """The record that passed last time with exactly this data (same fields, same order, same
+    values), taken out of `last` (a record written twice is checked again the second time)."""
+    earlier = last.get(key)
+    if not earlier:
+        return None
+    for n, (data, record) in enumerate(earlier):
+        if data == item and _same_order(data, item):
+            del earlier[n]
+            return record
+    return None
+
+
+def _same_order(a: Any, b: Any) -> bool:
+    """Whether two equal values also list their fields in the same order (== ignores it)."""
+    if type(a) is dict:
+        return list(a) == list(b) and all(_same_order(v, b[k]) for k, v in a.items()
+                                           if type(v) is dict or type(v) is list)
+    if type(a) is list:
+        return all(_same_order(v, w) for v, w in zip(a, b, strict=True) if type(v) is dict or type(v) is list)
+    return True
 
 
 def _only_comments(text: str) -> bool:
@@ -335,7 +385,8 @@ def load_brief(path: FsPath, rel: str, problems: list[Problem]) -> tuple[Brief, 
         return None
     data, origin, body, body_line = read
     draft = data.get("status") == "draft"  # a draft may keep placeholders (warnings)
-    problems.extend(placeholder_problems(data, origin, draft=draft))
+    if may_hold_placeholders(origin.doc.text or "\\"):
+        problems.extend(placeholder_problems(data, origin, draft=draft))
     brief = _check(Brief, data, origin, problems)
     body_problems = _body_problems(body, rel, body_line)
     body_problems += duplicate_section_problems(body, rel, body_line)
@@ -385,7 +436,7 @@ def load_all(src: Sources, readable: Callable[[str], bool] | None = None,
     p = out.problems
     ok = readable or (lambda rel: True)
 
-    def once(rel: str, path: FsPath, load: Callable[[Loaded], None]) -> None:
+    def once(rel: str, path: FsPath, load: Callable[[Loaded, Loaded | None], None]) -> None:
         raw: bytes | None = None
         if cache is not None:
             with contextlib.suppress(OSError):
@@ -395,9 +446,11 @@ def load_all(src: Sources, readable: Callable[[str], bool] | None = None,
             part = hit[1]
         else:
             part = Loaded()
-            load(part)
+            load(part, hit[1] if hit is not None else None)
             if cache is not None and raw is not None:
                 cache[rel] = (raw, part)
+            if cache is None or raw is None:
+                part.passed.clear()  # nothing to keep it for
         out.merge(part)
 
     for rel, root, model, bucket, section in (
@@ -422,8 +475,13 @@ def load_all(src: Sources, readable: Callable[[str], bool] | None = None,
             continue
         out.files.append(rel)
 
-        def load_list(part: Loaded, path=path, rel=rel, root=root, model=model, bucket=bucket) -> None:
-            getattr(part, bucket).extend(_list_file(path, rel, root, model, part.problems, part.broken))
+        def load_list(part: Loaded, last: Loaded | None, path=path, rel=rel, root=root, model=model,
+                      bucket=bucket) -> None:
+            getattr(part, bucket).extend(_list_file(
+                path, rel, root, model, part.problems, part.broken,
+                last.passed if last is not None else None, part.passed if cache is not None else None))
+            if last is not None:
+                last.passed = {}  # (what it held is this reading's now, or no longer valid)
 
         once(rel, path, load_list)
 
@@ -436,7 +494,7 @@ def load_all(src: Sources, readable: Callable[[str], bool] | None = None,
         if not ok(rel):
             continue
         out.files.append(rel)
-        once(rel, path, lambda part, path=path, rel=rel: _load_module(path, rel, part))
+        once(rel, path, lambda part, last, path=path, rel=rel: _load_module(path, rel, part))
 
     for path in sorted((src.root / src.briefs).glob("*.md") if cfg.enabled("briefs") else ()):
         rel = src.rel(path)
@@ -446,7 +504,7 @@ def load_all(src: Sources, readable: Callable[[str], bool] | None = None,
         if not ok(rel):
             continue
         out.files.append(rel)
-        once(rel, path, lambda part, path=path, rel=rel: _load_brief_file(path, rel, part))
+        once(rel, path, lambda part, last, path=path, rel=rel: _load_brief_file(path, rel, part))
 
     from .exchanges import load_exchanges  # here: exchanges.py builds on this module
 
@@ -475,7 +533,8 @@ def _load_module(path: FsPath, rel: str, part: Loaded) -> None:
                          "remove the leading `- ` and one level of indentation"))
         return
     origin = Origin(doc)
-    p.extend(placeholder_problems(doc.data, origin))
+    if may_hold_placeholders(text):
+        p.extend(placeholder_problems(doc.data, origin))
     module = _check(Module, doc.data, origin, p)
     if module is None:
         _broken_id("module", doc.data, part.broken)

@@ -37,6 +37,16 @@ def is_placeholder(value: Any) -> bool:
 _MAYBE = re.compile(r"\(replace|invalid", re.I)
 
 
+def may_hold_placeholders(yaml_text: str) -> bool:
+    """False when no value read from this YAML text can be a placeholder: the text holds
+    neither `(replace` nor `invalid` in any case, and no backslash. Every value is the text's
+    own characters (a line break may become a space, never nothing) except where a
+    double-quoted escape writes a character (`\\x28`, `\\u0069`, a backslash at the end of a
+    line), so without a backslash a value can hold only what the text holds. One search of a
+    file in C instead of a walk over every value of every record."""
+    return "\\" in yaml_text or _MAYBE.search(yaml_text) is not None
+
+
 def _walk(data: Any, loc: tuple = ()) -> list[tuple[tuple, str]]:
     """(location, value) of each placeholder in `data`, in document order. Run on every value
     of every record, so a plain recursion over the containers only."""

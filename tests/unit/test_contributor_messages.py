@@ -23,6 +23,20 @@ CASES = [
         f"partners.yaml:6:12: partners[1].website: still the template's placeholder "
         f"'https://replace.invalid/x'; {HINT}",
     ], id='placeholder-partner-website'),
+    # written with YAML escapes, so that the file's text holds no `(replace` or `invalid`
+    # (the first look over a whole file, `may_hold_placeholders`, must still let them through)
+    pytest.param('partner', {'name': '"Full name of the institution \\x28REPLACE)"'}, [
+        "partners.yaml:2:9: partners[1].name: still the template's placeholder "
+        f"'Full name of the institution (REPLACE)'; {HINT}",
+    ], id='placeholder-partner-name-escaped'),
+    pytest.param('partner', {'website': '"https://replace.inval\\u0069d/x"'}, [
+        f"partners.yaml:6:12: partners[1].website: still the template's placeholder "
+        f"'https://replace.invalid/x'; {HINT}",
+    ], id='placeholder-partner-website-escaped'),
+    pytest.param('module', {'notes': '"Lesson notes (re\\\n  place or delete)."'}, [
+        "curriculum/modules/sm-101.yaml:13:8: notes: still the template's placeholder "
+        f"'Lesson notes (replace or delete).'; {HINT}",
+    ], id='placeholder-module-notes-escaped-line-break'),
     pytest.param('module', {'notes': '|\n  Lesson notes for teachers (replace or delete).'}, [
         "curriculum/modules/sm-101.yaml:13:8: notes: still the template's placeholder "
         f"'Lesson notes for teachers (replace or delete).'; {HINT}",

@@ -99,3 +99,73 @@ def test_a_name_withheld_later_is_found_in_files_not_read_again(tmp_path: Path) 
     assert withheld() == found  # and again, from what was remembered
     members.write_text(text, encoding="utf-8")
     assert withheld() == []
+
+
+def _partner_objects(cache: dict) -> dict[str, list]:
+    return {p.id: p for p, _ in cache["partners.yaml"][1].partners}
+
+
+def test_an_edit_to_one_record_of_a_list_file_checks_that_record_only(tmp_path: Path) -> None:
+    """A list file read again after an edit keeps the records whose data did not change (the
+    same objects: checking them again would give them again), and checks the edited one; the
+    problems are still exactly a full validation's, located in the new text."""
+    root = tmp_path / "hub"
+    shutil.copytree(FIXTURE, root)
+    partners = root / "partners.yaml"
+    text = partners.read_text(encoding="utf-8")
+    cache: dict = {}
+    _same(root, cache)
+    first = _partner_objects(cache)
+
+    def edit(new: str) -> dict:
+        partners.write_text(new, encoding="utf-8")
+        _same(root, cache)
+        return _partner_objects(cache)
+
+    # a line added above every other partner: the others move, and are kept
+    now = edit(text.replace("name: Alpha Example Ministry of Health",
+                            "name: Alpha Example Ministry of Public Health\n  short_name: AEMPH", 1)
+               .replace("  short_name: AEMH\n", "", 1))
+    assert now["alpha-ministry"] is not first["alpha-ministry"]
+    assert now["alpha-ministry"].name == "Alpha Example Ministry of Public Health"
+    assert all(now[k] is first[k] for k in first if k != "alpha-ministry")
+    # the edited record into an error (located in the new text) and back
+    now = edit(text.replace("city: Kisumu\n", "city: Kisumu\n  tier: nowhere\n", 1))
+    assert "beta-university" not in now
+    now = edit(text)
+    assert now["beta-university"] == first["beta-university"]
+    assert now["gamma-ngo"] is first["gamma-ngo"]
+    # a placeholder (an error of a record that otherwise passes) and back
+    edit(text.replace("website: https://example.org/gamma", "website: https://gamma.invalid/(replace)", 1))
+    edit(text)
+    # a duplicate id introduced by the edited record: reported as from scratch, and each
+    # record written twice is checked on its own
+    gamma = text[text.index("- id: gamma-ngo"):]
+    gamma = gamma[:gamma.index("\n- id:") + 1] if "\n- id:" in gamma else gamma
+    edit(text.replace("- id: beta-university", "- id: gamma-ngo", 1))
+    now = edit(text + gamma)
+    assert [p.id for p, _ in cache["partners.yaml"][1].partners].count("gamma-ngo") == 2
+    edit(text)
+    # the same fields in another order: equal data, still checked again
+    now = edit(text.replace("  city: Kisumu\n  website: https://example.org/beta\n",
+                            "  website: https://example.org/beta\n  city: Kisumu\n", 1))
+    assert now["beta-university"] is not first["beta-university"]
+
+
+def test_a_withheld_name_written_into_a_kept_record_file(tmp_path: Path) -> None:
+    """A withheld member's name written into one partner: found as from scratch, although the
+    other partners are kept from the last reading."""
+    root = tmp_path / "hub"
+    shutil.copytree(FIXTURE, root)
+    partners = root / "partners.yaml"
+    text = partners.read_text(encoding="utf-8")
+    cache: dict = {}
+    _same(root, cache)
+    partners.write_text(text.replace("Beta trains community-oriented doctors.",
+                                     "Beta trains doctors with Quillon Withheld.", 1), encoding="utf-8")
+    _same(root, cache)
+    _, problems = validate(root, on=ON, cache=cache)
+    assert [p.format().split(": ")[0] for p in problems if "public profile" in p.message] == \
+        ["partners.yaml:25:16"]
+    partners.write_text(text, encoding="utf-8")
+    _same(root, cache)
