@@ -6,7 +6,8 @@ read again before each rebuild), then changes one partner's name in `partners.ya
 with that partner's page noted as open in a browser. Per edit it prints the CPU time of
 reading the configuration again (`mkdocs serve`'s own step), from the build's start to the
 moment the browsers are told to reload, and of the whole cycle. `--profile OUT` writes a
-cProfile of the edits' builds (CPU clock). Timings only: nothing is asserted.
+cProfile (CPU clock) of the edits' early passes (`hooks/preview_early.py`, what comes before
+the reload), `--profile-all` of the whole cycles. Timings only: nothing is asserted.
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("hub", type=Path)
     ap.add_argument("--edits", type=int, default=3)
     ap.add_argument("--profile", type=Path)
+    ap.add_argument("--profile-all", action="store_true")
     ap.add_argument("--site", type=Path)
     args = ap.parse_args(argv)
     hub = args.hub.resolve()
@@ -60,19 +62,33 @@ def main(argv: list[str] | None = None) -> int:
     key, name = m.group(1), m.group(2).strip().strip('"')
     engine.gate.seen(f"partners/{key}/index.html")
     prof = cProfile.Profile(time.process_time) if args.profile else None
+    whole = prof if args.profile_all else None
+    if prof is not None and whole is None:
+        import preview_early
+
+        render_early = preview_early.render_early
+
+        def profiled(*a, **k):
+            prof.enable()
+            try:
+                return render_early(*a, **k)
+            finally:
+                prof.disable()
+
+        preview_early.render_early = profiled
     rows = []
     try:
         for i in range(args.edits):
             block = m.group(0).replace(m.group(2), f'"{name} edit {i + 1}"')
             partners.write_text(original.replace(m.group(0), block, 1), encoding="utf-8")
             c0 = time.process_time()
-            if prof:
-                prof.enable()
+            if whole:
+                whole.enable()
             config = get_config()
             c1 = time.process_time()
             serve_command.build(config, serve_url=SERVE_URL, dirty=False)
-            if prof:
-                prof.disable()
+            if whole:
+                whole.disable()
             c2 = time.process_time()
             ready = engine.shown_after[1] if engine.shown_after else float("nan")
             rows.append({"config": c1 - c0, "ready": ready, "cycle": c2 - c1, "did": engine.last})

@@ -174,6 +174,7 @@ class Preview:
         self.resumable = False
         if why is not None:
             preview.validation_cache().clear()
+            preview_early.forget()
             preview.discard_kept_site(config.site_dir)
             log.info(f"Full rebuild: {why}")
         self.plan, self.seen, self.pages, self.before, self.search_start = None, set(), {}, {}, {}

@@ -192,7 +192,9 @@ def _sources(cat, state) -> dict[str, str] | None:
     """The Markdown of every page made from the records (generated pages, briefs, exchanges),
     when the records make the same pages as last time; None when a page would be added or
     removed (or a brief would change between draft and published)."""
-    out = {spec.src_uri: spec.markdown() for spec in generate_pages(cat)}
+    if len(_SPECS) > 4 * max(1, len(state.pages)):
+        _SPECS.clear()  # (records edited many times over)
+    out = {spec.src_uri: _markdown(spec) for spec in generate_pages(cat, _SPECS)}
     makers = {state.generated_by.get(s) for s in out}
     if len(makers) != 1 or None in makers:
         return None
@@ -207,7 +209,37 @@ def _sources(cat, state) -> dict[str, str] | None:
         src = f"briefs/{slug}.md"
         if (pages[src].inclusion is InclusionLevel.DRAFT) == b.published:
             return None  # a draft published, or a brief back to draft
-        out[src] = brief_markdown(slug, b.front.title, b.front.summary, b.body)
-    for slug, ex in cat.exchanges.items():
-        out[f"exchanges/{slug}.md"] = exchange_markdown(ex)
+        out[src] = _record_markdown(b.front, (slug, b.body), lambda b=b, slug=slug: brief_markdown(
+            slug, b.front.title, b.front.summary, b.body))
+    for slug, ex in cat.exchanges.items():  # (its partners' countries are in its description)
+        out[f"exchanges/{slug}.md"] = _record_markdown(
+            ex.front, (slug, ex.body, ex.countries, ex.direction), lambda ex=ex: exchange_markdown(ex))
     return out
+
+
+# The pages of the records that are the same objects as last time (the files not read again,
+# the records of a list file whose data did not change) are the same Markdown: made once, not
+# for every page at every save. Kept while the preview builds incrementally (cleared with the
+# validation cache on a full rebuild: hub.yml, a template...).
+_SPECS: dict[int, tuple] = {}  # id(record) -> (record, its file, PageSpec) (generate_pages)
+_MARKDOWN: dict[int, tuple] = {}  # id(PageSpec or record) -> (it, what else it used, Markdown)
+
+
+def forget() -> None:
+    _SPECS.clear()
+    _MARKDOWN.clear()
+
+
+def _markdown(spec) -> str:
+    return _record_markdown(spec, None, spec.markdown)
+
+
+def _record_markdown(record, uses, make) -> str:
+    hit = _MARKDOWN.get(id(record))
+    if hit is not None and hit[0] is record and hit[1] == uses:
+        return hit[2]
+    if len(_MARKDOWN) > 50_000:
+        _MARKDOWN.clear()
+    text = make()
+    _MARKDOWN[id(record)] = (record, uses, text)
+    return text

@@ -112,26 +112,32 @@ def listings(cfg: config.HubConfig | None = None) -> dict[str, tuple[str, str, s
             for kind, path in LISTING_PAGES.items() if cfg.enabled(kind)}
 
 
-def generate_pages(cat: Catalog) -> list[PageSpec]:
-    """Every generated page of the sections the network has, listings first, in a stable order."""
+def generate_pages(cat: Catalog, memo: dict | None = None) -> list[PageSpec]:
+    """Every generated page of the sections the network has, listings first, in a stable order.
+
+    `memo` (the live preview's, kept while hub.yml stays the same): the page of each record
+    made last time, given again for the same record object from the same file."""
     cfg = config.active()
     on = cfg.enabled
     pages = [PageSpec(path, title, f"hub/{kind}.html", kind, body=desc, description=desc)
              for kind, (path, title, desc) in listings(cfg).items()]
+    made = _made if memo is not None else lambda memo, record, path, make: make()
     for p in sorted(cat.partners.values(), key=lambda p: p.id):
-        pages.append(PageSpec(
+        path = cat.origin("partner", p.id).path
+        pages.append(made(memo, p, path, lambda p=p, path=path: PageSpec(
             uri("partner", p.id), p.name, "hub/partner.html", "partner", p.id, p.description,
-            f"{p.name}, {country(p.country).name}.", cat.origin("partner", p.id).path))
+            f"{p.name}, {country(p.country).name}.", path)))
     members, modules = cfg.section("members").title, cfg.section("curriculum").title
     for m in sorted(cat.public_members.values(), key=lambda m: m.id) if on("members") else ():
-        pages.append(PageSpec(
+        path = cat.origin("member", m.id).path
+        pages.append(made(memo, m, path, lambda m=m, path=path: PageSpec(
             uri("member", m.id), m.name, "hub/member.html", "member", m.id, md_text(m.bio or ""),
-            f"{m.name} ({members}, {country(m.country).name}).",
-            cat.origin("member", m.id).path))
+            f"{m.name} ({members}, {country(m.country).name}).", path)))
     for m in cat.modules_in_order if on("curriculum") else ():
-        pages.append(PageSpec(
+        path = cat.origin("module", m.id).path
+        pages.append(made(memo, m, path, lambda m=m, path=path: PageSpec(
             uri("module", m.id), m.title, "hub/module.html", "module", m.id, demote_headings(m.notes or ""),
-            f"{m.title} ({modules}).", cat.origin("module", m.id).path))
+            f"{m.title} ({modules}).", path)))
     kinds = ", ".join(cfg.section(k).title
                       for k in ("partners", "members", "briefs", "curriculum", "exchanges") if on(k))
     for c in cat.countries if on("countries") else ():
@@ -142,6 +148,15 @@ def generate_pages(cat: Catalog) -> list[PageSpec]:
         about = f"{TOPICS[t]}: {kinds}."
         pages.append(PageSpec(uri("topic", t), TOPICS[t], "hub/topic.html", "topic", t, about, about))
     return pages
+
+
+def _made(memo: dict, record: object, path: str, make) -> PageSpec:
+    hit = memo.get(id(record))
+    if hit is not None and hit[0] is record and hit[1] == path:
+        return hit[2]
+    spec = make()
+    memo[id(record)] = (record, path, spec)  # (the record is kept: its id names no other)
+    return spec
 
 
 def brief_markdown(slug: str, title: str, summary: str, body: str) -> str:

@@ -142,7 +142,20 @@ def _edits(hub: Path) -> list[tuple[str, Callable[[], None], str]]:
         ("the other fixed (and the city edited)",
          edit(partners, "city: Kisumu\n  tier: nowhere\n", "city: Kisumu Town\n"), inc),
         ("after the fix, an edit", edit(partners, "city: Kisumu", "city: Kisumu West"), inc),
+        # the records of partners.yaml that did not change are kept from the last reading, the
+        # edited one is checked again (hub.load_records._list_file): its mistakes, and those it
+        # makes with the others, are still every mistake a full validation finds
+        ("a duplicate id in the edited partner", edit(partners, "- id: gamma-ngo", "- id: beta-university"),
+         "failed"),
+        ("fixed, and its name edited", edit(partners, GAMMA % "- id: beta-university",
+                                             (GAMMA % "- id: gamma-ngo").replace("Collective", "Cooperative")), inc),
+        ("a withheld member named in a partner", edit(partners, "Beta trains community-oriented doctors.",
+                                                      "Beta trains doctors with Quillon Withheld."), "failed"),
+        ("the name removed", edit(partners, "with Quillon Withheld.", "with nurses."), inc),
     ]
+
+
+GAMMA = "%s\n  example: true\n  name: Gamma Example Health Collective"
 
 
 # Edits that add, remove or rename no page: their pages are rendered and shown first, before
@@ -150,7 +163,7 @@ def _edits(hub: Path) -> list[tuple[str, Callable[[], None], str]]:
 EARLY = {"a partner's name changed", "a member's affiliation changed", "a brief's partners changed",
          "a module's hours changed", "a draft brief's country changed",
          "the other fixed (and the city edited)",
-         "after the fix, an edit"}
+         "after the fix, an edit", "fixed, and its name edited", "the name removed"}
 # The page open in the browser during an edit: it is rendered (and shown) first.
 OPEN = {"a partner's name changed": "partners/alpha-ministry/index.html",
         "a brief's partners changed": "briefs/alpha-brief/index.html",
