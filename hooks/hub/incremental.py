@@ -233,7 +233,34 @@ def _value(source: Any, spaces: Mapping, dep: Dep):
 def changed_deps(deps: set[Dep], old: tuple[Any, Mapping], new: tuple[Any, Mapping]) -> set[Dep]:
     """The reads that give a different value on the new catalog (and globals) than on the old."""
     out: set[Dep] = set()
+    # Most reads are one entry of a table of the catalog (`hub.partners["x"]`): those are
+    # compared table by table, each table looked up once (the same values as `_value` gives).
+    items: dict[str, list[Dep]] = {}
+    rest = []
     for dep in deps:
+        if len(dep) == 3 and dep[1] == "item" and type(dep[0]) is str:
+            items.setdefault(dep[0], []).append(dep)
+        else:
+            rest.append(dep)
+    for head, group in items.items():
+        try:
+            was_table, now_table = getattr(old[0], head, MISSING), getattr(new[0], head, MISSING)
+        except Exception:
+            was_table = now_table = MISSING
+        if was_table is MISSING or now_table is MISSING or isinstance(was_table, defaultdict) \
+                or isinstance(now_table, defaultdict):
+            rest += group
+            continue
+        for dep in group:
+            key = dep[2]
+            try:
+                was = was_table[key] if key in was_table else MISSING
+                now = now_table[key] if key in now_table else MISSING
+                if was is not now and was != now:
+                    out.add(dep)
+            except Exception:
+                out.add(dep)
+    for dep in rest:
         try:
             was, now = _value(*old, dep), _value(*new, dep)
             if was is not now and was != now:  # a record of a file that was not read again is the same object

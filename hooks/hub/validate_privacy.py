@@ -125,6 +125,20 @@ _FOUND: dict[int, tuple[Any, tuple, bool]] = {}
 _FOUND_NAMES: list[frozenset] = [frozenset()]
 
 
+# The records whose texts named no one at the last search, by id (the live preview's next
+# validation): a list file read again after an edit to one record keeps the other records (the
+# same objects, with the same data), so only the edited one is searched again.
+_CLEAN: dict[int, Any] = {}
+
+
+def _file_texts(finder: NameFinder, pairs: list[tuple[Origin, Any]]) -> str:
+    """The texts of one file's records joined ("0" ends any name), leaving out the records that
+    named no one last time; "" when none is left."""
+    if _CLEAN:
+        pairs = [(o, r) for o, r in pairs if _CLEAN.get(id(r)) is not r]
+    return " 0 ".join(t for o, _ in pairs for t in _flat(_record_data(o), []))
+
+
 def _name_words(name: str) -> tuple[str, ...]:
     return _NAME_WORDS.get(name) or _NAME_WORDS.setdefault(name, words(name))
 
@@ -143,6 +157,7 @@ def withheld_name_problems(cat: Catalog) -> list[Problem]:
     names = frozenset(finder.names)
     if names != _FOUND_NAMES[0]:
         _FOUND.clear()
+        _CLEAN.clear()
         _FOUND_NAMES[0] = names
     memo: dict[int, tuple[Any, tuple, bool]] = {}
 
@@ -156,27 +171,33 @@ def withheld_name_problems(cat: Catalog) -> list[Problem]:
         return answer
 
     out: list[Problem] = []
-    records: list[Origin] = [cat.origin("partner", k) for k in cat.partners]
-    records += [cat.origin("member", k) for k, m in cat.members.items() if m.consent.public]
-    records += [cat.origin("track", k) for k in cat.tracks]
-    records += [cat.origin("module", k) for k in cat.modules]
-    records += [b.origin for b in cat.briefs.values() if b.published]
-    records += [e.origin for e in cat.exchanges.values()]
+    # (origin, record): the record object tells a record that was not read again (hub.load_records)
+    records: list[tuple[Origin, Any]] = [(cat.origin("partner", k), r) for k, r in cat.partners.items()]
+    records += [(cat.origin("member", k), m) for k, m in cat.members.items() if m.consent.public]
+    records += [(cat.origin("track", k), r) for k, r in cat.tracks.items()]
+    records += [(cat.origin("module", k), r) for k, r in cat.modules.items()]
+    records += [(b.origin, b.front) for b in cat.briefs.values() if b.published]
+    records += [(e.origin, e.front) for e in cat.exchanges.values()]
     bodies = [b for b in cat.briefs.values() if b.published] + list(cat.exchanges.values())
     # One search per file over its texts joined ("0" ends any name), then one per text: only
     # where a name was found is it searched again, to say where.
-    by_file: dict[int, list[Origin]] = {}
-    for origin in records:
-        by_file.setdefault(id(origin.doc), []).append(origin)
+    by_file: dict[int, list[tuple[Origin, Any]]] = {}
+    for pair in records:
+        by_file.setdefault(id(pair[0].doc), []).append(pair)
     hits = []
-    for origins in by_file.values():
+    clean: dict[int, Any] = {}  # id(record) -> record: its texts name no one (these names)
+    for pairs in by_file.values():
+        origins = [o for o, _ in pairs]
         places = tuple((o.path, o.loc) for o in origins)
-        if found(origins[0].doc, places, lambda origins=origins: " 0 ".join(
-                t for o in origins for t in _flat(_record_data(o), []))):
+        if found(origins[0].doc, places, lambda pairs=pairs: _file_texts(finder, pairs)):
             hits.append(origins)
+        else:
+            clean.update((id(r), r) for _, r in pairs)
     bodies = [b for b in bodies if found(b.body, (), lambda b=b: b.body)]
     _FOUND.clear()
     _FOUND.update(memo)
+    _CLEAN.clear()
+    _CLEAN.update(clean)
     for origins in hits:
         for origin in origins:
             for loc, text in _strings(_record_data(origin)):
