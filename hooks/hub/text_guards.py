@@ -229,6 +229,11 @@ def _emails(norm: str, low: str) -> list[int]:
 def contact_problems(text: str) -> list[tuple[int, str, str, str]]:
     """E-mail addresses, phone numbers and messaging links in any disguise, as
     (offset, kind, message, hint); kind is "email", "phone" or "messaging"."""
+    if text.isascii():  # most texts: nothing normalised, and none of the three first looks finds anything
+        low = text.lower()
+        if _AT_MARK_RE.search(low) is None and ("." not in text or _MESSAGING_END_RE.search(low) is None) \
+                and _EIGHT_DIGITS_RE.search(text) is None:
+            return []
     out: list[tuple[int, str, str, str]] = []
     norm, origin = normalised(text)
 
