@@ -139,8 +139,9 @@ def report(rows: list[Reload]) -> list[str]:
              "until the open partner page in Chromium shows the new name (the pages that show what changed "
              "are rendered first, the open page first, and the browser reloads before the rest of the cycle; "
              "benchmarks/preview_reload.py). Target: at most 2 s at 10,000 records; peak memory of the serve "
-             "process under 1 GB. Per edit, seconds after the save: when the build started (the watcher "
-             "polls every 0.5 s, then `mkdocs serve` reads its configuration), when the browsers were told "
+             "process under 1 GB. Per edit, seconds after the save: when the build started (inotify tells "
+             "the server of the save on Linux, then `mkdocs serve` waits 0.1 s for the saving to settle and "
+             "reads its configuration), when the browsers were told "
              "to reload and the CPU time of the build until then, and the CPU time of the whole cycle "
              "(open data, feeds, search index and sitemap included).", "",
              "| records | edit to visible (wall) | median | build started (wall) | reload told: wall (CPU of "

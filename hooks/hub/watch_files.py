@@ -63,7 +63,7 @@ if InotifyObserver is not None:
             self.handler, self.path = handler, path
 
         def dispatch(self, event) -> None:
-            if os.fsdecode(event.src_path) == self.path or os.fsdecode(getattr(event, "dest_path", "")) == self.path:
+            if self.path in (os.fsdecode(event.src_path), os.fsdecode(getattr(event, "dest_path", ""))):
                 self.handler.dispatch(event)
 
     class _Observer(InotifyObserver):  # type: ignore[misc, valid-type]

@@ -145,12 +145,14 @@ def _edits(hub: Path) -> list[tuple[str, Callable[[], None], str]]:
         # the records of partners.yaml that did not change are kept from the last reading, the
         # edited one is checked again (hub.load_records._list_file): its mistakes, and those it
         # makes with the others, are still every mistake a full validation finds
-        ("a duplicate id in the edited partner", edit(partners, "- id: gamma-ngo", "- id: beta-university"),
-         "failed"),
-        ("fixed, and its name edited", edit(partners, GAMMA % "- id: beta-university",
-                                             (GAMMA % "- id: gamma-ngo").replace("Collective", "Cooperative")), inc),
-        ("a withheld member named in a partner", edit(partners, "Beta trains community-oriented doctors.",
-                                                      "Beta trains doctors with Quillon Withheld."), "failed"),
+        ("a duplicate id in the edited partner",
+         edit(partners, "- id: gamma-ngo", "- id: beta-university"), "failed"),
+        ("fixed, and its name edited",
+         edit(partners, GAMMA % "- id: beta-university",
+              (GAMMA % "- id: gamma-ngo").replace("Collective", "Cooperative")), inc),
+        ("a withheld member named in a partner",
+         edit(partners, "Beta trains community-oriented doctors.",
+              "Beta trains doctors with Quillon Withheld."), "failed"),
         ("the name removed", edit(partners, "with Quillon Withheld.", "with nurses."), inc),
     ]
 
