@@ -169,3 +169,27 @@ def test_a_withheld_name_written_into_a_kept_record_file(tmp_path: Path) -> None
         ["partners.yaml:25:16"]
     partners.write_text(text, encoding="utf-8")
     _same(root, cache)
+
+
+def test_the_preview_makes_the_pages_of_changed_records_only(tmp_path: Path) -> None:
+    """`generate_pages(memo=)` (the live preview's) gives the same pages as without a memo, the
+    page of each record that is the same object again, and a new page for the edited record."""
+    from hub.generate_pages import generate_pages
+
+    root = tmp_path / "hub"
+    shutil.copytree(FIXTURE, root)
+    cache: dict = {}
+    memo: dict = {}
+    cat, _ = validate(root, on=ON, cache=cache)
+    first = {s.src_uri: s for s in generate_pages(cat, memo)}
+    partners = root / "partners.yaml"
+    partners.write_text(partners.read_text(encoding="utf-8").replace(
+        "Gamma works with community health workers.", "Gamma trains community health workers."),
+        encoding="utf-8")
+    cat, _ = validate(root, on=ON, cache=cache)
+    again = generate_pages(cat, memo)
+    assert again == generate_pages(cat)
+    now = {s.src_uri: s for s in again}
+    assert "trains" in now["partners/gamma-ngo.md"].body
+    assert now["partners/beta-university.md"] is first["partners/beta-university.md"]
+    assert now["partners/alpha-ministry.md"] is first["partners/alpha-ministry.md"]
