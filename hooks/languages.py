@@ -31,7 +31,7 @@ from hub import i18n, language_reuse, nav_titles, source_text
 from hub.generate_pages import md_text
 from hub.localize import language_links, notice, page_markdown
 from hub.preview import serving
-from hub.source_text import BLOCK_CLOSE, BLOCK_OPEN, SourceText, mark_languages
+from hub.source_text import BLOCK_CLOSE, BLOCK_OPEN, SourceText, mark_languages, mark_titles
 from hub.translations import KINDS
 
 STATE: dict = {}
@@ -79,8 +79,7 @@ def on_config(config):
 
         _render.cache_clear()
     # mkdocs.yml's own navigation titles, read before hooks/network.py names the sections' entries
-    STATE.update(nav_titles=set(nav_titles.titles(config.nav)), source_titles=set(), title_re=None,
-                 source_headings={})
+    STATE.update(nav_titles=set(nav_titles.titles(config.nav)), source_titles=set(), source_headings={})
     return config
 
 
@@ -315,10 +314,4 @@ def _mark_titles(output: str, page) -> str:
     if isinstance(page.meta.get("title"), SourceText):  # a record's title (not a partner's name)
         titles.add(str(page.meta["title"]))
     titles = {form for t in titles if t for form in (t, str(escape(t)))}
-    if not titles:
-        return output
-    key = frozenset(titles)
-    if STATE["title_re"] is None or STATE["title_re"][0] != key:
-        alts = "|".join(re.escape(t) for t in sorted(titles, key=len, reverse=True))
-        STATE["title_re"] = (key, re.compile(rf'(class="md-ellipsis")(>\s*(?:{alts})\s*</)'))
-    return STATE["title_re"][1].sub(rf'\1 lang="{STATE["source"]}"\2', output)
+    return mark_titles(output, titles, STATE["source"])
