@@ -50,6 +50,7 @@ def on_config(config):
                           f"{', '.join(languages)})")
     built = [c for c in os.environ.get("HUB_LANGUAGES", lang).split(",") if c in languages] or [lang]
     config.theme["language"] = lang
+    nav_titles.translate_palette(config.theme.get("palette"), lang)  # the colour scheme's button
     if not serving():  # `mkdocs serve` serves the one language it builds at its own address
         config["site_url"] = config.site_url or cfg.site_url  # (hooks/network.py keeps it)
         STATE["site_url"] = config.site_url
@@ -287,7 +288,10 @@ def on_page_context(context, page, config, nav):
             hub_language_links=language_links(page.url, STATE["lang"], STATE["languages"]),
             hub_languages_label=notice("languages", STATE["lang"], STATE["source"])))
     if page.meta.get("hub_kind") == "translations":
+        from hub.translation_status import KIND_WORDS, STATE_WORDS
+
         context["hub_translation_rows"] = STATE.get("rows")
+        context["hub_translation_words"] = {"kinds": KIND_WORDS, "states": STATE_WORDS}
     return context
 
 
