@@ -254,10 +254,19 @@ def _notices(page, st) -> list[dict]:
         if not t.reviewed:
             out.append({"kind": "unreviewed", "text": notice("unreviewed", lang, source)})
     if out and STATE["source"] in STATE["languages"]:
-        links = language_links(page.url, lang, STATE["languages"])
+        links = _language_links(page)
         original = next(x for x in links if x["code"] == source)
         out[-1]["link"] = {"href": original["href"], "text": notice("original", lang, source)}
     return out
+
+
+def _language_links(page) -> list[dict]:
+    """The page in every language (`language_links`), computed once for the page: its notices
+    and the switcher both show them."""
+    key = (page.url, STATE["lang"], tuple(STATE["languages"]))
+    if STATE.get("links_of") != key:
+        STATE["links_of"], STATE["links"] = key, language_links(page.url, STATE["lang"], STATE["languages"])
+    return STATE["links"]
 
 
 def on_env(env, config, files):
@@ -285,7 +294,7 @@ def on_page_context(context, page, config, nav):
     if len(STATE["languages"]) > 1:  # rendered once: Material's base.html renders the block twice
         env = STATE.get("env") or STATE.setdefault("env", config.theme.get_env())
         context["hub_language_switcher"] = Markup(env.get_template("partials/languages.html").render(
-            hub_language_links=language_links(page.url, STATE["lang"], STATE["languages"]),
+            hub_language_links=_language_links(page),
             hub_languages_label=notice("languages", STATE["lang"], STATE["source"])))
     if page.meta.get("hub_kind") == "translations":
         from hub.translation_status import KIND_WORDS, STATE_WORDS
