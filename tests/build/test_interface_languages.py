@@ -260,6 +260,7 @@ def _exact(text: str) -> re.Pattern[str]:
     return re.compile(r"\d+".join(parts))
 
 
+@pytest.mark.sample  # the shipped sample's countries and exchanges
 def test_dates_lists_and_chart_rows_are_written_for_the_locale(built: tuple[str, Path]) -> None:
     lang, site = built
     want = LOCALE_TEXT[lang]
