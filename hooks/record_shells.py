@@ -33,7 +33,8 @@ def _page_values(context: dict):
         return None
     values = {"title": meta.get("title"), "description": meta.get("description"),
               "canonical": page.canonical_url}
-    if not all(isinstance(v, str) and v for v in values.values()) or page.title != values["title"]:
+    # Plain, non-empty text only: a Markup value would pass `|e` unescaped, and the probes are plain.
+    if not all(type(v) is str and v for v in values.values()) or page.title != values["title"]:
         return None
     others = tuple(sorted((k, repr(v)) for k, v in meta.items() if k not in ("title", "description", "hub_key")))
     return (context.get("base_url"), context.get("hub_nav_key"), others, bool(page.edit_url)), values
