@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from test_messages import make_mini_hub, messages
+from test_messages import make_mini_hub, messages, mini_hub_messages
 
 DRAFT_HINT = "write the real value; a draft may keep placeholders while it is written"
 HINT = "write the real value in place of the template's text"
@@ -145,5 +145,4 @@ def test_a_duplicate_id_comes_before_what_it_causes(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize("kind, changes, expected", CASES)
 def test_message(kind: Any, changes: dict | None, expected: list[str], tmp_path: Path) -> None:
-    make_mini_hub(tmp_path, kind, changes)
-    assert messages(tmp_path) == expected
+    assert mini_hub_messages(tmp_path, kind, changes) == expected

@@ -18,7 +18,7 @@ from functools import lru_cache
 from pathlib import Path
 
 import pytest
-from test_messages import make_mini_hub, messages
+from test_messages import mini_hub_messages
 
 from hub.catalog import Catalog
 from hub.export_data import DATASETS, data_files, inert, render_csv
@@ -280,8 +280,7 @@ CASES = [
 
 @pytest.mark.parametrize("kind, changes, expected", CASES)
 def test_message(kind: str, changes: dict, expected: list[str], tmp_path: Path) -> None:
-    make_mini_hub(tmp_path, kind, changes)
-    assert messages(tmp_path) == expected
+    assert mini_hub_messages(tmp_path, kind, changes) == expected
 
 
 def test_sitemap_is_made_xml_safe_by_the_hook() -> None:

@@ -119,9 +119,15 @@ def messages(root: Path) -> list[str]:
     return [p.format() for p in problems]
 
 
+def mini_hub_messages(root: Path, kind: Any, changes: dict | None = None) -> list[str]:
+    """What `make validate` prints for the minimal hub with one change (see `make_mini_hub`):
+    the one step every exact-message table of tests/unit/ runs for each of its rows."""
+    make_mini_hub(root, kind, changes)
+    return messages(root)
+
+
 def test_the_minimal_hub_is_valid(tmp_path: Path) -> None:
-    make_mini_hub(tmp_path, None)
-    assert messages(tmp_path) == []
+    assert mini_hub_messages(tmp_path, None) == []
 
 
 CASES = [
@@ -630,5 +636,4 @@ CASES = [
 
 @pytest.mark.parametrize("kind, changes, expected", CASES)
 def test_message(kind: Any, changes: dict | None, expected: list[str], tmp_path: Path) -> None:
-    make_mini_hub(tmp_path, kind, changes)
-    assert messages(tmp_path) == expected
+    assert mini_hub_messages(tmp_path, kind, changes) == expected
