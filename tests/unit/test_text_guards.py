@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 from pydantic import TypeAdapter, ValidationError
-from test_messages import mini_hub_messages
+from test_messages import WITHHELD, mini_hub_messages
 
 from hub import text_guards
 from hub.fields import HttpsUrl, MarkdownText, PlainText, ShortText, markdown_problems
@@ -128,11 +128,6 @@ def test_a_contact_link_with_a_number_is_reported_once() -> None:
 
 
 # --- withheld members ---------------------------------------------------------------------------
-
-WITHHELD = ("names a member of the network who has not agreed to a public profile; remove the "
-            "name, or ask the member to agree to a public profile first (consent.public in "
-            "members.yaml; see Consent in CONTRIBUTING.md)")
-
 
 BRIEF = "content/briefs/x-brief.md"
 
