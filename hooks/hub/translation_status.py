@@ -13,9 +13,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from .i18n import N_
 from .translations import KINDS, Source, is_translation, parse_name, sources
 
 STATES = ("missing", "outdated", "unreviewed", "reviewed")
+PAGE_TITLE = N_("Translations")  # the status page's title, in the build's language
 
 
 @dataclass(frozen=True)
