@@ -253,3 +253,47 @@ def test_the_home_page_shown_in_english_has_one_title_marked_english(site: Path)
     assert '<h1 id="home-title"><span lang="en">Fixture Network Hub</span></h1>' in html
     assert '<p class="hub-home__lead"><span lang="en">A South-South collaboration' in html
     assert html.count("<h1") == 1 and "<title>Fixture Network Hub</title>" in html
+
+
+# What readers met walking the site in each language (the end of the exchanges heading and the map
+# caption of /countries/; the status page's title, and its words for a member, a partner and "missing")
+JOURNEY_WORDS = {
+    "fr": (" entre pays", "Carte des échanges entre les pays du portail", "Traductions",
+           ("Membre", "Partenaire", "manquant")),
+    "es": (" entre países", "Mapa de los intercambios entre los países del portal", "Traducciones",
+           ("Miembro", "Institución socia", "faltante")),
+    "pt": (" entre países", "Mapa dos intercâmbios entre os países do portal", "Traduções",
+           ("Membro", "Parceiro", "em falta")),
+}
+
+
+def test_the_countries_page_names_the_exchanges_in_the_language(site: Path) -> None:
+    for lang, (heading, caption, _, _) in JOURNEY_WORDS.items():
+        html = _page(site, lang, "countries/index.html")
+        assert re.search(f'<h2 id="exchanges">[^<]+{heading}</h2>', html) and caption in html, lang
+        assert "between countries" not in html and "Map of the exchanges" not in html, lang
+
+
+def test_the_status_page_names_kinds_and_states_in_the_language(site: Path) -> None:
+    for lang, (_, _, title, (member, partner, missing)) in JOURNEY_WORDS.items():
+        html = _page(site, lang, "translations/index.html")
+        assert f'<h1 id="translations-title">{title}</h1>' in html and f"<title>{title} - " in html, lang
+        cells = re.findall(r"<tr><td>([^<]*)<code>([^<]*)</code></td><td>([^<]*)</td>", html)
+        assert (f"{member} ", "ben-example", missing) in cells, (lang, cells[:3])
+        # a brief is named with the network's own word for one (hub.yml; the fixture's is English)
+        assert ("Policy brief ", "beta-brief", missing) in cells, (lang, cells[:3])
+        assert (f"{partner} ", "beta-university", missing) in cells, (lang, cells[:3])
+        english = {"brief ", "partner ", "module ", "missing", "outdated", "unreviewed", "reviewed"}
+        assert not english & {c for cell in cells for c in (cell[0], cell[2])}, lang
+
+
+def test_search_snippets_show_the_page_not_the_translation_notice(site: Path) -> None:
+    """The notice above a page shown untranslated ("not translated yet...") would open every such
+    result's snippet: it is not indexed."""
+    for lang in LANGS[1:]:
+        notice = re.search(r'<p class="hub-notice hub-notice--translation[^>]*>([^<]{20})',
+                           _page(site, lang, "partners/beta-university/index.html")).group(1)
+        pages = BuiltIndex.read(site / lang).pages()
+        snippet = next(p["text"] for p in pages if p["location"] == "partners/beta-university/")
+        assert snippet and notice not in snippet, (lang, snippet)
+        assert not [p["location"] for p in pages if notice in p["text"]], lang
