@@ -156,6 +156,21 @@ def test_a_phone_reader_never_scrolls_sideways(chromium_browser, spanish_url: st
     assert wide == {}
 
 
+def test_a_modules_hours_stay_on_one_line_on_a_phone(chromium_browser, spanish_url: str) -> None:
+    """"4,5 h" in the curriculum's listing never breaks between the number and its unit."""
+    context = chromium_browser.new_context(viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    try:
+        page.goto(spanish_url + "es/curriculum/")
+        lines = page.evaluate("[...document.querySelectorAll('.hub-item__meta')].map(m => [...m.childNodes]"
+                              ".filter(n => /\\d h$/.test(n.textContent.trim())).map(n => { const r = "
+                              "document.createRange(); r.selectNodeContents(n); return r.getClientRects().length; }))"
+                              ".flat()")
+        assert len(lines) > 10 and set(lines) == {1}, lines
+    finally:
+        context.close()
+
+
 _AFTER = "sel => [...document.querySelectorAll(sel)].map(a => getComputedStyle(a, '::after').content)"
 
 
