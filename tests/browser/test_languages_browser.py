@@ -171,6 +171,19 @@ def test_a_modules_hours_stay_on_one_line_on_a_phone(chromium_browser, spanish_u
         context.close()
 
 
+def test_the_charts_labels_stay_readable_on_a_phone(chromium_browser, spanish_url: str) -> None:
+    """The numbers page's bar charts shrink to the phone's width; their words stay about 10 px high."""
+    context = chromium_browser.new_context(viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    try:
+        page.goto(spanish_url + "es/numbers/")
+        sizes = page.evaluate("[...document.querySelectorAll('.hub-chart .hub-chart__label')]"
+                              ".map(t => t.getBoundingClientRect().height)")
+        assert sizes and min(sizes) >= 9.5, sorted(sizes)[:3]
+    finally:
+        context.close()
+
+
 _AFTER = "sel => [...document.querySelectorAll(sel)].map(a => getComputedStyle(a, '::after').content)"
 
 
