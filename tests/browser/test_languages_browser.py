@@ -179,7 +179,7 @@ def test_the_charts_labels_stay_readable_on_a_phone(chromium_browser, spanish_ur
         page.goto(spanish_url + "es/numbers/")
         sizes = page.evaluate("[...document.querySelectorAll('.hub-chart .hub-chart__label')]"
                               ".map(t => t.getBoundingClientRect().height)")
-        assert sizes and min(sizes) >= 11, sorted(sizes)[:3]  # 9 px boxes (7 px letters) before
+        assert sizes and min(sizes) >= 10.5, sorted(sizes)[:3]  # 9 px boxes (7 px letters) before
     finally:
         context.close()
 
