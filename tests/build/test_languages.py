@@ -297,3 +297,9 @@ def test_search_snippets_show_the_page_not_the_translation_notice(site: Path) ->
         snippet = next(p["text"] for p in pages if p["location"] == "partners/beta-university/")
         assert snippet and notice not in snippet, (lang, snippet)
         assert not [p["location"] for p in pages if notice in p["text"]], lang
+
+
+def test_the_spanish_filter_status_reads_right_for_one_result(site: Path) -> None:
+    """"Se muestran 1 de 18" is wrong Spanish; "Mostrando 1 de 18" reads right for any count."""
+    html = _page(site, "es", "partners/index.html")
+    assert 'data-msg-some="Mostrando {shown} de ' in html and "Se muestran {shown}" not in html
