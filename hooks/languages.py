@@ -144,7 +144,8 @@ def _rows(cat) -> list[dict]:
 
 
 def _status_page(config) -> File:
-    meta = {"hub_kind": "translations", "template": "hub/translations.html", "title": i18n.gettext(PAGE_TITLE)}
+    meta = {"hub_kind": "translations", "template": "hub/translations.html",
+            "title": i18n.gettext(PAGE_TITLE)}
     f = File.generated(config, "translations/index.md", content=f"---\n{json.dumps(meta)}\n---\n")
     f.inclusion = InclusionLevel.NOT_IN_NAV
     return f

@@ -164,8 +164,8 @@ def test_a_modules_hours_stay_on_one_line_on_a_phone(chromium_browser, spanish_u
         page.goto(spanish_url + "es/curriculum/")
         lines = page.evaluate("[...document.querySelectorAll('.hub-item__meta')].map(m => [...m.childNodes]"
                               ".filter(n => /\\d h$/.test(n.textContent.trim())).map(n => { const r = "
-                              "document.createRange(); r.selectNodeContents(n); return r.getClientRects().length; }))"
-                              ".flat()")
+                              "document.createRange(); r.selectNodeContents(n); "
+                              "return r.getClientRects().length; })).flat()")
         assert len(lines) > 10 and set(lines) == {1}, lines
     finally:
         context.close()

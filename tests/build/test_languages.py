@@ -72,7 +72,9 @@ def test_the_switcher_goes_to_the_same_page_in_each_language(site: Path) -> None
 
 def test_untranslated_text_is_shown_in_english_under_a_notice_in_the_readers_language(site: Path) -> None:
     html = _page(site, "es", "briefs/alpha-brief/index.html")  # no Spanish translation
-    assert ('<p class="hub-notice hub-notice--translation hub-notice--source" role="note">Este texto aún '
+    assert ('<p class="hub-notice hub-notice--translation hub-notice--source" role="note" '
+            'data-search-exclude>'
+            "Este texto aún "
             "no está traducido al español: se muestra en inglés.") in html
     assert re.search(r'<h1 id="brief-title"><span lang="en">Primary care: the alpha brief</span></h1>', html)
     assert re.search(r'<p class="hub-lead"><span lang="en">Primary care reform works when it is funded\.'
@@ -98,14 +100,16 @@ def test_a_translated_page_is_in_its_language_without_the_source_notice(site: Pa
     assert 'lang="en"' not in rest.replace('hreflang="en" lang="en"', "")
     mission = _page(site, "fr", "mission/index.html")
     assert "<h1>Mission, vision et valeurs</h1>" in mission and "Nous mettons en relation" in mission
-    assert ('<p class="hub-notice hub-notice--translation hub-notice--unreviewed" role="note">Cette '
+    assert ('<p class="hub-notice hub-notice--translation hub-notice--unreviewed" role="note" '
+            'data-search-exclude>Cette '
             "traduction n’a pas encore été relue.") in mission
     assert "hub-notice--source" not in mission and "Mission, vision et valeurs - " in mission
 
 
 def test_an_outdated_translation_says_so_and_links_the_original(site: Path) -> None:
     html = _page(site, "fr", "curriculum/sm-101/index.html")
-    assert ('<p class="hub-notice hub-notice--translation hub-notice--outdated" role="note">Cette '
+    assert ('<p class="hub-notice hub-notice--translation hub-notice--outdated" role="note" '
+            'data-search-exclude>Cette '
             "traduction n’est peut-être plus à jour : le texte anglais a changé depuis sa traduction. "
             '<a href="../../../curriculum/sm-101/" hreflang="en">Lire l’original en anglais</a></p>'
             ) in html

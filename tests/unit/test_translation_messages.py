@@ -126,7 +126,8 @@ def test_a_missing_source_version_says_what_to_write(hub, versions):
     assert _report(hub) == [
         "content/briefs/alpha-brief.fr.md:2:1: the required field `source_version` is missing; add "
         f'`source_version: "{versions["brief"]}"`, the version of content/briefs/alpha-brief.md today: the '
-        "text your translation follows (if you translated an older text, see Translations in CONTRIBUTING.md)"]
+        "text your translation follows (if you translated an older text, see Translations in "
+        "CONTRIBUTING.md)"]
 
 
 def test_module_lists_keep_the_source_length_and_outdated_is_a_warning(hub, versions):
