@@ -32,7 +32,7 @@ from hub import i18n, language_reuse, nav_titles, source_text
 from hub.generate_pages import md_text
 from hub.localize import language_links, notice, page_markdown
 from hub.preview import serving
-from hub.source_text import BLOCK_CLOSE, BLOCK_OPEN, SourceText, mark_languages
+from hub.source_text import BLOCK_CLOSE, BLOCK_OPEN, SourceText, mark_languages, mark_titles
 from hub.translation_status import PAGE_TITLE
 from hub.translations import KINDS
 
@@ -52,6 +52,7 @@ def on_config(config):
                           f"{', '.join(languages)})")
     built = [c for c in os.environ.get("HUB_LANGUAGES", lang).split(",") if c in languages] or [lang]
     config.theme["language"] = lang
+    nav_titles.translate_palette(config.theme.get("palette"), lang)  # the colour scheme's button
     if not serving():  # `mkdocs serve` serves the one language it builds at its own address
         config["site_url"] = config.site_url or cfg.site_url  # (hooks/network.py keeps it)
         STATE["site_url"] = config.site_url
@@ -81,8 +82,7 @@ def on_config(config):
 
         _render.cache_clear()
     # mkdocs.yml's own navigation titles, read before hooks/network.py names the sections' entries
-    STATE.update(nav_titles=set(nav_titles.titles(config.nav)), source_titles=set(), title_re=None,
-                 source_headings={})
+    STATE.update(nav_titles=set(nav_titles.titles(config.nav)), source_titles=set(), source_headings={})
     return config
 
 
@@ -256,10 +256,19 @@ def _notices(page, st) -> list[dict]:
         if not t.reviewed:
             out.append({"kind": "unreviewed", "text": notice("unreviewed", lang, source)})
     if out and STATE["source"] in STATE["languages"]:
-        links = language_links(page.url, lang, STATE["languages"])
+        links = _language_links(page)
         original = next(x for x in links if x["code"] == source)
         out[-1]["link"] = {"href": original["href"], "text": notice("original", lang, source)}
     return out
+
+
+def _language_links(page) -> list[dict]:
+    """The page in every language (`language_links`), computed once for the page: its notices
+    and the switcher both show them."""
+    key = (page.url, STATE["lang"], tuple(STATE["languages"]))
+    if STATE.get("links_of") != key:
+        STATE["links_of"], STATE["links"] = key, language_links(page.url, STATE["lang"], STATE["languages"])
+    return STATE["links"]
 
 
 def on_env(env, config, files):
@@ -287,10 +296,13 @@ def on_page_context(context, page, config, nav):
     if len(STATE["languages"]) > 1:  # rendered once: Material's base.html renders the block twice
         env = STATE.get("env") or STATE.setdefault("env", config.theme.get_env())
         context["hub_language_switcher"] = Markup(env.get_template("partials/languages.html").render(
-            hub_language_links=language_links(page.url, STATE["lang"], STATE["languages"]),
+            hub_language_links=_language_links(page),
             hub_languages_label=notice("languages", STATE["lang"], STATE["source"])))
     if page.meta.get("hub_kind") == "translations":
+        from hub.translation_status import KIND_WORDS, STATE_WORDS
+
         context["hub_translation_rows"] = STATE.get("rows")
+        context["hub_translation_words"] = {"kinds": KIND_WORDS, "states": STATE_WORDS}
     return context
 
 
@@ -317,10 +329,4 @@ def _mark_titles(output: str, page) -> str:
     if isinstance(page.meta.get("title"), SourceText):  # a record's title (not a partner's name)
         titles.add(str(page.meta["title"]))
     titles = {form for t in titles if t for form in (t, str(escape(t)))}
-    if not titles:
-        return output
-    key = frozenset(titles)
-    if STATE["title_re"] is None or STATE["title_re"][0] != key:
-        alts = "|".join(re.escape(t) for t in sorted(titles, key=len, reverse=True))
-        STATE["title_re"] = (key, re.compile(rf'(class="md-ellipsis")(>\s*(?:{alts})\s*</)'))
-    return STATE["title_re"][1].sub(rf'\1 lang="{STATE["source"]}"\2', output)
+    return mark_titles(output, titles, STATE["source"])

@@ -17,7 +17,7 @@ from hub import facets, jsonld
 from hub import render_exchange_feeds as exchange_feeds
 from hub.export_data import data_files
 from hub.hosted_urls import hosted_url
-from hub.i18n import ngettext
+from hub.i18n import join_units, ngettext
 from hub.render_citations import apa_parts, author_names, citation, render_bibtex, render_csl_json, render_ris
 from hub.render_exchange_feeds import ATOM_FILE as EXCHANGES_ATOM
 from hub.render_exchange_feeds import RSS_FILE as EXCHANGES_RSS
@@ -118,7 +118,7 @@ def _map(kind: str = "partners"):
         on = hub_config.active().enabled
         kinds = [k for k, section in (("partners", "partners"), ("members", "members"), ("briefs", "briefs"),
                                       ("modules", "curriculum")) if on(section)]
-        labels = {s.code: ", ".join(NOUNS[k](cat.by_country[s.code][k]) for k in kinds)
+        labels = {s.code: join_units([NOUNS[k](cat.by_country[s.code][k]) for k in kinds])
                   for s in m.highlighted}
     return m, labels
 

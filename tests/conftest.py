@@ -249,3 +249,15 @@ def _source_language_after_each_test():
     from hub import i18n
 
     i18n.use(None)
+
+
+@pytest.fixture(scope="session")
+def sample_languages_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The repository's own network and content in all four languages (`hub build`: English at the
+    root, `fr/`, `es/`, `pt/`), with the sample's own translations; built once per session."""
+    from languages_site import build_languages, sample_hub
+
+    hub = sample_hub(tmp_path_factory.mktemp("sample-languages") / "hub", "en", keep=("fr", "es", "pt"))
+    done = build_languages(hub, hub / "site")
+    assert done.returncode == 0, done.stderr[-3000:]
+    return hub / "site"

@@ -30,7 +30,7 @@ import time
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from . import build_session, validate_links
+from . import build_session, i18n, source_text, validate_links
 from .check_links import report as links_report
 from .problems import errors, format_report
 
@@ -128,6 +128,7 @@ def run(root: Path, site: str | Path = "site", command: str = "make build", timi
     root = root.resolve()
     final = (root / site).resolve()
     tmp = final.with_name(final.name + ".tmp")
+    speaking, marking = i18n.language(), source_text.active()  # each language's build sets them
     try:
         ok, catalog, problems = _validate(root, command)
         phases.mark("validation")
@@ -168,5 +169,7 @@ def run(root: Path, site: str | Path = "site", command: str = "make build", timi
         return 0
     finally:
         build_session.end()
+        i18n.use(speaking)  # the caller's language again, not the last build's
+        source_text.activate(marking)
         if timings is not None:
             timings.write_text(json.dumps(phases.as_json(), indent=1), encoding="utf-8")

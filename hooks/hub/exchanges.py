@@ -34,7 +34,7 @@ from . import vocab
 from .brief_sections import duplicate_section_problems
 from .direction import Direction, direction
 from .fields import IsoDate, MarkdownText, Ref, ShortText, YamlBool, fail, vocabulary
-from .i18n import N_, _, lower_label
+from .i18n import N_, _, join_and, lower_label
 from .load_records import Origin, _body_problems, _check, read_front_matter
 from .models import Language, Record, Reference, Topic
 from .placeholders import body_placeholder_problems, placeholder_problems
@@ -336,11 +336,11 @@ def description(ex: ExchangeRecord) -> str:
     from .countries import country
 
     f = ex.front
-    # Translators: an exchange in one sentence ("Peer learning visit (South-South) between Nepal,
-    # Rwanda, from 2024: completed."); %(status)s starts with a small letter
+    # Translators: an exchange in one sentence ("Peer learning visit (South-South) between Nepal
+    # and Rwanda, from 2024: completed."); %(status)s starts with a small letter
     return _("%(kind)s (%(direction)s) between %(countries)s, from %(year)s: %(status)s.",
              kind=vocab.EXCHANGE_KINDS[f.kind], direction=ex.direction.label,
-             countries=", ".join(country(c).name for c in ex.countries), year=str(f.start.year),
+             countries=join_and([country(c).name for c in ex.countries]), year=str(f.start.year),
              status=lower_label(vocab.EXCHANGE_STATUSES[f.status]))
 
 

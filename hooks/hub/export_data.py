@@ -17,10 +17,13 @@ import io
 import json
 import types
 import typing
+from collections.abc import Callable
+from functools import partial
 from typing import Any
 
 from pydantic import BaseModel
 
+from . import language_reuse
 from .catalog import Catalog
 from .exchanges import DERIVED_FIELDS, Exchange, data_row
 from .export_schemas import render, schemas
@@ -143,8 +146,8 @@ def data_files(cat: Catalog) -> dict[str, str]:
     for name, rows in records(cat).items():
         if not on(SECTION_OF[name]):
             continue
-        files[f"data/{name}.json"] = render_json(rows)
-        files[f"data/{name}.csv"] = render_csv(name, rows)
+        files[f"data/{name}.json"], files[f"data/{name}.csv"] = _reused(
+            ("data set", name), rows, partial(_data_set, name, rows))
     if on("numbers"):  # the equity indicators of the numbers page (hooks/hub/numbers.py)
         from . import numbers
         from .models import today
@@ -153,8 +156,25 @@ def data_files(cat: Catalog) -> dict[str, str]:
         files["data/numbers.json"] = numbers.render_json(figures)
         files["data/numbers.csv"] = numbers.render_csv(figures)
     for name, schema in schemas().items():
-        files[f"data/schemas/{name}"] = render(schema)
+        files[f"data/schemas/{name}"] = _reused(("schema", name), schema, partial(render, schema))
     return files
+
+
+def _data_set(name: str, rows: list[dict[str, Any]]) -> tuple[str, str]:
+    return render_json(rows), render_csv(name, rows)
+
+
+def _reused(kind: tuple[str, str], data: Any, make: Callable[[], Any]) -> Any:
+    """`make()` (made of `data`), or what an earlier language's build of this `hub build` made
+    of the same data (`hub.language_reuse`: the data sets are the same in every language where
+    no record's text is translated). The key is the data itself, written compactly (a fraction
+    of the time of the indented JSON and the CSV made from it)."""
+    key = (*kind, json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=False))
+    made = language_reuse.get(key)
+    if made is None:
+        made = make()
+        language_reuse.put(key, made)
+    return made
 
 
 # The words of the data page's field tables, translated where shown (hub.i18n)

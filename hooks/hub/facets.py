@@ -85,7 +85,7 @@ def _specs(cat: Catalog) -> dict[str, list[tuple[str, str, Extract]]]:
             ("country", _("Country"), lambda p: [p.country]),
             *([("region", facts.who_region.label, lambda p: [_region(p.country)])]
               if facts.who_region.show else []),
-            *([("income", f"{facts.income_group.label} ({INCOME_EDITION})",
+            *([("income", f"{facts.income_group.label} ({_(INCOME_EDITION)})",
                 lambda p: [_income(p.country)])]
               if facts.income_group.show else []),
             ("focus", _("Focus"), lambda p: list(p.focus)),

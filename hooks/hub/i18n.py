@@ -29,6 +29,7 @@ from typing import Any
 
 from babel import Locale, UnknownLocaleError
 from babel.dates import format_date
+from babel.lists import format_list
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 from babel.numbers import format_decimal, format_percent
@@ -199,6 +200,27 @@ def join_and(items: list[str]) -> str:
         return "".join(items)
     # Translators: the last two items of a list ("partners, members and briefs")
     return gettext("%(first)s and %(last)s", first=", ".join(items[:-1]), last=items[-1])
+
+
+def join_units(items: list[str]) -> str:
+    """Counts of several things, as the locale lists them ("2 partners, 1 member" in English,
+    "2 partenaires et 1 membre" in French): CLDR's list of units (Babel)."""
+    items = [str(i) for i in items]
+    try:
+        return format_list(items, style="unit", locale=locale(language()))
+    except KeyError:  # a locale without that list style
+        return format_list(items, locale=locale(language()))
+
+
+def join_rows(items: list[str]) -> str:
+    """Items that hold commas themselves, one after another ("Low income: 3; High income: 1"),
+    with the separator of the build's language ("3 ; 1" in French)."""
+    items = [str(i) for i in items]
+    text = items[0] if items else ""
+    for item in items[1:]:
+        # Translators: two items of a list whose items hold commas (a chart's rows, read aloud)
+        text = gettext("%(first)s; %(next)s", first=text, next=item)
+    return text
 
 
 def lower_label(label: str) -> str:

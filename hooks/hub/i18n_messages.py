@@ -26,7 +26,7 @@ from babel.messages.extract import extract_from_file
 from babel.messages.pofile import read_po, write_po
 
 from .i18n import DOMAIN, LOCALES, PLACEHOLDER_RE, languages
-from .nav_titles import read_nav, titles
+from .nav_titles import palette_names, read_nav, read_palette, titles
 from .problems import Problem
 
 REPO = Path(__file__).resolve().parents[2]
@@ -71,6 +71,11 @@ def extract(root: Path = REPO) -> Catalog:
             if existing is None or ("mkdocs.yml", None) not in existing.locations:
                 pot.add(title, None, [("mkdocs.yml", None)],
                         auto_comments=["a title in the site's navigation (mkdocs.yml, nav:)"])
+        for name in palette_names(read_palette(config_file)):
+            existing = pot.get(name)
+            if existing is None or ("mkdocs.yml", None) not in existing.locations:
+                pot.add(name, None, [("mkdocs.yml", None)],
+                        auto_comments=["the colour scheme's button (mkdocs.yml, theme.palette)"])
     return pot
 
 

@@ -39,6 +39,33 @@ def read_nav(config_file: Path) -> Any:
     return data.get("nav") if isinstance(data, dict) else None
 
 
+def read_palette(config_file: Path) -> Any:
+    """The `theme.palette` of a mkdocs.yml (None without one)."""
+    with config_file.open(encoding="utf-8") as fh:
+        data = yaml.load(fh, Loader=_Loader)  # noqa: S506 (a SafeLoader subclass)
+    theme = data.get("theme") if isinstance(data, dict) else None
+    return theme.get("palette") if isinstance(theme, dict) else None
+
+
+def palette_names(palette: Any) -> list[str]:
+    """The names of the colour scheme's toggle ("Switch to dark mode"): the label and tooltip of
+    the header's button, messages of the catalogue like the navigation's titles."""
+    entries = palette if isinstance(palette, list) else [palette]
+    return [e["toggle"]["name"] for e in entries if isinstance(e, dict) and isinstance(e.get("toggle"), dict)
+            and isinstance(e["toggle"].get("name"), str)]
+
+
+def translate_palette(palette: Any, lang: str) -> None:
+    """The toggle's names of `palette` (config.theme's) in `lang`."""
+    from .i18n import translations
+
+    catalogue = translations(lang)
+    for entry in palette if isinstance(palette, list) else [palette]:
+        toggle = entry.get("toggle") if isinstance(entry, dict) else None
+        if isinstance(toggle, dict) and isinstance(toggle.get("name"), str):
+            toggle["name"] = catalogue.gettext(toggle["name"])
+
+
 def titles(nav: Any) -> list[str]:
     """The titles `nav` (as written in mkdocs.yml) gives its entries, in order, each once;
     without those of a section's listing page (hub.yml names them)."""

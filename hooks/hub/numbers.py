@@ -29,7 +29,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from .catalog import Catalog
 from .countries import INCOME_EDITION, WHO_REGIONS_AS_OF, country
-from .i18n import N_, _, ngettext, number, percent
+from .i18n import N_, _, date_long, join_rows, ngettext, number, percent
 from .vocab import INCOME_GROUPS, WHO_REGIONS
 
 NOT_CLASSIFIED = "none"  # the key of a country without a WHO region or an income group
@@ -94,7 +94,7 @@ class Figure(_Out):
             count = r.count_text + (" (" + r.percent + ")" if r.share is not None else "")
             # Translators: one row of a chart's text alternative ("Low income: 3 (25%)")
             parts.append(_("%(label)s: %(count)s", label=label, count=count))
-        return f"{self.title}. " + ("; ".join(parts) if parts else _("Nothing to count yet")) + "."
+        return f"{self.title}. " + (join_rows(parts) if parts else _("Nothing to count yet")) + "."
 
     @property
     def max_count(self) -> float:
@@ -328,7 +328,7 @@ def _freshness(cat: Catalog, today: dt.date, on: Callable[[str], bool]) -> list[
             definition=_("A brief is past its review date when its review_by date is before %(today)s "
                          "(the date of this build), and near it when review_by falls within the next "
                          "%(days)s days. The briefs concerned are listed below the table with their "
-                         "review date.", today=today.isoformat(), days=NEAR_REVIEW_DAYS),
+                         "review date.", today=date_long(today), days=NEAR_REVIEW_DAYS),
             denominator=ngettext("The %(num)s published brief (archived briefs are no longer reviewed).",
                                  "The %(num)s published briefs (archived briefs are no longer reviewed).",
                                  n),
@@ -337,12 +337,12 @@ def _freshness(cat: Catalog, today: dt.date, on: Callable[[str], bool]) -> list[
     rows = []
     if on("briefs"):
         briefs = cat.published_briefs
-        rows.append(_row("briefs", _("Briefs dated before %(date)s", date=cutoff.isoformat()),
+        rows.append(_row("briefs", _("Briefs dated before %(date)s", date=date_long(cutoff)),
                          sum(b.front.date < cutoff for b in briefs), len(briefs)))
     if on("members"):
         members = list(cat.public_members.values())
         rows.append(_row("members", _("Member profiles whose consent dates from before %(date)s",
-                                      date=cutoff.isoformat()),
+                                      date=date_long(cutoff)),
                          sum(m.consent.date < cutoff for m in members), len(members)))
     if rows:
         undated = (_("Partners, modules and exchanges carry no date of their own update, so they are not "
@@ -356,7 +356,7 @@ def _freshness(cat: Catalog, today: dt.date, on: Callable[[str], bool]) -> list[
             definition=_("A record counts as updated on its own date: a brief on its `date` (the date of "
                          "its latest version), a member profile on its consent date (renewed when the "
                          "member confirms the profile). Older than %(years)s years means before "
-                         "%(date)s.", years=STALE_YEARS, date=cutoff.isoformat()) + " " + undated,
+                         "%(date)s.", years=STALE_YEARS, date=date_long(cutoff)) + " " + undated,
             denominator=_("Each row its own: all published briefs; all public member profiles."),
             total=sum(r.total for r in rows), rows=rows))
     return out

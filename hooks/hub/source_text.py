@@ -112,3 +112,51 @@ def mark_languages(html: str, lang: str) -> str:
     out.append(html[at:])
     out.extend(f"</{d}>" for d in reversed(depth))
     return "".join(out)
+
+
+# --- titles the theme shows (navigation, header, footer) ---------------------------------------
+
+_ELLIPSIS = 'class="md-ellipsis"'
+_ELLIPSIS_TEXT = re.compile(r'class="md-ellipsis"(?=>([^<]*)</)')
+_LAST_PATTERN: list = [None]  # (titles, pattern) of the general way, for the next page
+
+
+def mark_titles(html: str, titles: set[str], lang: str) -> str:
+    """Each `md-ellipsis` element (Material's titles) whose text, spaces around it aside, is one
+    of `titles`, marked `lang="<lang>"`. Each record page has its own title: the text of each
+    element is looked up in the set instead of compiling a pattern of the titles for each page
+    (`title_pattern`, still used when a title holds markup; the same output)."""
+    if not titles:
+        return html
+    if any("<" in t or _ELLIPSIS in t for t in titles):
+        return title_pattern(titles).sub(rf'\1 lang="{lang}"\2', html)
+    padded = any(t != t.strip() for t in titles)
+    out: list[str] = []
+    last, mark = 0, f' lang="{lang}"'
+    for m in _ELLIPSIS_TEXT.finditer(html):
+        if _is_title(m.group(1), titles, padded):
+            out += (html[last:m.end()], mark)
+            last = m.end()
+    return "".join(out) + html[last:] if out else html
+
+
+def title_pattern(titles: set[str]) -> re.Pattern[str]:
+    """`class="md-ellipsis">` followed by one of `titles` between spaces and the element's end."""
+    key = frozenset(titles)
+    if _LAST_PATTERN[0] is None or _LAST_PATTERN[0][0] != key:
+        alts = "|".join(re.escape(t) for t in sorted(titles, key=len, reverse=True))
+        _LAST_PATTERN[0] = (key, re.compile(rf'(class="md-ellipsis")(>\s*(?:{alts})\s*</)'))
+    return _LAST_PATTERN[0][1]
+
+
+def _is_title(text: str, titles: set[str], padded: bool) -> bool:
+    """`text` is a title with spaces before and after it (as `\\s*title\\s*` matches); `padded`:
+    some title itself begins or ends with a space."""
+    body = text.strip()
+    if body in titles:
+        return True
+    if not padded:
+        return False
+    lead = len(text) - len(text.lstrip())
+    end = lead + len(body)
+    return any(text[i:j] in titles for i in range(lead + 1) for j in range(end if body else i, len(text) + 1))

@@ -18,6 +18,12 @@ from .translations import KINDS, Source, is_translation, parse_name, sources
 
 STATES = ("missing", "outdated", "unreviewed", "reviewed")
 PAGE_TITLE = N_("Translations")  # the status page's title, in the build's language
+# What the status page shows for each kind of text and each state, in the reader's language
+# (`make translations` keeps the codes above, which translators type)
+KIND_WORDS = {"brief": N_("brief"), "module": N_("module"), "track": N_("track"), "partner": N_("partner"),
+              "member": N_("member"), "page": N_("page"), "exchange": N_("exchange")}
+STATE_WORDS = {"missing": N_("missing"), "outdated": N_("outdated"), "unreviewed": N_("not reviewed"),
+               "reviewed": N_("reviewed")}
 
 
 @dataclass(frozen=True)

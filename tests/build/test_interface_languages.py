@@ -226,3 +226,52 @@ def test_an_exchange_is_described_in_the_language(built: tuple[str, Path]) -> No
     assert re.search(r" entre .+, (?:depuis|desde) \d{4} ?: \w", description), description
     assert "World Bank" not in visible(text)  # the income classification's name, in the partners' facts
     assert "World Bank" not in visible(page(site, "exchanges/index.html"))
+
+
+# Dates, lists and a chart's rows written for the locale (hub/numbers.py, hub/i18n.py: join_rows,
+# join_units, join_and): the build's date is 2 December 2025 (SOURCE_DATE_EPOCH), so "more than
+# 3 years" means before 2 December 2022.
+LOCALE_TEXT = {
+    "fr": {"definition": "Plus de 3 ans signifie avant le 2 décembre 2022.",
+           "review": "est antérieure au 2 décembre 2025 (la date de cette construction du site)",
+           "rows": "Notes datées d’avant le 2 décembre 2022 : # (#\xa0%)\u202f; Profils de membres dont le "
+                   "consentement date d’avant le 2 décembre 2022 : # (#\xa0%).",
+           "map": "Bangladesh : # partenaire(s), # membre(s), # note(s) et # module(s)",
+           "exchange": " entre Inde et Bangladesh, depuis 2021"},
+    "es": {"definition": "Más de 3 años significa antes del 2 de diciembre de 2022.",
+           "review": "es anterior al 2 de diciembre de 2025 (la fecha de esta generación del sitio)",
+           "rows": "Informes con fecha anterior al 2 de diciembre de 2022: # (#\xa0%); Perfiles de miembros "
+                   "cuyo consentimiento es anterior al 2 de diciembre de 2022: # (#\xa0%).",
+           "map": "Bangladés: # instituciones socias, # miembro(s), # informe(s) y # módulo(s)",
+           "exchange": " entre India y Bangladés, desde 2021"},
+    "pt": {"definition": "Mais de 3 anos significa antes de 2 de dezembro de 2022.",
+           "review": "é anterior a 2 de dezembro de 2025 (a data desta geração do site)",
+           "rows": "Resumos com data anterior a 2 de dezembro de 2022: # (#%); Perfis de membros cujo "
+                   "consentimento é anterior a 2 de dezembro de 2022: # (#%).",
+           "map": "Bangladesh: # parceiro(s), # membro(s), # resumo(s) e # módulo(s)",
+           "exchange": " entre Índia e Bangladesh, desde 2021"},
+}
+
+
+def _exact(text: str) -> re.Pattern[str]:
+    """`text` as written, each # any count and each "(s)" a plural ending (the sample's counts
+    change; the words and separators must not)."""
+    parts = (re.escape(part).replace(re.escape("(s)"), "s?") for part in text.split("#"))
+    return re.compile(r"\d+".join(parts))
+
+
+@pytest.mark.sample  # the shipped sample's countries and exchanges
+def test_dates_lists_and_chart_rows_are_written_for_the_locale(built: tuple[str, Path]) -> None:
+    lang, site = built
+    want = LOCALE_TEXT[lang]
+    numbers = page(site, "numbers/index.html")
+    text = visible(numbers)
+    assert want["definition"] in text and want["review"] in text, lang
+    assert not re.search(r"\b20\d\d-\d\d-\d\d\b", text)  # no ISO date in what readers see
+    desc = re.search(r'<desc id="records-not-updated-svg-desc">([^<]*)</desc>', numbers).group(1)
+    assert _exact(want["rows"]).search(html.unescape(desc)), desc  # the chart's text alternative
+    labels = re.findall(r'<a href="bd/" aria-label="([^"]*)"', page(site, "countries/index.html"))
+    assert labels and _exact(want["map"]).fullmatch(html.unescape(labels[0])), labels
+    exchanges = [html.unescape(re.search(r'<meta name="description" content="([^"]*)"', p.read_text(
+        encoding="utf-8")).group(1)) for p in sorted((site / "exchanges").glob("*/index.html"))]
+    assert any(want["exchange"] in d for d in exchanges), exchanges

@@ -253,3 +253,15 @@ def test_a_misspelt_section_of_a_translation_is_located(tmp_path: Path) -> None:
     assert len(problems) == 1
     assert problems[0].format().startswith(f"hub.yml:{len(text.splitlines())}:")
     assert "translations.fr.sections" in problems[0].format()
+
+
+def test_the_colour_scheme_button_speaks_the_build_language() -> None:
+    """mkdocs.yml's palette toggle names (the header button's label and tooltip) are messages of
+    the catalogue, shown translated in another language's build (hooks/languages.py)."""
+    from hub.nav_titles import palette_names, read_palette, translate_palette
+
+    palette = read_palette(REPO / "mkdocs.yml")
+    assert palette_names(palette) == ["Switch to dark mode", "Switch to light mode"]
+    assert {"Switch to dark mode", "Switch to light mode"} <= {m.id for m in i18n_messages.extract(REPO)}
+    translate_palette(palette, "es")
+    assert palette_names(palette) == ["Cambiar al modo oscuro", "Cambiar al modo claro"]

@@ -9,7 +9,16 @@ import re
 
 import pytest
 
-from hub.source_text import BLOCK_CLOSE, BLOCK_OPEN, CLOSE, MARKS, OPEN, mark_languages
+from hub.source_text import (
+    BLOCK_CLOSE,
+    BLOCK_OPEN,
+    CLOSE,
+    MARKS,
+    OPEN,
+    mark_languages,
+    mark_titles,
+    title_pattern,
+)
 
 _TOKEN = re.compile(r"<(/?)(title|script|style|textarea)\b|[<>" + MARKS + "]", re.I)
 _P_BLOCK = re.compile(f"<p>([{BLOCK_OPEN}{BLOCK_CLOSE}])</p>")
@@ -92,3 +101,29 @@ def test_same_as_the_reference_on_random_markup() -> None:
     for _ in range(20000):
         html = "".join(rnd.choice(pieces) for _ in range(rnd.randint(0, 25)))
         assert mark_languages(html, "fr") == reference(html, "fr"), repr(html)
+
+
+# --- the titles Material shows (`mark_titles`): the same as one pattern of all the titles ------
+
+def test_titles_are_marked_where_material_shows_them() -> None:
+    html = ('<a class="md-ellipsis">\n  Brief A\n</a><span class="md-ellipsis">Brief AB</span>'
+            '<span class="x md-ellipsis">Brief A</span><span class="md-ellipsis">Q &amp; A</span>')
+    out = mark_titles(html, {"Brief A", "Q &amp; A"}, "en")
+    assert out == ('<a class="md-ellipsis" lang="en">\n  Brief A\n</a>'
+                   '<span class="md-ellipsis">Brief AB</span><span class="x md-ellipsis">Brief A</span>'
+                   '<span class="md-ellipsis" lang="en">Q &amp; A</span>')
+
+
+def test_titles_marked_as_one_pattern_of_them_marks() -> None:
+    """The lookup (`mark_titles`) against the pattern it replaced (`title_pattern`), on random
+    titles (spaces around them, one inside another, markup) and Material-like markup."""
+    words = ["A", "B", "A B", " A", "B ", "\u00a0", "<b>", "&amp;", "x"]
+    pieces = ['<span class="md-ellipsis">', '<a class="md-ellipsis">', "</span>", "</a>", "<", ">", "</",
+              " ", "\n  ", "\u00a0", "A", "B", "A B", "x", 'class="md-ellipsis"', "<b>", "&amp;"]
+    rnd = random.Random(14)
+    for _ in range(20000):
+        titles = {"".join(rnd.choice(words) for _ in range(rnd.randint(1, 2)))
+                  for _ in range(rnd.randint(1, 4))}
+        html = "".join(rnd.choice(pieces) for _ in range(rnd.randint(0, 20)))
+        expected = title_pattern(titles).sub(r'\1 lang="en"\2', html)
+        assert mark_titles(html, titles, "en") == expected, (titles, html)
