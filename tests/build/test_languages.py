@@ -286,7 +286,7 @@ def test_the_status_page_names_kinds_and_states_in_the_language(site: Path) -> N
         assert (f"{member} ", "ben-example", missing) in cells, (lang, cells[:3])
         assert (f"{brief} ", "beta-brief", missing) in cells, (lang, cells[:3])
         assert (f"{partner} ", "beta-university", missing) in cells, (lang, cells[:3])
-        english = {"brief ", "partner ", "module ", "missing", "outdated", "unreviewed", "reviewed"}
+        english = {"brief ", "partner ", "member ", "missing", "outdated", "unreviewed", "reviewed"}
         assert not english & {c for cell in cells for c in (cell[0], cell[2])}, lang
 
 
