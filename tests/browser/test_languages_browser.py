@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from .quality_browser import serve
-from .test_a11y import SCHEMES, _open, _violations
+from .test_a11y import SCHEMES, audit, page_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -64,23 +64,17 @@ def test_the_switcher_works_from_file(chromium_browser, languages_site: Path) ->
 @pytest.mark.parametrize("scheme", list(SCHEMES))
 def test_right_to_left_and_translated_pages_pass_axe(chromium_browser, languages_url: str,
                                                      scheme: str) -> None:
-    context = chromium_browser.new_context(color_scheme=scheme, viewport={"width": 1280, "height": 900})
-    page = context.new_page()
-    page.scheme = SCHEMES[scheme]  # type: ignore[attr-defined]
-    failures = {}
-    try:
-        for rel in ("ar/", "ar/partners/alpha-ministry/", "ar/briefs/alpha-brief/", "fr/mission/",
-                    "fr/curriculum/sm-101/", "fr/partners/beta-university/", "translations/"):
-            _open(page, languages_url + rel)
-            if rel.startswith("ar/"):
-                # Material writes the direction on <body>; the page reads right to left
-                found = page.evaluate("[document.documentElement.lang, document.body.dir, getComputedStyle("
-                                      "document.querySelector('.md-content')).direction]")
-                assert found == ["ar", "rtl", "rtl"], rel
-            if found := _violations(page):
-                failures[rel] = found
-    finally:
-        context.close()
+    def right_to_left_in_arabic(page, rel: str) -> None:
+        if rel.startswith("ar/"):
+            # Material writes the direction on <body>; the page reads right to left
+            found = page.evaluate("[document.documentElement.lang, document.body.dir, getComputedStyle("
+                                  "document.querySelector('.md-content')).direction]")
+            assert found == ["ar", "rtl", "rtl"], rel
+
+    pages = ("ar/", "ar/partners/alpha-ministry/", "ar/briefs/alpha-brief/", "fr/mission/",
+             "fr/curriculum/sm-101/", "fr/partners/beta-university/", "translations/")
+    with page_in(chromium_browser, scheme) as page:
+        failures = audit(page, languages_url, pages, check=right_to_left_in_arabic)
     assert failures == {}
 
 
