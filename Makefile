@@ -55,8 +55,8 @@ test: $(STAMP) ## Run the whole test suite
 	$(BIN)/python -m pytest
 
 # --- contributors: new records, local check (same verdict as CI), vocabulary docs ---------
-new: $(STAMP) ## Start a record from a template: make new KIND=partner|member|brief|module|exchange ID=<id> [TO=fr]
-	@test -n "$(KIND)" -a -n "$(ID)" || { echo "usage: make new KIND=partner|member|brief|module|exchange ID=<id>  (TO=<language>: start its translation)" >&2; exit 2; }
+new: $(STAMP) ## Start a record from a template: make new KIND=partner|member|brief|module|exchange ID=<id>; TO=fr: its translation (also KIND=track|page)
+	@test -n "$(KIND)" -a -n "$(ID)" || { echo "usage: make new KIND=partner|member|brief|module|exchange ID=<id>  (TO=<language>: start its translation; KIND=track|page too)" >&2; exit 2; }
 	$(BIN)/python -m hub new "$(KIND)" "$(ID)" $(if $(TO),--to "$(TO)")
 
 translations: $(STAMP) ## What is missing or outdated per language (translators)

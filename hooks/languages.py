@@ -16,6 +16,7 @@ translation is built from it; record and hand-written pages say when their text 
 from __future__ import annotations
 
 import copy
+import json
 import os
 import re
 from pathlib import Path
@@ -32,6 +33,7 @@ from hub.generate_pages import md_text
 from hub.localize import language_links, notice, page_markdown
 from hub.preview import serving
 from hub.source_text import BLOCK_CLOSE, BLOCK_OPEN, SourceText, mark_languages, mark_titles
+from hub.translation_status import PAGE_TITLE
 from hub.translations import KINDS
 
 STATE: dict = {}
@@ -142,9 +144,9 @@ def _rows(cat) -> list[dict]:
 
 
 def _status_page(config) -> File:
-    f = File.generated(config, "translations/index.md",
-                       content='---\n{"hub_kind": "translations", "template": "hub/translations.html", '
-                               '"title": "Translations"}\n---\n')
+    meta = {"hub_kind": "translations", "template": "hub/translations.html",
+            "title": i18n.gettext(PAGE_TITLE)}
+    f = File.generated(config, "translations/index.md", content=f"---\n{json.dumps(meta)}\n---\n")
     f.inclusion = InclusionLevel.NOT_IN_NAV
     return f
 

@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Any
+from typing import Any, TypeVar
 
 from .countries import Country, country
 from .exchanges import ExchangeRecord
@@ -18,6 +19,8 @@ from .i18n import collation_key
 from .load_records import Origin
 from .models import Brief, Member, Module, Partner, Track
 from .validate_files import FileInventory
+
+R = TypeVar("R")
 
 
 class _Lists(dict):
@@ -27,6 +30,16 @@ class _Lists(dict):
 
     def __missing__(self, key):
         return []
+
+
+def _related(records: Iterable[R], keys: Callable[[R], Iterable[str]]) -> _Lists:
+    """A relation: each key that `keys` names for a record -> the records that name it, in the
+    order of `records`. The one loop behind the relation properties below."""
+    out: dict[str, list[R]] = defaultdict(list)
+    for record in records:
+        for key in keys(record):
+            out[key].append(record)
+    return _Lists(out)
 
 
 @dataclass(frozen=True)
@@ -121,70 +134,39 @@ class Catalog:
 
     @cached_property
     def briefs_by_partner(self) -> dict[str, list[BriefRecord]]:
-        out: dict[str, list[BriefRecord]] = defaultdict(list)
-        for b in self.published_briefs:
-            for pid in b.front.partners:
-                out[pid].append(b)
-        return _Lists(out)
+        return _related(self.published_briefs, lambda b: b.front.partners)
 
     @cached_property
     def briefs_by_member(self) -> dict[str, list[BriefRecord]]:
-        out: dict[str, list[BriefRecord]] = defaultdict(list)
-        for b in self.published_briefs:
-            for a in b.front.authors:
-                if a.member:
-                    out[a.member].append(b)
-        return _Lists(out)
+        return _related(self.published_briefs, lambda b: [a.member for a in b.front.authors if a.member])
 
     @cached_property
     def modules_by_partner(self) -> dict[str, list[Module]]:
-        out: dict[str, list[Module]] = defaultdict(list)
-        for m in self.modules_in_order:
-            for pid in m.partners:
-                out[pid].append(m)
-        return _Lists(out)
+        return _related(self.modules_in_order, lambda m: m.partners)
 
     @cached_property
     def exchanges_by_partner(self) -> dict[str, list[ExchangeRecord]]:
-        out: dict[str, list[ExchangeRecord]] = defaultdict(list)
-        for e in self.exchanges_in_order:
-            for pid in dict.fromkeys(e.front.partners):
-                out[pid].append(e)
-        return _Lists(out)
+        return _related(self.exchanges_in_order, lambda e: dict.fromkeys(e.front.partners))
 
     @cached_property
     def exchanges_by_member(self) -> dict[str, list[ExchangeRecord]]:
         """Public members only: a withheld member is never linked to an exchange."""
-        out: dict[str, list[ExchangeRecord]] = defaultdict(list)
-        for e in self.exchanges_in_order:
-            for mid in dict.fromkeys(e.front.members):
-                if mid in self.public_members:
-                    out[mid].append(e)
-        return _Lists(out)
+        public = self.public_members
+        return _related(self.exchanges_in_order,
+                        lambda e: [mid for mid in dict.fromkeys(e.front.members) if mid in public])
 
     @cached_property
     def members_by_partner(self) -> dict[str, list[Member]]:
-        out: dict[str, list[Member]] = defaultdict(list)
-        for m in self.public_members.values():
-            if m.affiliation:
-                out[m.affiliation].append(m)
-        return _Lists(out)
+        return _related(self.public_members.values(), lambda m: [m.affiliation] if m.affiliation else [])
 
     @cached_property
     def dependents(self) -> dict[str, list[Module]]:
         """Reverse prerequisites: the modules that build on each module."""
-        out: dict[str, list[Module]] = defaultdict(list)
-        for m in self.modules_in_order:
-            for pre in m.prerequisites:
-                out[pre].append(m)
-        return _Lists(out)
+        return _related(self.modules_in_order, lambda m: m.prerequisites)
 
     @cached_property
     def modules_by_track(self) -> dict[str, list[Module]]:
-        out: dict[str, list[Module]] = defaultdict(list)
-        for m in self.modules_in_order:
-            out[m.track].append(m)
-        return _Lists(out)
+        return _related(self.modules_in_order, lambda m: [m.track])
 
     @cached_property
     def by_country(self) -> dict[str, dict[str, list]]:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from .problems import errors, format_report
@@ -27,18 +28,27 @@ def cmd_validate(args: argparse.Namespace) -> int:
     return 0
 
 
+def _write_or_check(write: bool, written: Callable[[], Iterable[object]], verb: str,
+                    stale: Callable[[], list[str]]) -> int:
+    """A command over derived files: with --write, write them and name each (`<verb> <path>`);
+    without, print what is out of date, and fail if anything is."""
+    if write:
+        for path in written():
+            print(f"{verb} {path}", file=sys.stderr)
+        return 0
+    found = stale()
+    for message in found:
+        print(message, file=sys.stderr)
+    return 1 if found else 0
+
+
 def cmd_schemas(args: argparse.Namespace) -> int:
     from .export_schemas import check_schemas, write_schemas
 
     out = Path(args.root) / "schemas"
-    if args.write:
-        for path in write_schemas(out):
-            print(f"wrote {path}", file=sys.stderr)
-        return 0
-    stale = check_schemas(out)
-    for name in stale:
-        print(f"schemas/{name}: out of date with the models; run `make schemas`", file=sys.stderr)
-    return 1 if stale else 0
+    return _write_or_check(args.write, lambda: write_schemas(out), "wrote",
+                           lambda: [f"schemas/{name}: out of date with the models; run `make schemas`"
+                                    for name in check_schemas(out)])
 
 
 def cmd_new(args: argparse.Namespace) -> int:
@@ -92,14 +102,7 @@ def cmd_generate(args: argparse.Namespace) -> int:
     from .generate_derived import stale, write
 
     root = Path(args.root)
-    if args.write:
-        for rel in write(root):
-            print(f"updated {rel}", file=sys.stderr)
-        return 0
-    found = stale(root)
-    for message in found:
-        print(message, file=sys.stderr)
-    return 1 if found else 0
+    return _write_or_check(args.write, lambda: write(root), "updated", lambda: stale(root))
 
 
 def cmd_adopt(args: argparse.Namespace) -> int:

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import contextlib
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
@@ -340,20 +340,25 @@ class HubConfig(Strict):
     def section(self, name: str) -> Section:
         return getattr(self.shown_sections, name)
 
+    def _shown(self, part: str, words: Callable[[Any], dict[str, Any]]) -> Any:
+        """`self.<part>` (sections or facts) with each entry's words in the build's language:
+        `words(text)` of the translation's entry, copied over the source's; made once per language."""
+        tr = self._translation()
+        source = getattr(self, part)
+        if tr is None:
+            return source
+        key = (part, id(tr))
+        if key not in self._cache:
+            changed = {name: getattr(source, name).model_copy(update=words(text))
+                       for name, text in getattr(tr, part).items()}
+            self._cache[key] = source.model_copy(update=changed)
+        return self._cache[key]
+
     @property
     def shown_sections(self) -> Sections:
         """The sections with their titles in the build's language (the source's where missing)."""
-        tr = self._translation()
-        if tr is None:
-            return self.sections
-        key = ("sections", id(tr))
-        if key not in self._cache:
-            changed = {}
-            for name, text in tr.sections.items():
-                words = {k: v for k, v in text.model_dump().items() if v is not None}
-                changed[name] = getattr(self.sections, name).model_copy(update=words)
-            self._cache[key] = self.sections.model_copy(update=changed)
-        return self._cache[key]
+        return self._shown("sections", lambda text: {k: v for k, v in text.model_dump().items()
+                                                     if v is not None})
 
     def network_text(self, key: str) -> str:
         """The network's description or copyright line in the build's language."""
@@ -362,15 +367,7 @@ class HubConfig(Strict):
 
     @property
     def shown_facts(self) -> Facts:
-        tr = self._translation()
-        if tr is None:
-            return self.facts
-        key = ("facts", id(tr))
-        if key not in self._cache:
-            changed = {name: getattr(self.facts, name).model_copy(update=text.model_dump())
-                       for name, text in tr.facts.items()}
-            self._cache[key] = self.facts.model_copy(update=changed)
-        return self._cache[key]
+        return self._shown("facts", lambda text: text.model_dump())
 
     @property
     def source_language(self) -> str:

@@ -279,10 +279,9 @@ def _slug(v: str) -> str:
     return v
 
 
-Slug = Annotated[
-    str, BeforeValidator(_text), AfterValidator(_slug),
-    WithJsonSchema({"type": "string", "pattern": SLUG_RE.pattern, "maxLength": 80}),
-]
+# What an id looks like in the JSON schemas: a record's own id and a reference to one alike.
+_ID_SCHEMA = WithJsonSchema({"type": "string", "pattern": SLUG_RE.pattern, "maxLength": 80})
+Slug = Annotated[str, BeforeValidator(_text), AfterValidator(_slug), _ID_SCHEMA]
 
 
 def _ref(v: str) -> str:
@@ -296,10 +295,7 @@ def _ref(v: str) -> str:
 
 # The id of another record. Checked in pass 2 (validate_links), which knows the records: a
 # partner written by its name, or a part of an id, gets the id that was meant.
-Ref = Annotated[
-    str, BeforeValidator(_text), AfterValidator(_ref),
-    WithJsonSchema({"type": "string", "pattern": SLUG_RE.pattern, "maxLength": 80}),
-]
+Ref = Annotated[str, BeforeValidator(_text), AfterValidator(_ref), _ID_SCHEMA]
 
 
 def vocabulary(words: Mapping[str, str], noun: str) -> Any:

@@ -174,7 +174,10 @@ def _schema_comment_for(text: str, dest: Path, root: Path) -> str:
 def new_record(kind: str, record_id: str, root: Path | str = ".", on: dt.date | None = None) -> Written:
     """Write a new record of `kind` with `record_id`; raise `NewRecordError` when refused."""
     if kind not in KINDS:
-        raise NewRecordError(f"{kind!r} is not a kind of record: use one of {', '.join(KINDS)}")
+        from .translations import KINDS as TEXTS
+
+        also = f" ({kind!r} is only translated: add TO=<language>)" if kind in TEXTS else ""
+        raise NewRecordError(f"{kind!r} is not a kind of record: use one of {', '.join(KINDS)}{also}")
     check_slug(record_id, kind)
     from .config import active
 

@@ -63,8 +63,12 @@ _MARKS = re.compile(r"[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe2
 # "Country:"); every other tag separates words ("<dt>Country</dt><dd>Nepal" is two words).
 _INLINE = ("a|abbr|b|bdi|bdo|cite|code|data|del|dfn|em|i|ins|kbd|mark|q|s|samp|small|span|strong|sub|sup"
            "|time|u|var")
+# Not indexed: scripts, heading anchors, comments, and what is marked `data-search-exclude` (as
+# Material's own search does), e.g. the notice above a page shown untranslated, which would
+# otherwise open every result's snippet. Such an element must not hold another of its own tag.
 _DROP = re.compile(r"<(script|style|template)\b.*?</\1\s*>"
-                   r"|<a\b[^>]*class=\"headerlink\"[^>]*>.*?</a>|<!--.*?-->", re.S | re.I)
+                   r"|<a\b[^>]*class=\"headerlink\"[^>]*>.*?</a>|<!--.*?-->"
+                   r"|<([a-z][a-z0-9]*)\b[^>]*\sdata-search-exclude\b[^>]*>.*?</\2\s*>", re.S | re.I)
 _INLINE_TAG = re.compile(rf"</?(?:{_INLINE})\b[^>]*>", re.I)
 _TAG = re.compile(r"<[^>]*>")
 _SPACE = re.compile(r"\s+")

@@ -17,6 +17,7 @@ from .i18n import N_
 from .translations import KINDS, Source, is_translation, parse_name, sources
 
 STATES = ("missing", "outdated", "unreviewed", "reviewed")
+PAGE_TITLE = N_("Translations")  # the status page's title, in the build's language
 # What the status page shows for each kind of text and each state, in the reader's language
 # (`make translations` keeps the codes above, which translators type)
 KIND_WORDS = {"brief": N_("brief"), "module": N_("module"), "track": N_("track"), "partner": N_("partner"),

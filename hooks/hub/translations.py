@@ -315,6 +315,25 @@ def _fact_problem(origin: Origin, loc: tuple, name: str, kind: Kind, source_path
                           f"remove this line; a translation of a {kind.noun} holds {allowed}", key=True)
 
 
+def _check_version(clean: dict, origin: Origin, loc: tuple, source: Source, problems: list[Problem]) -> bool:
+    """A missing or malformed `source_version:`, told with the value to write (the source's version
+    today); `clean` then gets that value, so that the translation's other fields are still checked."""
+    value = clean.get("source_version")
+    if value is not None and VERSION_RE.match(str(value).strip()):
+        return True
+    current = source_version(source.fields)
+    of = f"{clean['id']!r} in {source.path}" if isinstance(clean.get("id"), str) else source.path
+    hint = (f'add `source_version: "{current}"`, the version of {of} today: the text your '
+            "translation follows (if you translated an older text, see Translations in CONTRIBUTING.md)")
+    if value is None:
+        problems.append(origin.problem(loc, "the required field `source_version` is missing", hint))
+    else:
+        problems.append(origin.problem(loc + ("source_version",), f"{str(value)!r} is not a version (12 "
+                                       "letters and digits, 0-9 and a-f)", "write " + hint[4:]))
+    clean["source_version"] = current
+    return False
+
+
 def _check_item(data: dict, origin: Origin, loc: tuple, kind: Kind, source: Source,
                 problems: list[Problem]) -> tuple[BaseModel | None, dict[str, Any]]:
     """One translation (a file, or one item of a list file) on its own and against its source."""
@@ -329,6 +348,7 @@ def _check_item(data: dict, origin: Origin, loc: tuple, kind: Kind, source: Sour
             problems.append(_fact_problem(origin, loc + (name,), name, kind, source.path))
         else:
             clean[name] = value
+    ok = _check_version(clean, origin, loc, source, problems)
     model = _model(kind)
     try:
         item = model.model_validate(clean)
@@ -338,7 +358,6 @@ def _check_item(data: dict, origin: Origin, loc: tuple, kind: Kind, source: Sour
         return None, {}
     got = {n: getattr(item, n) for n in kind.fields if getattr(item, n) is not None}
     here = Origin(origin.doc, origin.loc + loc)
-    ok = True
     for name in kind.fields:
         if name in source.fields and name not in got:
             problems.append(here.problem((), f"the translation has no `{name}:`, but the source has one",

@@ -5,6 +5,9 @@ focused element is visibly marked)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+
 import pytest
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
@@ -60,14 +63,23 @@ def _violations(page) -> list[str]:
             for v in result.response["violations"]]
 
 
+@contextmanager
+def page_in(browser, scheme: str, width: int = 1280, height: int = 900) -> Iterator:
+    """A new page in its own browser context, in the palette of `scheme` ("light" or "dark"),
+    which `_open` checks every page it loads is shown in."""
+    context = browser.new_context(color_scheme=scheme, viewport={"width": width, "height": height})
+    page = context.new_page()
+    page.scheme = SCHEMES[scheme]  # type: ignore[attr-defined]
+    try:
+        yield page
+    finally:
+        context.close()
+
+
 @pytest.fixture(params=list(SCHEMES))
 def scheme_page(request: pytest.FixtureRequest, chromium_browser):
-    context = chromium_browser.new_context(color_scheme=request.param,
-                                           viewport={"width": 1280, "height": 900})
-    page = context.new_page()
-    page.scheme = SCHEMES[request.param]  # type: ignore[attr-defined]
-    yield page
-    context.close()
+    with page_in(chromium_browser, request.param) as page:
+        yield page
 
 
 SETTLED = "*, *::before, *::after { transition: none !important; animation: none !important; }"
@@ -82,23 +94,27 @@ def _open(page, url: str) -> None:
     page.wait_for_timeout(150)
 
 
-def test_fixture_pages_pass_axe(scheme_page, quality_fixture_url: str) -> None:
+def audit(page, base: str, pages: Iterable[str],
+          check: Callable[[object, str], None] | None = None) -> dict[str, list[str]]:
+    """axe's violations on each page of `pages` (under `base`) that has any, all pages audited
+    before a test fails; `check(page, rel)` asserts what else each loaded page must show."""
     failures = {}
-    for rel in FIXTURE_PAGES:
-        _open(scheme_page, quality_fixture_url + rel)
-        if found := _violations(scheme_page):
+    for rel in pages:
+        _open(page, base + rel)
+        if check is not None:
+            check(page, rel)
+        if found := _violations(page):
             failures[rel] = found
-    assert failures == {}
+    return failures
+
+
+def test_fixture_pages_pass_axe(scheme_page, quality_fixture_url: str) -> None:
+    assert audit(scheme_page, quality_fixture_url, FIXTURE_PAGES) == {}
 
 
 @pytest.mark.sample  # the shipped sample's pages
 def test_repo_pages_pass_axe(scheme_page, quality_repo_url: str) -> None:
-    failures = {}
-    for rel in REPO_PAGES:
-        _open(scheme_page, quality_repo_url + rel)
-        if found := _violations(scheme_page):
-            failures[rel] = found
-    assert failures == {}
+    assert audit(scheme_page, quality_repo_url, REPO_PAGES) == {}
 
 
 @pytest.fixture(scope="module")
@@ -129,17 +145,12 @@ def test_every_content_component_passes_axe(scheme_page, style_sample_url: str) 
 @pytest.mark.parametrize("scheme", list(SCHEMES))
 def test_phone_layout_with_open_drawer_passes_axe(chromium_browser, quality_fixture_url: str,
                                                   scheme: str) -> None:
-    context = chromium_browser.new_context(color_scheme=scheme, viewport={"width": 375, "height": 800})
-    page = context.new_page()
-    page.scheme = SCHEMES[scheme]  # type: ignore[attr-defined]
-    try:
+    with page_in(chromium_browser, scheme, width=375, height=800) as page:
         _open(page, quality_fixture_url + "partners/alpha-ministry/")
         assert _violations(page) == []
         page.locator("label.md-header__button[for=__drawer]").click()
         page.locator(".md-nav--primary").first.wait_for(state="visible")
         assert _violations(page) == []
-    finally:
-        context.close()
 
 
 def test_search_results_pass_axe(scheme_page, quality_fixture_url: str) -> None:

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from .test_a11y import _open, _violations
+from .test_a11y import audit, page_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -51,20 +51,11 @@ def empty_url(tmp_path_factory: pytest.TempPathFactory):
 
 @pytest.fixture
 def light_page(chromium_browser):
-    context = chromium_browser.new_context(color_scheme="light", viewport={"width": 1280, "height": 900})
-    page = context.new_page()
-    page.scheme = "default"  # type: ignore[attr-defined]
-    yield page
-    context.close()
+    with page_in(chromium_browser, "light") as page:
+        yield page
 
 
 @pytest.mark.parametrize("which, pages", [("hub2", HUB2_PAGES), ("empty", EMPTY_PAGES)])
 def test_other_hubs_pass_axe(light_page, request: pytest.FixtureRequest, which: str,
                              pages: list[str]) -> None:
-    base = request.getfixturevalue(f"{which}_url")
-    failures = {}
-    for rel in pages:
-        _open(light_page, base + rel)
-        if found := _violations(light_page):
-            failures[rel] = found
-    assert failures == {}
+    assert audit(light_page, request.getfixturevalue(f"{which}_url"), pages) == {}

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from .test_a11y import SCHEMES, _open, _violations
+from .test_a11y import SCHEMES, audit, page_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 PAGES = ["", "partners/", "briefs/", "curriculum/", "countries/", "data/"]
@@ -43,18 +43,12 @@ def _records(site: Path, folder: str) -> list[str]:
 
 @pytest.mark.parametrize("scheme", list(SCHEMES))
 def test_french_pages_pass_axe(chromium_browser, french_site: Path, french_url: str, scheme: str) -> None:
-    context = chromium_browser.new_context(color_scheme=scheme, viewport={"width": 1280, "height": 900})
-    page = context.new_page()
-    page.scheme = SCHEMES[scheme]  # type: ignore[attr-defined]
-    failures = {}
-    try:
-        for rel in PAGES + _records(french_site, "partners") + _records(french_site, "briefs"):
-            _open(page, french_url + rel)
-            assert page.evaluate("document.documentElement.lang") == "fr"
-            if found := _violations(page):
-                failures[rel] = found
-    finally:
-        context.close()
+    def in_french(page, rel: str) -> None:
+        assert page.evaluate("document.documentElement.lang") == "fr", rel
+
+    pages = PAGES + _records(french_site, "partners") + _records(french_site, "briefs")
+    with page_in(chromium_browser, scheme) as page:
+        failures = audit(page, french_url, pages, check=in_french)
     assert failures == {}
 
 

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from .quality_browser import serve
-from .test_a11y import SCHEMES, _open, _violations
+from .test_a11y import SCHEMES, audit, page_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -64,23 +64,17 @@ def test_the_switcher_works_from_file(chromium_browser, languages_site: Path) ->
 @pytest.mark.parametrize("scheme", list(SCHEMES))
 def test_right_to_left_and_translated_pages_pass_axe(chromium_browser, languages_url: str,
                                                      scheme: str) -> None:
-    context = chromium_browser.new_context(color_scheme=scheme, viewport={"width": 1280, "height": 900})
-    page = context.new_page()
-    page.scheme = SCHEMES[scheme]  # type: ignore[attr-defined]
-    failures = {}
-    try:
-        for rel in ("ar/", "ar/partners/alpha-ministry/", "ar/briefs/alpha-brief/", "fr/mission/",
-                    "fr/curriculum/sm-101/", "fr/partners/beta-university/", "translations/"):
-            _open(page, languages_url + rel)
-            if rel.startswith("ar/"):
-                # Material writes the direction on <body>; the page reads right to left
-                found = page.evaluate("[document.documentElement.lang, document.body.dir, getComputedStyle("
-                                      "document.querySelector('.md-content')).direction]")
-                assert found == ["ar", "rtl", "rtl"], rel
-            if found := _violations(page):
-                failures[rel] = found
-    finally:
-        context.close()
+    def right_to_left_in_arabic(page, rel: str) -> None:
+        if rel.startswith("ar/"):
+            # Material writes the direction on <body>; the page reads right to left
+            found = page.evaluate("[document.documentElement.lang, document.body.dir, getComputedStyle("
+                                  "document.querySelector('.md-content')).direction]")
+            assert found == ["ar", "rtl", "rtl"], rel
+
+    pages = ("ar/", "ar/partners/alpha-ministry/", "ar/briefs/alpha-brief/", "fr/mission/",
+             "fr/curriculum/sm-101/", "fr/partners/beta-university/", "translations/")
+    with page_in(chromium_browser, scheme) as page:
+        failures = audit(page, languages_url, pages, check=right_to_left_in_arabic)
     assert failures == {}
 
 
@@ -127,5 +121,82 @@ def test_a_spanish_query_finds_the_spanish_brief(chromium_browser, spanish_url: 
         assert brief in results(page, base, "supervisiones")  # the brief says "supervisión"
         english = results(page, spanish_url, "remuneration")
         assert brief in english and all(not path.startswith("es/") for path in english)
+    finally:
+        page.close()
+
+
+# Pages a reader on a phone opens (found overflowing in Spanish: the numbers page's tables, whose
+# headings did not wrap, and the partners' sort menu, as wide as its longest option)
+PHONE_PAGES = ["es/", "es/partners/", "es/numbers/", "es/briefs/community-health-workers/", "es/curriculum/",
+               "es/curriculum/ghs-102-primary-health-care/", "es/members/", "es/exchanges/", "es/data/",
+               "es/countries/", "es/translations/", "numbers/", "partners/"]
+_WIDER = """() => { const vw = document.documentElement.clientWidth;
+  return [...document.querySelectorAll('.md-content *')].filter(e => e.getBoundingClientRect().right > vw + 1
+    && ![...e.children].some(c => c.getBoundingClientRect().right > vw + 1))
+    .map(e => e.tagName.toLowerCase() + ': ' + (e.textContent || '').trim().slice(0, 40)).slice(0, 3); }"""
+
+
+def test_a_phone_reader_never_scrolls_sideways(chromium_browser, spanish_url: str) -> None:
+    context = chromium_browser.new_context(viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    wide = {}
+    try:
+        for rel in PHONE_PAGES:
+            page.goto(spanish_url + rel)
+            if page.evaluate("document.documentElement.scrollWidth > document.documentElement.clientWidth"):
+                wide[rel] = page.evaluate(_WIDER)
+    finally:
+        context.close()
+    assert wide == {}
+
+
+def test_a_modules_hours_stay_on_one_line_on_a_phone(chromium_browser, spanish_url: str) -> None:
+    """"4,5 h" in the curriculum's listing never breaks between the number and its unit."""
+    context = chromium_browser.new_context(viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    try:
+        page.goto(spanish_url + "es/curriculum/")
+        lines = page.evaluate("[...document.querySelectorAll('.hub-item__meta')].map(m => [...m.childNodes]"
+                              ".filter(n => /\\d h$/.test(n.textContent.trim())).map(n => { const r = "
+                              "document.createRange(); r.selectNodeContents(n); "
+                              "return r.getClientRects().length; })).flat()")
+        assert len(lines) > 10 and set(lines) == {1}, lines
+    finally:
+        context.close()
+
+
+def test_the_charts_labels_stay_readable_on_a_phone(chromium_browser, spanish_url: str) -> None:
+    """The numbers page's bar charts shrink to the phone's width; their words stay about 10 px high."""
+    context = chromium_browser.new_context(viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    try:
+        page.goto(spanish_url + "es/numbers/")
+        sizes = page.evaluate("[...document.querySelectorAll('.hub-chart .hub-chart__label')]"
+                              ".map(t => t.getBoundingClientRect().height)")
+        assert sizes and min(sizes) >= 10.5, sorted(sizes)[:3]  # 9 px boxes (7 px letters) before
+    finally:
+        context.close()
+
+
+_AFTER = "sel => [...document.querySelectorAll(sel)].map(a => getComputedStyle(a, '::after').content)"
+
+
+def test_printed_links_show_their_address_once(chromium_browser, spanish_url: str) -> None:
+    """On paper a link prints its address after it, except where its text is the address already
+    (the citation, a partner's web site): not twice."""
+    page = chromium_browser.new_page()
+    try:
+        page.goto(spanish_url + "es/briefs/community-health-workers/")
+        page.emulate_media(media="print")
+        cite = page.evaluate(_AFTER, ".hub-cite__apa a[href^='http']")
+        assert cite and all("http" not in c and "attr" not in c for c in cite), cite
+        page.goto(spanish_url + "es/partners/example-gh-hospital/")
+        page.emulate_media(media="print")
+        site = page.evaluate(_AFTER, ".hub-dl dd > a[href^='http']")
+        assert site and all("http" not in c and "attr" not in c for c in site), site
+        page.goto(spanish_url + "es/about/")
+        page.emulate_media(media="print")
+        other = page.evaluate(_AFTER, ".md-content a[href='https://kiwix.org']")
+        assert other and all(c.startswith('" <') for c in other), other  # other links still print it
     finally:
         page.close()

@@ -13,17 +13,9 @@ from pathlib import Path
 
 import jsonschema
 import pytest
-from bs4 import BeautifulSoup
+from built_pages import page, text
 
 pytestmark = pytest.mark.slow
-
-
-def page(site: Path, rel: str) -> BeautifulSoup:
-    return BeautifulSoup((site / rel).read_text(encoding="utf-8"), "html.parser")
-
-
-def text(site: Path, rel: str) -> str:
-    return " ".join(page(site, rel).get_text(" ").split())
 
 
 def test_the_listing_shows_each_exchange_with_its_direction(fixture_site: Path) -> None:

@@ -5,20 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from bs4 import BeautifulSoup
+from built_pages import page, text
 
 from conftest import hub_config
 from hub.search_index import BuiltIndex
 
 pytestmark = pytest.mark.slow
-
-
-def page(site: Path, rel: str) -> BeautifulSoup:
-    return BeautifulSoup((site / rel).read_text(encoding="utf-8"), "html.parser")
-
-
-def text(site: Path, rel: str) -> str:
-    return " ".join(page(site, rel).get_text(" ").split())
 
 
 def test_every_record_has_a_page(fixture_site: Path) -> None:

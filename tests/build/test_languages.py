@@ -72,7 +72,9 @@ def test_the_switcher_goes_to_the_same_page_in_each_language(site: Path) -> None
 
 def test_untranslated_text_is_shown_in_english_under_a_notice_in_the_readers_language(site: Path) -> None:
     html = _page(site, "es", "briefs/alpha-brief/index.html")  # no Spanish translation
-    assert ('<p class="hub-notice hub-notice--translation hub-notice--source" role="note">Este texto aún '
+    assert ('<p class="hub-notice hub-notice--translation hub-notice--source" role="note" '
+            'data-search-exclude>'
+            "Este texto aún "
             "no está traducido al español: se muestra en inglés.") in html
     assert re.search(r'<h1 id="brief-title"><span lang="en">Primary care: the alpha brief</span></h1>', html)
     assert re.search(r'<p class="hub-lead"><span lang="en">Primary care reform works when it is funded\.'
@@ -98,14 +100,16 @@ def test_a_translated_page_is_in_its_language_without_the_source_notice(site: Pa
     assert 'lang="en"' not in rest.replace('hreflang="en" lang="en"', "")
     mission = _page(site, "fr", "mission/index.html")
     assert "<h1>Mission, vision et valeurs</h1>" in mission and "Nous mettons en relation" in mission
-    assert ('<p class="hub-notice hub-notice--translation hub-notice--unreviewed" role="note">Cette '
+    assert ('<p class="hub-notice hub-notice--translation hub-notice--unreviewed" role="note" '
+            'data-search-exclude>Cette '
             "traduction n’a pas encore été relue.") in mission
     assert "hub-notice--source" not in mission and "Mission, vision et valeurs - " in mission
 
 
 def test_an_outdated_translation_says_so_and_links_the_original(site: Path) -> None:
     html = _page(site, "fr", "curriculum/sm-101/index.html")
-    assert ('<p class="hub-notice hub-notice--translation hub-notice--outdated" role="note">Cette '
+    assert ('<p class="hub-notice hub-notice--translation hub-notice--outdated" role="note" '
+            'data-search-exclude>Cette '
             "traduction n’est peut-être plus à jour : le texte anglais a changé depuis sa traduction. "
             '<a href="../../../curriculum/sm-101/" hreflang="en">Lire l’original en anglais</a></p>'
             ) in html
@@ -253,3 +257,52 @@ def test_the_home_page_shown_in_english_has_one_title_marked_english(site: Path)
     assert '<h1 id="home-title"><span lang="en">Fixture Network Hub</span></h1>' in html
     assert '<p class="hub-home__lead"><span lang="en">A South-South collaboration' in html
     assert html.count("<h1") == 1 and "<title>Fixture Network Hub</title>" in html
+
+
+# What readers met walking the site in each language (the end of the exchanges heading and the map
+# caption of /countries/; the status page's title, and its words for a member, a partner, "missing", a brief)
+JOURNEY_WORDS = {
+    "fr": (" entre pays", "Carte des échanges entre les pays du portail", "Traductions",
+           ("membre", "partenaire", "manquant", "note")),
+    "es": (" entre países", "Mapa de los intercambios entre los países del portal", "Traducciones",
+           ("miembro", "institución socia", "faltante", "informe")),
+    "pt": (" entre países", "Mapa dos intercâmbios entre os países do portal", "Traduções",
+           ("membro", "parceiro", "em falta", "resumo")),
+}
+
+
+def test_the_countries_page_names_the_exchanges_in_the_language(site: Path) -> None:
+    for lang, (heading, caption, _, _) in JOURNEY_WORDS.items():
+        html = _page(site, lang, "countries/index.html")
+        assert re.search(f'<h2 id="exchanges">[^<]+{heading}</h2>', html) and caption in html, lang
+        assert "between countries" not in html and "Map of the exchanges" not in html, lang
+
+
+def test_the_status_page_names_kinds_and_states_in_the_language(site: Path) -> None:
+    for lang, (_, _, title, (member, partner, missing, brief)) in JOURNEY_WORDS.items():
+        html = _page(site, lang, "translations/index.html")
+        assert f'<h1 id="translations-title">{title}</h1>' in html and f"<title>{title} - " in html, lang
+        cells = re.findall(r"<tr><td>([^<]*)<code>([^<]*)</code></td><td>([^<]*)</td>", html)
+        assert (f"{member} ", "ben-example", missing) in cells, (lang, cells[:3])
+        assert (f"{brief} ", "beta-brief", missing) in cells, (lang, cells[:3])
+        assert (f"{partner} ", "beta-university", missing) in cells, (lang, cells[:3])
+        english = {"brief ", "partner ", "member ", "missing", "outdated", "unreviewed", "reviewed"}
+        assert not english & {c for cell in cells for c in (cell[0], cell[2])}, lang
+
+
+def test_search_snippets_show_the_page_not_the_translation_notice(site: Path) -> None:
+    """The notice above a page shown untranslated ("not translated yet...") would open every such
+    result's snippet: it is not indexed."""
+    for lang in LANGS[1:]:
+        notice = re.search(r'<p class="hub-notice hub-notice--translation[^>]*>([^<]{20})',
+                           _page(site, lang, "partners/beta-university/index.html")).group(1)
+        pages = BuiltIndex.read(site / lang).pages()
+        snippet = next(p["text"] for p in pages if p["location"] == "partners/beta-university/")
+        assert snippet and notice not in snippet, (lang, snippet)
+        assert not [p["location"] for p in pages if notice in p["text"]], lang
+
+
+def test_the_spanish_filter_status_reads_right_for_one_result(site: Path) -> None:
+    """"Se muestran 1 de 18" is wrong Spanish; "Mostrando 1 de 18" reads right for any count."""
+    html = _page(site, "es", "partners/index.html")
+    assert 'data-msg-some="Mostrando {shown} de ' in html and "Se muestran {shown}" not in html

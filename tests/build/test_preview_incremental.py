@@ -15,7 +15,7 @@ import os
 import re
 import subprocess
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -31,6 +31,7 @@ class Preview:
     """One preview process, kept across edits as `mkdocs serve` is."""
 
     def __init__(self, hub: Path, site: Path) -> None:
+        self.hub, self.site = hub, site
         self.proc = subprocess.Popen([sys.executable, str(DRIVER), str(hub), str(site)], cwd=hub, env=ENV,
                                      stdin=subprocess.PIPE, stdout=subprocess.PIPE,
                                      stderr=subprocess.DEVNULL, text=True)
@@ -172,52 +173,51 @@ OPEN = {"a partner's name changed": "partners/alpha-ministry/index.html",
         "a module's hours changed": "curriculum/sm-101/index.html"}
 
 
-def test_the_preview_after_each_edit_is_a_clean_build(tmp_path: Path) -> None:
-    hub = make_hub(tmp_path / "hub")
-    site, clean = tmp_path / "preview-site", tmp_path / "clean-site"
-    preview = Preview(hub, site)
+@pytest.fixture
+def preview(tmp_path: Path) -> Iterator[Preview]:
+    """The preview of a fresh copy of the fixture hub, after its first build (a full one)."""
+    started = Preview(make_hub(tmp_path / "hub"), tmp_path / "preview-site")
     try:
-        assert preview.build() == "built full"
-        before = _pages(site)  # the pages of the last build that succeeded
-        for what, edit, kind in _edits(hub):
-            edit()
-            said = preview.build(("about/index.html", OPEN[what]) if what in OPEN else ("about/index.html",))
-            assert said.startswith("built " + kind) or said == kind, (what, said)
-            if kind == "failed":
-                assert "cannot be built" in (site / "index.html").read_text(encoding="utf-8")
-                continue
-            if kind == "incremental":  # it rendered some pages again, not all
-                n, total = map(int, re.search(r"(\d+) of (\d+) pages", said).groups())
-                assert 0 < n < total / 2, (what, said)
-                # the pages shown before the build finished were already the final ones
-                assert "early-differs" not in said, (what, said)
-                early = int(re.search(r"(\d+) early", said).group(1))
-                assert (early > 0) == (what in EARLY), (what, said)
-                if early:  # every page the edit changed was among them: no reader saw a stale page
-                    shown = re.search(r"early-pages:(\S+)", said).group(1).split(",")
-                    after = _pages(site)
-                    stale = [p for p in after if before.get(p) != after[p] and p not in shown]
-                    assert stale == [], what
-                    if what in OPEN:
-                        assert shown[0] == OPEN[what], (what, shown)
-            before = _pages(site)
-            _same_as_clean(hub, site, clean)
+        assert started.build() == "built full"
+        yield started
     finally:
-        preview.close()
+        started.close()
 
 
-def test_a_template_edit_rebuilds_everything(tmp_path: Path) -> None:
-    hub = make_hub(tmp_path / "hub")
-    site, clean = tmp_path / "preview-site", tmp_path / "clean-site"
-    preview = Preview(hub, site)
-    try:
-        assert preview.build() == "built full"
-        _edit(hub / "overrides" / "hub" / "partner.html", "{% extends", "{#- edited -#}\n{% extends")
-        assert preview.build() == "built full"
-        _edit(hub / "partners.yaml", "city: Kisumu", "city: Kisumu West")
-        assert preview.build().startswith("built incremental")
-        _edit(hub / "mkdocs.yml", "site_name:", "# edited\nsite_name:")
-        assert preview.build() == "built full"
+def test_the_preview_after_each_edit_is_a_clean_build(preview: Preview, tmp_path: Path) -> None:
+    hub, site, clean = preview.hub, preview.site, tmp_path / "clean-site"
+    before = _pages(site)  # the pages of the last build that succeeded
+    for what, edit, kind in _edits(hub):
+        edit()
+        said = preview.build(("about/index.html", OPEN[what]) if what in OPEN else ("about/index.html",))
+        assert said.startswith("built " + kind) or said == kind, (what, said)
+        if kind == "failed":
+            assert "cannot be built" in (site / "index.html").read_text(encoding="utf-8")
+            continue
+        if kind == "incremental":  # it rendered some pages again, not all
+            n, total = map(int, re.search(r"(\d+) of (\d+) pages", said).groups())
+            assert 0 < n < total / 2, (what, said)
+            # the pages shown before the build finished were already the final ones
+            assert "early-differs" not in said, (what, said)
+            early = int(re.search(r"(\d+) early", said).group(1))
+            assert (early > 0) == (what in EARLY), (what, said)
+            if early:  # every page the edit changed was among them: no reader saw a stale page
+                shown = re.search(r"early-pages:(\S+)", said).group(1).split(",")
+                after = _pages(site)
+                stale = [p for p in after if before.get(p) != after[p] and p not in shown]
+                assert stale == [], what
+                if what in OPEN:
+                    assert shown[0] == OPEN[what], (what, shown)
+        before = _pages(site)
         _same_as_clean(hub, site, clean)
-    finally:
-        preview.close()
+
+
+def test_a_template_edit_rebuilds_everything(preview: Preview, tmp_path: Path) -> None:
+    hub, site, clean = preview.hub, preview.site, tmp_path / "clean-site"
+    _edit(hub / "overrides" / "hub" / "partner.html", "{% extends", "{#- edited -#}\n{% extends")
+    assert preview.build() == "built full"
+    _edit(hub / "partners.yaml", "city: Kisumu", "city: Kisumu West")
+    assert preview.build().startswith("built incremental")
+    _edit(hub / "mkdocs.yml", "site_name:", "# edited\nsite_name:")
+    assert preview.build() == "built full"
+    _same_as_clean(hub, site, clean)

@@ -11,6 +11,7 @@ must never reach the next.
 from __future__ import annotations
 
 import hashlib
+import re
 from pathlib import Path
 
 import pytest
@@ -19,6 +20,7 @@ from bs4 import BeautifulSoup
 from conftest import build_site, make_hub
 
 EPOCH = {"SOURCE_DATE_EPOCH": "1764633600"}
+LOGS: dict[str, str] = {}
 
 # A brief with everything that keeps state inside a Markdown converter, and one after it
 # (alphabetically: built next) that has none of it.
@@ -72,8 +74,9 @@ def two_builds(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
         briefs = hub / "content" / "briefs"
         (briefs / "footnote-brief.md").write_text(STATEFUL, encoding="utf-8")
         (briefs / "footnote-brief-plain.md").write_text(PLAIN, encoding="utf-8")
-        result = build_site(hub, env={**EPOCH, "HUB_RENDER_CACHE": setting})
+        result = build_site(hub, env={**EPOCH, "HUB_RENDER_CACHE": setting, "HUB_PAGE_SHELLS_REPORT": "1"})
         assert result.returncode == 0, result.stderr
+        LOGS[setting] = result.stderr
         sites.append(hub / "site")
     return sites[0], sites[1]
 
@@ -83,6 +86,18 @@ def test_shortcuts_change_no_byte(two_builds) -> None:
     a, b = _tree(cached), _tree(fresh)
     assert a.keys() == b.keys()
     assert [p for p in a if a[p] != b[p]] == []
+
+
+def test_record_pages_are_drawn_from_page_shells(two_builds) -> None:
+    """The byte comparison above holds for pages drawn from shells (hub.render_shell) only if
+    they are: every kind of record page is, no shell is refused (a refused shell falls back to
+    the normal rendering, silently), and none with HUB_RENDER_CACHE=off."""
+    line = next(ln for ln in LOGS["on"].splitlines() if "record pages from shells" in ln)
+    counts = dict(re.findall(r"hub/(\w+)\.html (\d+)", line))
+    assert set(counts) == {"partner", "member", "module", "country", "topic", "brief", "exchange"}
+    assert all(int(n) >= 1 for n in counts.values()), line
+    assert line.endswith("keys refused: 0"), line
+    assert "record pages from shells" not in LOGS["off"]
 
 
 def test_no_state_leaks_from_one_page_to_the_next(two_builds) -> None:

@@ -9,7 +9,7 @@ import json
 from pathlib import Path
 
 import pytest
-from test_messages import make_mini_hub, messages
+from test_messages import make_mini_hub, mini_hub_messages
 
 from hub.render_citations import apa_text, citation, render_bibtex, render_csl_json, render_ris, split_name
 from hub.validate_links import validate
@@ -64,5 +64,4 @@ def test_split_name_never_takes_a_title_for_a_given_name(name: str, given: str, 
     ], id="member-author-family"),
 ])
 def test_message(kind: str, changes: dict, expected: list[str], tmp_path: Path) -> None:
-    make_mini_hub(tmp_path, kind, changes)
-    assert messages(tmp_path) == expected
+    assert mini_hub_messages(tmp_path, kind, changes) == expected

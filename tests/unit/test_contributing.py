@@ -116,3 +116,15 @@ def test_the_guide_covers_what_contributors_need() -> None:
                    "## What review looks for", hub_config(REPO).network.licence.name, "make check",
                    "make new KIND="):
         assert needed in text, needed
+
+
+def test_the_translators_examples_start_translations_that_do_not_exist_yet() -> None:
+    """A newcomer who copies the translators' example commands gets a new file, not "exists
+    already": none names a translation this repository has (a hub made with `make adopt` has
+    no sample records: the example then only shows the command)."""
+    text = GUIDE.read_text(encoding="utf-8").split("## Translations", 1)[1].split("\n## ", 1)[0]
+    briefs = re.findall(r"make new KIND=brief ID=([\w-]+) TO=(\w+)", text)
+    pages = re.findall(r"`KIND=page ID=([\w/-]+)` \(`content/[\w/-]+\.(\w+)\.md`\)", text)
+    assert briefs and pages
+    for folder, (key, lang) in [("content/briefs/", b) for b in briefs] + [("content/", p) for p in pages]:
+        assert not (REPO / f"{folder}{key}.{lang}.md").exists(), f"{folder}{key}.{lang}.md exists already"

@@ -8,10 +8,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from test_messages import make_mini_hub, messages
+from test_messages import EMAIL, make_mini_hub, messages, mini_hub_messages
 
 DRAFT_HINT = "write the real value; a draft may keep placeholders while it is written"
 HINT = "write the real value in place of the template's text"
+LEFT_MARGIN = ("this line starts at the left margin, so it belongs to no record; a new record starts with "
+               "`- ` (e.g. `- id: ...`); a field of the record above is indented by two spaces, like its "
+               "other fields")
 
 CASES = [
     # --- placeholders: an error naming the field; a warning in a draft brief ----------------
@@ -103,14 +106,10 @@ CASES = [
     pytest.param(('raw', 'partners.yaml', b'- id: alpha-ministry\n  name: Alpha\n  type: ministry\n'
                   b'  country: "NP"\n  website: https://example.org/alpha\n  focus: [uhc]\n'
                   b'  since: 2021-03-01\n  description: A.\nid: beta\n  name: Beta\n'), None, [
-        "partners.yaml:9:1: this line starts at the left margin, so it belongs to no record; a new "
-        "record starts with `- ` (e.g. `- id: ...`); a field of the record above is indented by two "
-        "spaces, like its other fields",
+        f"partners.yaml:9:1: {LEFT_MARGIN}",
     ], id='record-without-dash'),
     pytest.param(('raw', 'partners.yaml', b'- id: alpha-ministry\n  name: Alpha\ntype: ministry\n'), None, [
-        "partners.yaml:3:1: this line starts at the left margin, so it belongs to no record; a new "
-        "record starts with `- ` (e.g. `- id: ...`); a field of the record above is indented by two "
-        "spaces, like its other fields",
+        f"partners.yaml:3:1: {LEFT_MARGIN}",
     ], id='field-not-indented'),
     pytest.param(('raw', 'partners.yaml', b'- id: alpha-ministry\n  name: Alpha\n  description: |\n'
                   b'  Alpha leads the primary care reform.\n  type: ministry\n'), None, [
@@ -124,9 +123,7 @@ CASES = [
         "by 4 spaces; if it is a field, add `:` after its name",
     ], id='plain-text-continued'),
     pytest.param('partner', {'description': 'Write to ada@example.org.'}, [
-        "partners.yaml:9:16: partners[1].description: contains an e-mail address; the hub never "
-        "publishes e-mail addresses; remove it (readers reach people through the partner's "
-        "`website:` or the network's coordinators)",
+        f"partners.yaml:9:16: partners[1].description: {EMAIL}",
     ], id='email-hint-names-what-exists'),
 ]
 
@@ -159,5 +156,4 @@ def test_a_duplicate_id_comes_before_what_it_causes(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize("kind, changes, expected", CASES)
 def test_message(kind: Any, changes: dict | None, expected: list[str], tmp_path: Path) -> None:
-    make_mini_hub(tmp_path, kind, changes)
-    assert messages(tmp_path) == expected
+    assert mini_hub_messages(tmp_path, kind, changes) == expected

@@ -18,7 +18,7 @@ from functools import lru_cache
 from pathlib import Path
 
 import pytest
-from test_messages import make_mini_hub, messages
+from test_messages import mini_hub_messages
 
 from hub.catalog import Catalog
 from hub.export_data import DATASETS, data_files, inert, render_csv
@@ -237,51 +237,43 @@ def test_real_dois_are_accepted(doi: str) -> None:
     assert Brief.model_validate({**base, "doi": doi}).doi == doi
 
 
+DOI_HINT = ("after '10.NNNN/' a DOI may hold letters, digits and - . _ ; ( ) / : only; for an older DOI "
+            "with other characters, give its https:// address as a reference's `url:`, or leave `doi:` out")
+URL_HINT = ("which a web address cannot hold; copy the address from the browser's address bar; write a "
+            "space as %20, a quote as %22 or %27, < and > as %3C and %3E")
 CASES = [
     pytest.param('module', {'readings': '\n  - {title: A, year: 2006, doi: "10.1234/x}}@misc{injected,x", '
                                       'open_access: true}'}, [
         "curriculum/modules/sm-101.yaml:11:33: readings[1].doi: the DOI '10.1234/x}}@misc{injected,x' "
-        "contains characters a DOI here cannot hold ('}@{,'); after '10.NNNN/' a DOI may hold "
-        "letters, digits and - . _ ; ( ) / : only; for an older DOI with other characters, give its "
-        "https:// address as a reference's `url:`, or leave `doi:` out",
+        f"contains characters a DOI here cannot hold ('}}@{{,'); {DOI_HINT}",
     ], id='doi-braces'),
     pytest.param('brief', {'doi': '"10.1234/a<b>c"'}, [
         "content/briefs/x-brief.md:17:6: doi: the DOI '10.1234/a<b>c' contains characters a DOI "
-        "here cannot hold ('<>'); after '10.NNNN/' a DOI may hold letters, digits and - . _ ; ( ) "
-        "/ : only; for an older DOI with other characters, give its https:// address as a "
-        "reference's `url:`, or leave `doi:` out",
+        f"here cannot hold ('<>'); {DOI_HINT}",
     ], id='doi-angle-brackets'),
     pytest.param('partner', {'website': 'https://www.who.int/x"onmouseover="alert(1)'}, [
         "partners.yaml:6:12: partners[1].website: the web address "
-        "'https://www.who.int/x\"onmouseover=\"alert(1)' contains '\"', which a web address cannot "
-        "hold; copy the address from the browser's address bar; write a space as %20, a quote as "
-        "%22 or %27, < and > as %3C and %3E",
+        f"'https://www.who.int/x\"onmouseover=\"alert(1)' contains '\"', {URL_HINT}",
     ], id='url-double-quote'),
     pytest.param('brief', {'references': "\n  - {title: A, year: 2018, url: \"https://www.who.int/x'"
                                          "onmouseover='alert(1)\"}"}, [
         "content/briefs/x-brief.md:15:33: references[1].url: the web address "
-        "\"https://www.who.int/x'onmouseover='alert(1)\" contains \"'\", which a web address "
-        "cannot hold; copy the address from the browser's address bar; write a space as %20, a "
-        "quote as %22 or %27, < and > as %3C and %3E",
+        f"\"https://www.who.int/x'onmouseover='alert(1)\" contains \"'\", {URL_HINT}",
     ], id='url-single-quote'),
     pytest.param('member', {'links': '{website: "https://x.example.org/\\"><svg/onload=alert(1)>"}'}, [
         "members.yaml:8:20: members[1].links.website: the web address "
-        "'https://x.example.org/\"><svg/onload=alert(1)>' contains '\"', which a web address "
-        "cannot hold; copy the address from the browser's address bar; write a space as %20, a "
-        "quote as %22 or %27, < and > as %3C and %3E",
+        f"'https://x.example.org/\"><svg/onload=alert(1)>' contains '\"', {URL_HINT}",
     ], id='url-tag'),
     pytest.param('partner', {'website': '"https://example.org/a\\tb"'}, [
         "partners.yaml:6:12: partners[1].website: the web address 'https://example.org/a\\tb' "
-        "contains 'U+0009', which a web address cannot hold; copy the address from the browser's "
-        "address bar; write a space as %20, a quote as %22 or %27, < and > as %3C and %3E",
+        f"contains 'U+0009', {URL_HINT}",
     ], id='url-tab'),
 ]
 
 
 @pytest.mark.parametrize("kind, changes, expected", CASES)
 def test_message(kind: str, changes: dict, expected: list[str], tmp_path: Path) -> None:
-    make_mini_hub(tmp_path, kind, changes)
-    assert messages(tmp_path) == expected
+    assert mini_hub_messages(tmp_path, kind, changes) == expected
 
 
 def test_sitemap_is_made_xml_safe_by_the_hook() -> None:

@@ -63,6 +63,15 @@ SM_201 = ("id: sm-201\ntitle: Community diagnosis\ntrack: social-medicine\nlevel
           'readings:\n  - {title: Closing the gap, year: 2008, url: "https://www.who.int/", '
           "open_access: true}\n"
           "assessment: A community profile.\n")
+# Hints that several rows end with (the other message tables import them too).
+HTTPS_LINKS = "links must start with https:// (or point to another page of the hub)"
+EMAIL = ("contains an e-mail address; the hub never publishes e-mail addresses; remove it (readers reach "
+         "people through the partner's `website:` or the network's coordinators)")
+WITHHELD = ("names a member of the network who has not agreed to a public profile; remove the "
+            "name, or ask the member to agree to a public profile first (consent.public in "
+            "members.yaml; see Consent in CONTRIBUTING.md)")
+NOT_A_LIST = ("partners.yaml:1:1: partners: the file must be a list of partners; start each record "
+              "with `- id: ...` at the left margin")
 
 
 def fields_text(kind: str, changes: dict) -> str:
@@ -119,9 +128,15 @@ def messages(root: Path) -> list[str]:
     return [p.format() for p in problems]
 
 
+def mini_hub_messages(root: Path, kind: Any, changes: dict | None = None) -> list[str]:
+    """What `make validate` prints for the minimal hub with one change (see `make_mini_hub`):
+    the one step every exact-message table of tests/unit/ runs for each of its rows."""
+    make_mini_hub(root, kind, changes)
+    return messages(root)
+
+
 def test_the_minimal_hub_is_valid(tmp_path: Path) -> None:
-    make_mini_hub(tmp_path, None)
-    assert messages(tmp_path) == []
+    assert mini_hub_messages(tmp_path, None) == []
 
 
 CASES = [
@@ -148,9 +163,7 @@ CASES = [
         '%}); remove the braces',
     ], id='plain-jinja'),
     pytest.param('member', {'bio': 'Write to ada@example.org.'}, [
-        'members.yaml:8:8: members[1].bio: contains an e-mail address; the hub never '
-        "publishes e-mail addresses; remove it (readers reach people through the partner's "
-        "`website:` or the network's coordinators)",
+        f"members.yaml:8:8: members[1].bio: {EMAIL}",
     ], id='plain-email'),
     pytest.param('member', {'bio': '"Call +254 20 271 0000 any day."'}, [
         'members.yaml:8:8: members[1].bio: contains what looks like a phone number; the hub '
@@ -186,43 +199,39 @@ CASES = [
         'style is applied automatically',
     ], id='md-attr-list'),
     pytest.param('partner', {'description': '"[site](javascript:alert(1))"'}, [
-        "partners.yaml:9:16: partners[1].description: links to 'javascript:' addresses are "
-        'not allowed; links must start with https:// (or point to another page of the hub)',
+        f"partners.yaml:9:16: partners[1].description: links to 'javascript:' addresses are not allowed; "
+        f"{HTTPS_LINKS}",
     ], id='md-javascript'),
     pytest.param('partner', {'description': '"![x](data:image/svg+xml;base64,PHN2Zz4=)"'}, [
-        "partners.yaml:9:16: partners[1].description: links to 'data:' addresses are not "
-        'allowed; links must start with https:// (or point to another page of the hub)',
+        f"partners.yaml:9:16: partners[1].description: links to 'data:' addresses are not allowed; "
+        f"{HTTPS_LINKS}",
     ], id='md-data'),
     pytest.param('partner', {'description': '"[site](jav&#x61;script:alert(1))"'}, [
         "partners.yaml:9:16: partners[1].description: links to 'javascript:' addresses are "
-        "not allowed (written as 'jav&#x61;script:alert(1'); links must start with https:// "
-        '(or point to another page of the hub)',
+        f"not allowed (written as 'jav&#x61;script:alert(1'); {HTTPS_LINKS}",
     ], id='md-entity'),
     pytest.param('partner', {'description': '"[site](javascript&colon;alert(1))"'}, [
         "partners.yaml:9:16: partners[1].description: links to 'javascript:' addresses are "
-        "not allowed (written as 'javascript&colon;alert(1'); links must start with https:// "
-        '(or point to another page of the hub)',
+        f"not allowed (written as 'javascript&colon;alert(1'); {HTTPS_LINKS}",
     ], id='md-entity-colon'),
     pytest.param('partner', {'description': '"[site][1]\\n\\n[1]: javascript:alert(1)"'}, [
-        "partners.yaml:9:16: partners[1].description: links to 'javascript:' addresses are "
-        'not allowed; links must start with https:// (or point to another page of the hub)',
+        f"partners.yaml:9:16: partners[1].description: links to 'javascript:' addresses are not allowed; "
+        f"{HTTPS_LINKS}",
     ], id='md-reference'),
     pytest.param('partner', {'description': '"See <javascript:alert(1)>."'}, [
-        "partners.yaml:9:16: partners[1].description: links to 'javascript:' addresses are "
-        'not allowed; links must start with https:// (or point to another page of the hub)',
+        f"partners.yaml:9:16: partners[1].description: links to 'javascript:' addresses are not allowed; "
+        f"{HTTPS_LINKS}",
     ], id='md-autolink'),
     pytest.param('partner', {'description': '"[x]( VBScript:msgbox(1))"'}, [
-        "partners.yaml:9:16: partners[1].description: links to 'vbscript:' addresses are not "
-        'allowed; links must start with https:// (or point to another page of the hub)',
+        f"partners.yaml:9:16: partners[1].description: links to 'vbscript:' addresses are not allowed; "
+        f"{HTTPS_LINKS}",
     ], id='md-vbscript-caps'),
     pytest.param('partner', {'description': '"[site](http://example.org/)"'}, [
         "partners.yaml:9:16: partners[1].description: the link 'http://example.org/' uses "
         'http://; use the https:// address of the page',
     ], id='md-http'),
     pytest.param('partner', {'description': '"[write](mailto:ada@example.org)"'}, [
-        'partners.yaml:9:16: partners[1].description: contains an e-mail address; the hub '
-        "never publishes e-mail addresses; remove it (readers reach people through the "
-        "partner's `website:` or the network's coordinators)",
+        f"partners.yaml:9:16: partners[1].description: {EMAIL}",
     ], id='md-mailto'),
     pytest.param('track', {'description': '"Call (020) 271 0000."'}, [
         'curriculum/tracks.yaml:3:16: tracks[1].description: contains what looks like a phone '
@@ -537,8 +546,7 @@ CASES = [
         'by at least 1 character',
     ], id='too-long-text'),
     pytest.param(('raw', 'partners.yaml', b'id: alpha\nname: Alpha\n'), None, [
-        'partners.yaml:1:1: partners: the file must be a list of partners; start each record '
-        'with `- id: ...` at the left margin',
+        NOT_A_LIST,
     ], id='file-not-list'),
     pytest.param(('raw', 'content/briefs/x-brief.md', b'---\n- title: x\n---\nBody.\n'), None, [
         'content/briefs/x-brief.md:2:1: the front matter must be `field: value` lines; see '
@@ -621,8 +629,7 @@ CASES = [
         'remove one link',
     ], id='module-cycle'),
     pytest.param(('raw', 'partners.yaml', b'---\n'), None, [
-        'partners.yaml:1:1: partners: the file must be a list of partners; start each record '
-        'with `- id: ...` at the left margin',
+        NOT_A_LIST,
     ], id='file-document-marker-only'),
 
 ]
@@ -630,5 +637,4 @@ CASES = [
 
 @pytest.mark.parametrize("kind, changes, expected", CASES)
 def test_message(kind: Any, changes: dict | None, expected: list[str], tmp_path: Path) -> None:
-    make_mini_hub(tmp_path, kind, changes)
-    assert messages(tmp_path) == expected
+    assert mini_hub_messages(tmp_path, kind, changes) == expected

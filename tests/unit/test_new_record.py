@@ -130,6 +130,8 @@ def test_new_module_points_its_schema_comment_at_schemas(hub: Path) -> None:
      "digits and hyphens only, e.g. 'uhc-2025' (make new KIND=brief ID=uhc-2025)"),
     ("module", "SM 101!", "hub new: 'SM 101!' is not a valid module id: use lower-case letters, digits "
      "and hyphens only, e.g. 'sm-101' (make new KIND=module ID=sm-101)"),
+    ("page", "mission", "hub new: 'page' is not a kind of record: use one of partner, member, brief, module, "
+     "exchange ('page' is only translated: add TO=<language>)"),
 ])
 def test_refuses_used_or_invalid_ids_in_one_line(kind: str, record_id: str, message: str,
                                                  hub: Path) -> None:

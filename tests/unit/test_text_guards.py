@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 from pydantic import TypeAdapter, ValidationError
-from test_messages import make_mini_hub, messages
+from test_messages import WITHHELD, mini_hub_messages
 
 from hub import text_guards
 from hub.fields import HttpsUrl, MarkdownText, PlainText, ShortText, markdown_problems
@@ -129,11 +129,6 @@ def test_a_contact_link_with_a_number_is_reported_once() -> None:
 
 # --- withheld members ---------------------------------------------------------------------------
 
-WITHHELD = ("names a member of the network who has not agreed to a public profile; remove the "
-            "name, or ask the member to agree to a public profile first (consent.public in "
-            "members.yaml; see Consent in CONTRIBUTING.md)")
-
-
 BRIEF = "content/briefs/x-brief.md"
 
 
@@ -153,8 +148,7 @@ BRIEF = "content/briefs/x-brief.md"
      "curriculum/tracks.yaml:3:16: tracks[1].description"),
 ])
 def test_withheld_name_refused(kind: str, changes: dict, where: str, tmp_path: Path) -> None:
-    make_mini_hub(tmp_path, kind, changes)
-    found = messages(tmp_path)
+    found = mini_hub_messages(tmp_path, kind, changes)
     assert found == [f"{where}: {WITHHELD}"]
     assert "hidden" not in found[0].lower()  # the message never repeats the name
 
@@ -166,8 +160,7 @@ def test_withheld_name_refused(kind: str, changes: dict, where: str, tmp_path: P
     ("brief", {"authors": '\n  - name: "Ada Example"'}),  # a public member's name
 ])
 def test_withheld_name_not_matched(kind: str, changes: dict, tmp_path: Path) -> None:
-    make_mini_hub(tmp_path, kind, changes)
-    assert messages(tmp_path) == []
+    assert mini_hub_messages(tmp_path, kind, changes) == []
 
 
 def test_name_finder_is_one_lookup_per_word() -> None:
@@ -355,13 +348,11 @@ def test_near_limit_text_accepted() -> None:
      "at least 1 character"),
 ])
 def test_length_limits(kind: str, changes: dict, expected: str, tmp_path: Path) -> None:
-    make_mini_hub(tmp_path, kind, changes)
-    assert messages(tmp_path) == [expected]
+    assert mini_hub_messages(tmp_path, kind, changes) == [expected]
 
 
 def test_file_size_limit(tmp_path: Path) -> None:
-    make_mini_hub(tmp_path, "brief", {"body": "## Body\n\n" + "Long text.\n\n" * 10_000})
-    assert messages(tmp_path) == [
+    assert mini_hub_messages(tmp_path, "brief", {"body": "## Body\n\n" + "Long text.\n\n" * 10_000}) == [
         "content/briefs/x-brief.md:1:1: the file is larger than 100 KB (120 KB); shorten it (see "
         "Limits in CONTRIBUTING.md)"]
 

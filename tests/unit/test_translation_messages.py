@@ -7,6 +7,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+from test_messages import WITHHELD
 
 from conftest import FIXTURE, FIXTURE_SITE
 from hub.translations import record_fields, source_version
@@ -105,10 +106,29 @@ def test_list_file_messages(hub, versions):
         "partners.fr.yaml:11:16: partners[3].description: contains an e-mail address; the hub never "
         "publishes e-mail addresses; remove it (readers reach people through the partner's `website:` or the "
         "network's coordinators)",
-        "partners.fr.yaml:12:19: partners[3].source_version: String should match pattern '^[0-9a-f]{12}$'",
+        "partners.fr.yaml:12:19: partners[3].source_version: 'x' is not a version (12 letters and digits, "
+        f'0-9 and a-f); write `source_version: "{version_of(hub, "gamma-ngo")}"`, the version of '
+        "'gamma-ngo' in partners.yaml today: the text your translation follows (if you translated an older "
+        "text, see Translations in CONTRIBUTING.md)",
         "partners.fr.yaml:13:13: partners[3].reviewed: 'no' is not true or false; write true or false "
         "(without quotes)",
     ]
+
+
+def version_of(hub: Path, partner: str) -> str:
+    cat, _ = validate(hub)
+    return source_version(record_fields("partner", cat.partners[partner]))
+
+
+def test_a_missing_source_version_says_what_to_write(hub, versions):
+    """A translator who left out `source_version:` is told the value to write, not only its name."""
+    text = _brief(versions["brief"]).replace(f'source_version: "{versions["brief"]}"\n', "")
+    (hub / "content/briefs/alpha-brief.fr.md").write_text(text, encoding="utf-8")
+    assert _report(hub) == [
+        "content/briefs/alpha-brief.fr.md:2:1: the required field `source_version` is missing; add "
+        f'`source_version: "{versions["brief"]}"`, the version of content/briefs/alpha-brief.md today: the '
+        "text your translation follows (if you translated an older text, see Translations in "
+        "CONTRIBUTING.md)"]
 
 
 def test_module_lists_keep_the_source_length_and_outdated_is_a_warning(hub, versions):
@@ -139,9 +159,7 @@ def test_a_translation_names_no_withheld_member(hub, versions):
     (hub / "content/briefs/alpha-brief.fr.md").write_text(_brief(versions["brief"], "", body),
                                                            encoding="utf-8")
     assert _report(hub) == [
-        "content/briefs/alpha-brief.fr.md:12:6: body: names a member of the network who has not agreed to "
-        "a public profile; remove the name, or ask the member to agree to a public profile first "
-        "(consent.public in members.yaml; see Consent in CONTRIBUTING.md)"]
+        f"content/briefs/alpha-brief.fr.md:12:6: body: {WITHHELD}"]
 
 
 def test_page_translations_and_the_version_command(hub):
