@@ -19,9 +19,11 @@ from hub import render_shell
 from hub.preview import serving
 
 log = logging.getLogger("mkdocs.hooks.record_shells")
-TEMPLATES = [f"hub/{kind}.html" for kind in ("partner", "member", "module", "country", "topic", "brief", "exchange")]
+TEMPLATES = [f"hub/{kind}.html"
+             for kind in ("partner", "member", "module", "country", "topic", "brief", "exchange")]
 _OFF = ("off", "0", "false", "no")
-ENABLED = all(os.environ.get(name, "on").lower() not in _OFF for name in ("HUB_RENDER_CACHE", "HUB_PAGE_SHELLS"))
+ENABLED = all(os.environ.get(name, "on").lower() not in _OFF
+              for name in ("HUB_RENDER_CACHE", "HUB_PAGE_SHELLS"))
 STATE: dict = {}
 
 
@@ -36,7 +38,8 @@ def _page_values(context: dict):
     # Plain, non-empty text only: a Markup value would pass `|e` unescaped, and the probes are plain.
     if not all(type(v) is str and v for v in values.values()) or page.title != values["title"]:
         return None
-    others = tuple(sorted((k, repr(v)) for k, v in meta.items() if k not in ("title", "description", "hub_key")))
+    others = tuple(sorted((k, repr(v)) for k, v in meta.items()
+                          if k not in ("title", "description", "hub_key")))
     return (context.get("base_url"), context.get("hub_nav_key"), others, bool(page.edit_url)), values
 
 

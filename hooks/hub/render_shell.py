@@ -47,7 +47,8 @@ def _stripped(s: str) -> str:
     return str(escape(Markup(s).striptags()))
 
 
-FILTERS: dict[str, Callable[[str], str]] = {"raw": str, "e": lambda s: str(escape(s)), "striptags|e": _stripped}
+FILTERS: dict[str, Callable[[str], str]] = {
+    "raw": str, "e": lambda s: str(escape(s)), "striptags|e": _stripped}
 _BY_PROBE = {f(_PAYLOAD): f for f in FILTERS.values()}
 assert len(_BY_PROBE) == len(FILTERS), "the probe must tell every filter apart"
 

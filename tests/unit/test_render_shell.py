@@ -14,7 +14,8 @@ BASE = ('<title>{{ page.title | striptags | e }}</title><meta content="{{ page.m
         "{% block hub_meta %}{% endblock %}<h>{{ page.meta.title }}</h>"
         "{% if page.toc | first is defined %}{% set skip = page.toc | first %}"
         '<a href="#{{ skip.id }}">skip</a>{% endif %}'
-        "{% block content %}{% endblock %}<c>{{ page.canonical_url | e }}</c>{% block footer %}f{% endblock %}")
+        "{% block content %}{% endblock %}<c>{{ page.canonical_url | e }}</c>"
+        "{% block footer %}f{% endblock %}")
 RECORD = ('{% extends "base.html" %}{% set note = "n" %}{% block content %}<p>{{ record | e }}{{ note }}</p>'
           "{% endblock %}")
 TITLES = ['<b>"Ayu" & co</b>', "Plain", "Ünïcode  spaced\ttitle", "&amp; 'quoted'", "L<i>ast", "Sixth"]
@@ -39,7 +40,8 @@ def _values(context):
 
 def _probe(context):
     page = copy.copy(context["page"])
-    page.meta = {**page.meta, "title": render_shell.probe("title"), "description": render_shell.probe("description")}
+    page.meta = {**page.meta, "title": render_shell.probe("title"),
+                 "description": render_shell.probe("description")}
     page.title, page.canonical_url = page.meta["title"], render_shell.probe("canonical")
     return {**context, "page": page}
 
@@ -65,7 +67,8 @@ def test_pages_from_a_shell_are_the_pages_jinja_renders() -> None:
     '{{ record }}',  # the record outside the page's own blocks
 ])
 def test_a_template_the_shell_cannot_hold_is_rendered_normally(frame: str) -> None:
-    template = RECORD.replace("{% block content %}", "{% block footer %}" + frame + "{% endblock %}{% block content %}")
+    template = RECORD.replace("{% block content %}",
+                              "{% block footer %}" + frame + "{% endblock %}{% block content %}")
     fast, stats = _pages(template, shells=True)
     assert fast == _pages(template, shells=False)[0]
     assert stats["refused"] == 1 and stats["shell"] <= 1
