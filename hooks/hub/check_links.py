@@ -208,69 +208,118 @@ def _read_fast(text: str, cache: dict, refs=None, line: int = 1):
 
 
 # Where a page is cut into pieces (Material's page, in order): the pieces between them that
-# recur on many pages (the header around the title, the sidebar of a folder, the footer and
-# scripts) are read once and remembered by their text. A cut inside a comment, a script, a
+# recur on many pages (the head's fixed parts, the header, the sidebar of a folder, the footer
+# and scripts) are read once and remembered by their text. A cut inside a comment, a script, a
 # tag or an attribute value leaves a piece with unclosed markup, which the fast reader refuses:
 # the whole page is then read in one go, so the pieces are always read as the whole would be.
-_CUTS = ('<header class="md-header', '<div class="md-header__title"', '<form class="md-header__option"',
+# (Each cut starts with `<` and a letter or `/`: a piece ending in a lone `<` reads the same
+# alone as followed by the next piece.)
+_CUTS = ('<link rel="icon"', '<script type="application/ld+json"', "<title>", "</title>",
+         '<header class="md-header', '<div class="md-header__title"', '<form class="md-header__option"',
          '<div class="md-container"', '<div class="md-sidebar md-sidebar--secondary"',
          '<article class="md-content__inner', "</article>")
 _PIECES = ("pieces",)  # the key of the remembered pieces in a reader's cache
 
 
-class _Recorder:
-    """What a piece adds to a page, to be replayed (`PageRefs.apply`) on each page it is on."""
+class _Piece:
+    """What one piece of a page adds to it, lines aside: its ids, `<a name>` anchors and
+    distinct links (stripped, as the verdict reads them). Pieces met again are shared."""
+
+    __slots__ = ("ids", "names", "repeats", "links")
 
     def __init__(self) -> None:
-        self.effects: list[tuple[tuple[tuple[int, str], ...], int]] = []
+        self.ids: set[str] | frozenset[str] = set()  # of `id` attributes
+        self.names: set[str] | frozenset[str] = set()  # of `<a name>`
+        self.repeats = False  # an id used twice in this piece
+        self.links: set[str] | frozenset[str] = set()
 
     def apply(self, effects: tuple[tuple[int, str], ...], line: int) -> None:
-        self.effects.append((effects, line))
+        for kind, value in effects:
+            if kind == _ID:
+                if value in self.ids:
+                    self.repeats = True
+                self.ids.add(value)
+            elif kind == _ANCHOR_NAME:
+                self.names.add(value)
+            else:
+                self.links.add(value.strip())
+
+    def freeze(self) -> _Piece:
+        self.ids, self.names, self.links = frozenset(self.ids), frozenset(self.names), frozenset(self.links)
+        return self
+
+    @classmethod
+    def of(cls, refs: PageRefs) -> _Piece:
+        """A whole page read by `read_page` as one piece."""
+        piece = cls()
+        piece.ids = frozenset(refs.first_line)
+        piece.names = frozenset(refs.ids.difference(refs.first_line))
+        piece.repeats = bool(refs.duplicates)
+        piece.links = frozenset(url.strip() for _, url in refs.links)
+        return piece
 
 
-def _read_pieces(text: str, cache: dict) -> PageRefs | None:
-    """The page read piece by piece (`_CUTS`), each piece seen on an earlier page replayed
-    from memory; None when a piece is unusual (then read the page whole)."""
+def _read_pieces(text: str, cache: dict) -> list[_Piece] | None:
+    """The page read piece by piece (`_CUTS`); a piece seen on an earlier page is not read
+    again (the first time only its hash is kept, the second time the piece and what it adds).
+    None when a piece is unusual (then read the page whole)."""
     memo = cache.get(_PIECES)
     if memo is None:
         memo = cache[_PIECES] = ({}, set())
     known, seen = memo
-    refs, line, start = PageRefs(), 1, 0
-    find = text.find
+    get = known.get
+    pieces: list[_Piece] = []
+    start, find, last = 0, text.find, len(_CUTS) - 1
     for i, cut in enumerate(_CUTS):
-        end = find(cut, start) if i < len(_CUTS) - 1 else text.rfind(cut, start)
+        end = find(cut, start) if i < last else text.rfind(cut, start)
         if end < 0:
             continue
-        for piece in (text[start:end],) if end > start else ():
-            found = known.get(piece)
+        if end > start:
+            piece_text = text[start:end]
+            found = get(piece_text)
             if found is None:
-                h = hash(piece)
-                if h not in seen:  # the first time: read it into the page, remember its hash
-                    seen.add(h)
-                    if _read_fast(piece, cache, refs, line) is None:
-                        return None
-                    line += piece.count("\n")
-                    continue
-                recorder = _Recorder()  # the second time: remember what it adds
-                if _read_fast(piece, cache, recorder, 1) is None:
+                found = _read_piece(piece_text, cache, known, seen)
+                if found is None:
                     return None
-                found = known[piece] = (recorder.effects, piece.count("\n"))
-            effects, lines = found
-            for piece_effects, piece_line in effects:
-                refs.apply(piece_effects, line + piece_line - 1)
-            line += lines
+            pieces.append(found)
         start = end
-    if _read_fast(text[start:], cache, refs, line) is None:
+    piece_text = text[start:]
+    found = get(piece_text)
+    if found is None:
+        found = _read_piece(piece_text, cache, known, seen)
+        if found is None:
+            return None
+    pieces.append(found)
+    return pieces
+
+
+def _read_piece(text: str, cache: dict, known: dict, seen: set) -> _Piece | None:
+    piece = _Piece()
+    if _read_fast(text, cache, piece) is None:
         return None
-    return refs
+    piece.freeze()
+    h = hash(text)
+    if h in seen:
+        known[text] = piece
+    else:
+        seen.add(h)
+    return piece
+
+
+def _summary(pieces: list[_Piece]) -> tuple[frozenset[str], bool, tuple[frozenset[str], ...]]:
+    """What the verdict needs of a page read in pieces: its ids (and `<a name>` anchors),
+    whether an id is used twice (in one piece or in two), the distinct links of each piece."""
+    ids = frozenset().union(*[p.ids for p in pieces])
+    repeated = any(p.repeats for p in pieces) or sum(len(p.ids) for p in pieces) != len(ids)
+    names = [p.names for p in pieces if p.names]
+    if names:
+        ids = ids.union(*names)
+    return ids, repeated, tuple(p.links for p in pieces if p.links)
 
 
 def read_page(text: str, cache: dict | None = None) -> PageRefs:
-    """The ids and links of one HTML page (text as read from its file)."""
-    cache = {} if cache is None else cache
-    refs = _read_pieces(text, cache)
-    if refs is None:
-        refs = _read_fast(text, cache)
+    """The ids and links of one HTML page (text as read from its file), with their lines."""
+    refs = _read_fast(text, {} if cache is None else cache)
     return refs if refs is not None else _parse_reference(text)
 
 
@@ -298,33 +347,38 @@ class LinkIndex:
     """The ids and distinct links of each page of one site, added one page at a time, then
     checked against the files of the written site (`broken`).
 
-    Only what the verdict needs is kept per page (its ids and its distinct link targets, with
-    strings shared between pages), so 10,000 pages take a few MB; the lines of a broken link
-    are found again by reading that page's file.
+    Only what the verdict needs is kept per page: its ids, and the distinct links of each of
+    its pieces (`_read_pieces`), shared by every page the piece is on; so 10,000 pages take a
+    few MB, and the verdict is given once per piece and folder rather than once per page and
+    link. The lines of a broken link or a repeated id are found by reading that page again.
     """
 
     def __init__(self, base_path: str = "/", site: Path | None = None) -> None:
         self.base_path = base_path.rstrip("/") + "/"
         self.site = None if site is None else os.path.abspath(site)  # for `add_written`
-        self.pages: dict[str, tuple[frozenset[str], tuple[str, ...]]] = {}
+        # page -> (its ids, the distinct links of each of its pieces)
+        self.pages: dict[str, tuple[frozenset[str], tuple[frozenset[str], ...]]] = {}
         self.duplicates: list[BrokenLink] = []
         self.cpu_seconds = 0.0  # spent reading pages and checking (for `make build`'s phases)
-        self._shared: dict[str, str] = {}
-        self._tags: dict = {}  # tag text -> what it adds to a page (read_page's cache)
+        self._tags: dict = {}  # tag text -> what it adds to a page, and the pieces (read cache)
 
     def add(self, rel: str, html: str, *, from_disk: bool = False) -> None:
         """Read the page written to `rel` (a path inside the site); `html` as written."""
         start = time.process_time()
         if len(self._tags) > 200_000:  # the record pages' own tags: keep the memory flat
             self._tags.clear()
-        refs = read_page(html if from_disk else _as_read_from_disk(html), self._tags)
-        for line, dup in refs.duplicates:  # a link to it finds only the first one
-            first = refs.first_line[dup]
-            self.duplicates.append(BrokenLink(rel, line, f"#{dup}", f"the id {dup!r} is used twice on "
-                                              f"this page (first on line {first}): ids must be unique"))
-        share = self._shared.setdefault
-        urls = {share(u, u) for u in (url.strip() for _, url in refs.links)}
-        self.pages[rel] = (frozenset(share(i, i) for i in refs.ids), tuple(urls))
+        text = html if from_disk else _as_read_from_disk(html)
+        pieces = _read_pieces(text, self._tags)
+        if pieces is None:  # unusual markup: the page read whole
+            pieces = [_Piece.of(read_page(text, self._tags))]
+        ids, repeated, groups = _summary(pieces)
+        if repeated:  # an id used twice: a link to it finds only the first; where, from the page
+            refs = read_page(text, self._tags)
+            for line, dup in refs.duplicates:
+                first = refs.first_line[dup]
+                self.duplicates.append(BrokenLink(rel, line, f"#{dup}", f"the id {dup!r} is used twice on "
+                                                  f"this page (first on line {first}): ids must be unique"))
+        self.pages[rel] = (ids, groups)
         self.cpu_seconds += time.process_time() - start
 
     def add_written(self, path: str, html: str) -> None:
@@ -345,15 +399,13 @@ class LinkIndex:
             files.update(prefix + n for n in names)
         for rel in sorted(f for f in files if f.endswith(".html") and f not in self.pages):
             self.add(rel, _read_file(site / rel), from_disk=True)
-        resolver = _Resolver(site, files, dirs, self.base_path)
+        resolver = _Resolver(site, files, dirs, self.base_path, self.pages)
         bad: dict[str, dict[str, str]] = {}  # page -> url -> reason
-        for rel, (_, urls) in self.pages.items():
-            if rel not in files:
-                continue
-            for url in urls:
-                reason = resolver.verdict(rel, url, self.pages)
-                if reason is not None:
-                    bad.setdefault(rel, {})[url] = reason
+        for rel, (ids, groups) in self.pages.items():
+            if rel in files:
+                reasons = resolver.page_verdict(rel, ids, groups)
+                if reasons:
+                    bad[rel] = reasons
         found = [d for d in self.duplicates if d.page in files]
         for rel, reasons in bad.items():  # the lines: read the page again (only broken ones)
             for line, url in read_page(_read_file(site / rel), self._tags).links:
@@ -368,9 +420,74 @@ class _Resolver:
     """Where a link of a page leads, on the site's file list (same rules as a web server
     serving the folder: a directory URL means its index.html)."""
 
-    def __init__(self, site: Path, files: set[str], dirs: set[str], base_path: str) -> None:
+    def __init__(self, site: Path, files: set[str], dirs: set[str], base_path: str, pages=None) -> None:
         self.site, self.files, self.dirs, self.base_path = site, files, dirs, base_path
+        self.pages = {} if pages is None else pages
         self._cache: dict[tuple[str, str], str | None] = {}  # (folder, URL) -> verdict
+        self._plans: dict[frozenset[str], tuple] = {}  # a piece's links, sorted for the verdict
+        self._groups: dict[tuple, dict[str, str]] = {}  # (links, folder, depth) -> url -> reason
+
+    def page_verdict(self, rel: str, ids: frozenset[str], groups) -> dict[str, str]:
+        """url -> why it leads nowhere, for the links (`groups`: of each piece) of page `rel`.
+
+        A link with a path leads where the page's folder and the link say: the verdict on a
+        piece's links is given once per folder, or, for links that climb `n` folders (`../`),
+        once per the folder `n` levels up and the page's depth (`verdict`'s rule). A link
+        without a path (`#top`, `?q`, ``) points at the page itself: checked on every page."""
+        folder = rel.rpartition("/")[0]
+        ups = [folder]
+        while folder:
+            folder = folder.rpartition("/")[0]
+            ups.append(folder)
+        depth = len(ups) - 1
+        reasons: dict[str, str] = {}
+        for links in groups:
+            plan = self._plans.get(links)
+            if plan is None:
+                plan = self._plan(links)
+            own, climbs = plan
+            for n, some in climbs:
+                up = n if n < depth else depth
+                key = (some, ups[up], up)
+                found = self._groups.get(key)
+                if found is None:
+                    found = self._groups[key] = {}
+                    for url in some:
+                        reason = self.verdict(rel, url, self.pages)
+                        if reason is not None:
+                            found[url] = reason
+                if found:
+                    reasons.update(found)
+            for url, frag in own:
+                if frag and frag not in ids and rel.endswith(".html"):
+                    reasons[url] = f"no element with id {frag!r} on {rel}"
+        return reasons
+
+    def _plan(self, links: frozenset[str]) -> tuple:
+        """(((link to the page itself, the id it needs), ...), ((n, links climbing n folders), ...))."""
+        own, climbing = [], {}
+        for url in links:
+            frag = self._own_fragment(url)
+            if frag is not None:
+                own.append((url, frag))
+                continue
+            n, rest = 0, url
+            while rest.startswith("../"):
+                n, rest = n + 1, rest[3:]
+            climbing.setdefault(n, []).append(url)
+        plan = self._plans[links] = (tuple(own), tuple((n, frozenset(u)) for n, u in climbing.items()))
+        return plan
+
+    @staticmethod
+    def _own_fragment(url: str) -> str | None:
+        """For a link without a path (to the page itself): the id it must find on the page
+        ("" for none); None when it is not such a link (or needs no check: external, empty)."""
+        if url and url[0] > " " and url[0] not in "#?":  # urlsplit would find a path (or a host)
+            return None
+        parts = urlsplit(url)
+        if parts.scheme or url.startswith("//") or not url or parts.path:
+            return None
+        return unquote(parts.fragment)
 
     def _target(self, base: str, url_path: str) -> str | None:
         """The file (relative to the site) a relative URL path points at, or None."""
