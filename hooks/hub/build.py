@@ -45,6 +45,7 @@ class Phases:
         self.cpu["start-up"] = time.process_time()
         self.wall["start-up"] = 0.0
         self._cpu, self._wall = time.process_time(), time.perf_counter()
+        self.detail: dict[str, dict[str, float]] = {}  # a step's own parts (CPU seconds)
 
     def mark(self, name: str) -> None:
         cpu, wall = time.process_time(), time.perf_counter()
@@ -69,7 +70,7 @@ class Phases:
     def as_json(self) -> dict:
         peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # Linux: KiB
         return {"cpu": self.cpu, "wall": self.wall, "cpu_total": sum(self.cpu.values()),
-                "peak_mb": peak_mb}
+                "peak_mb": peak_mb, "cpu_detail": self.detail}
 
 
 def _validate(root: Path, command: str) -> tuple[bool, object, list]:
@@ -152,11 +153,13 @@ def run(root: Path, site: str | Path = "site", command: str = "make build", timi
                 return code
         phases.mark("MkDocs build")
         if index is not None:
-            phases.move(index.cpu_seconds, "MkDocs build", "link check")  # pages read during the build
+            reading = index.cpu_seconds
+            phases.move(reading, "MkDocs build", "link check")  # pages read during the build
             # Every link of every written file, across the languages (pages not read in memory,
             # e.g. when hooks/links.py is not in this hub's mkdocs.yml, are read from disk here).
             broken = index.broken(tmp)
             phases.mark("link check")
+            phases.detail["link check"] = {"reading pages": reading, "verdict": index.cpu_seconds - reading}
             where = tmp.relative_to(root) if tmp.is_relative_to(root) else tmp
             print(links_report(broken, str(where)), file=sys.stderr)
             if broken:

@@ -225,13 +225,14 @@ class _Piece:
     """What one piece of a page adds to it, lines aside: its ids, `<a name>` anchors and
     distinct links (stripped, as the verdict reads them). Pieces met again are shared."""
 
-    __slots__ = ("ids", "names", "repeats", "links")
+    __slots__ = ("ids", "names", "repeats", "links", "shared")
 
     def __init__(self) -> None:
         self.ids: set[str] | frozenset[str] = set()  # of `id` attributes
         self.names: set[str] | frozenset[str] = set()  # of `<a name>`
         self.repeats = False  # an id used twice in this piece
         self.links: set[str] | frozenset[str] = set()
+        self.shared = False  # remembered: met on other pages (its verdict is shared too)
 
     def apply(self, effects: tuple[tuple[int, str], ...], line: int) -> None:
         for kind, value in effects:
@@ -294,27 +295,78 @@ def _read_pieces(text: str, cache: dict) -> list[_Piece] | None:
 
 
 def _read_piece(text: str, cache: dict, known: dict, seen: set) -> _Piece | None:
-    piece = _Piece()
-    if _read_fast(text, cache, piece) is None:
-        return None
+    """A piece not remembered yet: read line by line (`_read_lines`), or whole when a line is
+    unusual on its own; remembered the second time it is met."""
+    piece = _read_lines(text, cache)
+    if piece is None:
+        piece = _Piece()
+        if _read_fast(text, cache, piece) is None:
+            return None
     piece.freeze()
     h = hash(text)
     if h in seen:
+        piece.shared = True
         known[text] = piece
     else:
         seen.add(h)
     return piece
 
 
-def _summary(pieces: list[_Piece]) -> tuple[frozenset[str], bool, tuple[frozenset[str], ...]]:
+_LINES = ("lines",)  # the key of the remembered lines in a reader's cache
+_ODD_LINE = _Piece()  # a line the fast reader refuses on its own (a tag or comment across lines)
+
+
+def _read_lines(text: str, cache: dict) -> _Piece | None:
+    """A piece read one line at a time, each line met before taken from memory (a record's
+    page repeats most of its lines on other pages: the facts' labels, the links to topics and
+    countries, the empty lists). A line without `<` holds no markup. A line read alone reads as
+    in its page when the fast reader takes it whole (it then ends outside any tag, comment or
+    script, as the piece starts); None when a line does not: read the piece whole."""
+    memo = cache.get(_LINES)
+    if memo is None:
+        memo = cache[_LINES] = ({}, set())
+    known, seen = memo
+    get = known.get
+    piece = _Piece()
+    ids, names, links = piece.ids, piece.names, piece.links
+    for line in text.split("\n"):
+        if "<" not in line:
+            continue
+        found = get(line)
+        if found is None:
+            found = _Piece()
+            if _read_fast(line, cache, found) is None:
+                found = _ODD_LINE
+            h = hash(line)
+            if h in seen:
+                known[line] = found
+            else:
+                seen.add(h)
+        if found is _ODD_LINE:
+            return None
+        if found.ids:
+            if found.repeats or not ids.isdisjoint(found.ids):
+                piece.repeats = True
+            ids |= found.ids
+        if found.names:
+            names |= found.names
+        if found.links:
+            links |= found.links
+    return piece
+
+
+def _summary(pieces: list[_Piece]) -> tuple[frozenset[str], bool, tuple[frozenset[str], ...], frozenset[str]]:
     """What the verdict needs of a page read in pieces: its ids (and `<a name>` anchors),
-    whether an id is used twice (in one piece or in two), the distinct links of each piece."""
+    whether an id is used twice (in one piece or in two), the distinct links of each piece met
+    on other pages too, and those of the page's other pieces."""
     ids = frozenset().union(*[p.ids for p in pieces])
     repeated = any(p.repeats for p in pieces) or sum(len(p.ids) for p in pieces) != len(ids)
     names = [p.names for p in pieces if p.names]
     if names:
         ids = ids.union(*names)
-    return ids, repeated, tuple(p.links for p in pieces if p.links)
+    shared = tuple(p.links for p in pieces if p.shared and p.links)
+    others = frozenset().union(*[p.links for p in pieces if not p.shared])
+    return ids, repeated, shared, others
 
 
 def read_page(text: str, cache: dict | None = None) -> PageRefs:
@@ -356,8 +408,9 @@ class LinkIndex:
     def __init__(self, base_path: str = "/", site: Path | None = None) -> None:
         self.base_path = base_path.rstrip("/") + "/"
         self.site = None if site is None else os.path.abspath(site)  # for `add_written`
-        # page -> (its ids, the distinct links of each of its pieces)
-        self.pages: dict[str, tuple[frozenset[str], tuple[frozenset[str], ...]]] = {}
+        # page -> (its ids, the distinct links of each of its pieces met on other pages too, and
+        # of its other pieces)
+        self.pages: dict[str, tuple[frozenset[str], tuple[frozenset[str], ...], frozenset[str]]] = {}
         self.duplicates: list[BrokenLink] = []
         self.cpu_seconds = 0.0  # spent reading pages and checking (for `make build`'s phases)
         self._tags: dict = {}  # tag text -> what it adds to a page, and the pieces (read cache)
@@ -371,14 +424,14 @@ class LinkIndex:
         pieces = _read_pieces(text, self._tags)
         if pieces is None:  # unusual markup: the page read whole
             pieces = [_Piece.of(read_page(text, self._tags))]
-        ids, repeated, groups = _summary(pieces)
+        ids, repeated, shared, others = _summary(pieces)
         if repeated:  # an id used twice: a link to it finds only the first; where, from the page
             refs = read_page(text, self._tags)
             for line, dup in refs.duplicates:
                 first = refs.first_line[dup]
                 self.duplicates.append(BrokenLink(rel, line, f"#{dup}", f"the id {dup!r} is used twice on "
                                                   f"this page (first on line {first}): ids must be unique"))
-        self.pages[rel] = (ids, groups)
+        self.pages[rel] = (ids, shared, others)
         self.cpu_seconds += time.process_time() - start
 
     def add_written(self, path: str, html: str) -> None:
@@ -401,9 +454,9 @@ class LinkIndex:
             self.add(rel, _read_file(site / rel), from_disk=True)
         resolver = _Resolver(site, files, dirs, self.base_path, self.pages)
         bad: dict[str, dict[str, str]] = {}  # page -> url -> reason
-        for rel, (ids, groups) in self.pages.items():
+        for rel, (ids, shared, others) in self.pages.items():
             if rel in files:
-                reasons = resolver.page_verdict(rel, ids, groups)
+                reasons = resolver.page_verdict(rel, ids, shared, others)
                 if reasons:
                     bad[rel] = reasons
         found = [d for d in self.duplicates if d.page in files]
@@ -425,15 +478,18 @@ class _Resolver:
         self.pages = {} if pages is None else pages
         self._cache: dict[tuple[str, str], str | None] = {}  # (folder, URL) -> verdict
         self._plans: dict[frozenset[str], tuple] = {}  # a piece's links, sorted for the verdict
-        self._groups: dict[tuple, dict[str, str]] = {}  # (links, folder, depth) -> url -> reason
+        self._groups: dict[tuple, dict[str, str]] = {}  # (links, folder, climbed) -> url -> reason
+        self._kinds: dict[str, tuple[int, str | None]] = {}  # link -> `_kind`
+        self._verdicts: dict[tuple, str | None] = {}  # (folder, climbed, link) -> verdict
 
-    def page_verdict(self, rel: str, ids: frozenset[str], groups) -> dict[str, str]:
-        """url -> why it leads nowhere, for the links (`groups`: of each piece) of page `rel`.
+    def page_verdict(self, rel: str, ids: frozenset[str], shared, others: frozenset[str]) -> dict[str, str]:
+        """url -> why it leads nowhere, for the links of page `rel`: those of its pieces met on
+        other pages (`shared`, per piece) and its own (`others`).
 
-        A link with a path leads where the page's folder and the link say: the verdict on a
-        piece's links is given once per folder, or, for links that climb `n` folders (`../`),
-        once per the folder `n` levels up and the page's depth (`verdict`'s rule). A link
-        without a path (`#top`, `?q`, ``) points at the page itself: checked on every page."""
+        A link with a path leads where the page's folder and the link say: it climbs `n`
+        folders (`../`), so the verdict depends only on the folder `n` levels up and on `n`
+        (`verdict`'s rule); it is given once per piece and such folder. A link without a path
+        (`#top`, `?q`) points at the page itself: checked against this page's ids."""
         folder = rel.rpartition("/")[0]
         ups = [folder]
         while folder:
@@ -441,7 +497,7 @@ class _Resolver:
             ups.append(folder)
         depth = len(ups) - 1
         reasons: dict[str, str] = {}
-        for links in groups:
+        for links in shared:
             plan = self._plans.get(links)
             if plan is None:
                 plan = self._plan(links)
@@ -461,20 +517,44 @@ class _Resolver:
             for url, frag in own:
                 if frag and frag not in ids and rel.endswith(".html"):
                     reasons[url] = f"no element with id {frag!r} on {rel}"
+        kinds, verdicts, miss = self._kinds, self._verdicts, self
+        for url in others:
+            kind = kinds.get(url)
+            if kind is None:
+                kind = kinds[url] = self._kind(url)
+            n, frag = kind
+            if frag is None:
+                up = n if n < depth else depth
+                key = (ups[up], up, url)
+                reason = verdicts.get(key, miss)
+                if reason is miss:
+                    reason = verdicts[key] = self.verdict(rel, url, self.pages)
+                if reason is not None:
+                    reasons[url] = reason
+            elif frag and frag not in ids and rel.endswith(".html"):
+                reasons[url] = f"no element with id {frag!r} on {rel}"
         return reasons
+
+    def _kind(self, url: str) -> tuple[int, str | None]:
+        """(how many folders it climbs, None) for a link with a path; (0, the id it needs, or
+        "") for a link to the page itself."""
+        frag = self._own_fragment(url)
+        if frag is not None:
+            return 0, frag
+        n, rest = 0, url
+        while rest.startswith("../"):
+            n, rest = n + 1, rest[3:]
+        return n, None
 
     def _plan(self, links: frozenset[str]) -> tuple:
         """(((link to the page itself, the id it needs), ...), ((n, links climbing n folders), ...))."""
         own, climbing = [], {}
         for url in links:
-            frag = self._own_fragment(url)
+            n, frag = self._kind(url)
             if frag is not None:
                 own.append((url, frag))
-                continue
-            n, rest = 0, url
-            while rest.startswith("../"):
-                n, rest = n + 1, rest[3:]
-            climbing.setdefault(n, []).append(url)
+            else:
+                climbing.setdefault(n, []).append(url)
         plan = self._plans[links] = (tuple(own), tuple((n, frozenset(u)) for n, u in climbing.items()))
         return plan
 

@@ -207,8 +207,8 @@ def _summary_of(text: str) -> tuple:
 def _pieces_summary(pieces) -> tuple:
     from hub.check_links import _summary
 
-    ids, repeated, groups = _summary(pieces)
-    return ids, repeated, set().union(*groups)
+    ids, repeated, shared, others = _summary(pieces)
+    return ids, repeated, set().union(*shared, others)
 
 
 @pytest.mark.parametrize("name", PIECES)
