@@ -207,6 +207,75 @@ def _read_fast(text: str, cache: dict, refs=None, line: int = 1):
             pos = close.end()
 
 
+# --- the token reader: most pieces, at the speed of one `findall` -------------------------------
+# A piece is split at each `<` into tokens of that `<` and what follows up to the first `>` (or
+# the next `<`); `findall` steps over text and over bare tags (`<p>`, `</li>`; not `<script>` or
+# `<style>`, whose text is not markup). A token is judged once (`_judge`, remembered by its
+# text) as the fast reader reads it on its own, and a start tag only when the fast reader would
+# end it at that same `>` whatever follows (`_STRICT`, `_ends_here`). Comments, scripts, styles
+# and anything unusual are left to the fast reader (the whole piece).
+_TOKEN = re.compile(r"<(?!(?:/[a-zA-Z][a-zA-Z0-9]*|(?!(?i:script|style)>)[a-zA-Z][a-zA-Z0-9]*)>)[^<>]*>?")
+_SP = r"[ \t\n\r\f]"
+_TOKENS = ("tokens",)  # the key of the judged tokens in a reader's cache
+_REFUSED = None  # a token left to the fast reader
+_LOCATE_ONLY = re.compile("(?>" + _LOCATE.format(tag="", names=r"[^\s/>]") + ")")
+
+
+def _ends_here(token: str) -> bool:
+    """Whether a start tag that ends at the `>` ending `token` alone ends there in any page:
+    only a quoted value could take html.parser's reading past that `>`, and then it does with
+    the quotes closed right after it, too."""
+    return _LOCATE_ONLY.match(token).end() == _LOCATE_ONLY.match(token + "'\"").end()
+
+
+# A start tag in the plainest form (as _PLAIN, with any attribute names): html.parser reads it
+# to its `>` whatever follows, and its attributes as `_ATTR` finds them.
+_STRICT = re.compile(r"<(?!(?i:script|style)[ \t\n\r\f/>])([a-zA-Z][a-zA-Z0-9-]*)((?:" + _SP
+                     + r"+[a-zA-Z_:][-a-zA-Z0-9_:.]*(?:=\"[^\"<>]*\")?)*)" + _SP + r"*/?>")
+_ATTR = re.compile(r"([a-zA-Z_:][-a-zA-Z0-9_:.]*)(=\"([^\"<>]*)\")?")
+
+
+def _judge(token: str, cache: dict):
+    """What one token adds to a page (effects; () for nothing), or _REFUSED."""
+    m = _STRICT.fullmatch(token)
+    if m is not None:
+        attrs = [(name.lower(), (unescape(value) if value else value) if given else None)
+                 for name, given, value in _ATTR.findall(m[2])]
+        return _effects(m[1].lower(), attrs)
+    if token.startswith(("<!--", "<![", "<?")) or not token.endswith(">") and token[1:2].isalpha():
+        return _REFUSED
+    m = _SCAN.match(token)
+    if m.end() != len(token) or m.group("odd") is not None:
+        return _REFUSED
+    tag_text = m.group("tag")
+    if tag_text is None:
+        return ()  # text, an end tag, a doctype, a start tag without a link or an id
+    if m.start("tag") != 0 or not _ends_here(token):
+        return _REFUSED
+    parsed = _take_apart(token)
+    if parsed is _UNUSUAL or parsed[2] is not None:  # a script's or style's text follows
+        return _REFUSED
+    return parsed[1]
+
+
+def _read_tokens(text: str, cache: dict, refs) -> bool:
+    """Read `text` token by token into `refs` (lines aside); False when a token is left to the
+    fast reader (nothing useful is then in `refs`)."""
+    judged = cache.get(_TOKENS)
+    if judged is None:
+        judged = cache[_TOKENS] = {}
+    get = judged.get
+    for token in _TOKEN.findall(text):
+        effects = get(token, judged)
+        if effects is judged:
+            effects = judged[token] = _judge(token, cache)
+        if effects:
+            refs.apply(effects, 0)
+        elif effects is _REFUSED:
+            return False
+    return True
+
+
 # Where a page is cut into pieces (Material's page, in order): the pieces between them that
 # recur on many pages (the head's fixed parts, the header, the sidebar of a folder, the footer
 # and scripts) are read once and remembered by their text. A cut inside a comment, a script, a
@@ -295,10 +364,10 @@ def _read_pieces(text: str, cache: dict) -> list[_Piece] | None:
 
 
 def _read_piece(text: str, cache: dict, known: dict, seen: set) -> _Piece | None:
-    """A piece not remembered yet: read line by line (`_read_lines`), or whole when a line is
-    unusual on its own; remembered the second time it is met."""
-    piece = _read_lines(text, cache)
-    if piece is None:
+    """A piece not remembered yet: read token by token (`_read_tokens`), or by the fast reader
+    when a token needs it; remembered the second time it is met."""
+    piece = _Piece()
+    if not _read_tokens(text, cache, piece):
         piece = _Piece()
         if _read_fast(text, cache, piece) is None:
             return None
@@ -309,49 +378,6 @@ def _read_piece(text: str, cache: dict, known: dict, seen: set) -> _Piece | None
         known[text] = piece
     else:
         seen.add(h)
-    return piece
-
-
-_LINES = ("lines",)  # the key of the remembered lines in a reader's cache
-_ODD_LINE = _Piece()  # a line the fast reader refuses on its own (a tag or comment across lines)
-
-
-def _read_lines(text: str, cache: dict) -> _Piece | None:
-    """A piece read one line at a time, each line met before taken from memory (a record's
-    page repeats most of its lines on other pages: the facts' labels, the links to topics and
-    countries, the empty lists). A line without `<` holds no markup. A line read alone reads as
-    in its page when the fast reader takes it whole (it then ends outside any tag, comment or
-    script, as the piece starts); None when a line does not: read the piece whole."""
-    memo = cache.get(_LINES)
-    if memo is None:
-        memo = cache[_LINES] = ({}, set())
-    known, seen = memo
-    get = known.get
-    piece = _Piece()
-    ids, names, links = piece.ids, piece.names, piece.links
-    for line in text.split("\n"):
-        if "<" not in line:
-            continue
-        found = get(line)
-        if found is None:
-            found = _Piece()
-            if _read_fast(line, cache, found) is None:
-                found = _ODD_LINE
-            h = hash(line)
-            if h in seen:
-                known[line] = found
-            else:
-                seen.add(h)
-        if found is _ODD_LINE:
-            return None
-        if found.ids:
-            if found.repeats or not ids.isdisjoint(found.ids):
-                piece.repeats = True
-            ids |= found.ids
-        if found.names:
-            names |= found.names
-        if found.links:
-            links |= found.links
     return piece
 
 
