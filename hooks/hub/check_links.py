@@ -33,6 +33,7 @@ import os
 import posixpath
 import re
 import time
+from collections import namedtuple
 from dataclasses import dataclass
 from html import unescape
 from html.parser import HTMLParser, attrfind_tolerant, tagfind_tolerant
@@ -405,10 +406,13 @@ def _as_read_from_disk(html: str) -> str:
     """The text a reader of the written file gets: MkDocs writes a lone surrogate as a
     character reference; a file read with universal newlines turns `\\r` into `\\n`."""
     if not html.isascii():
-        try:
-            html.encode("utf-8")
+        try:  # no character above U+00FF, so no surrogate (a copy, cheaper than UTF-8)
+            html.encode("latin-1")
         except UnicodeEncodeError:
-            html = html.encode("utf-8", "xmlcharrefreplace").decode("utf-8")
+            try:
+                html.encode("utf-8")
+            except UnicodeEncodeError:
+                html = html.encode("utf-8", "xmlcharrefreplace").decode("utf-8")
     if "\r" in html:
         html = html.replace("\r\n", "\n").replace("\r", "\n")
     return html
@@ -419,6 +423,33 @@ def _read_file(path: Path) -> str:
 
 
 # --- a whole site -------------------------------------------------------------------------------
+
+
+def _list_site(site: Path) -> tuple[set[str], set[str]]:
+    """(files, folders) of the site, as paths relative to it ("" is the site itself); as
+    `os.walk` lists them: a link to a folder is a folder, not entered."""
+    files: set[str] = set()
+    dirs: set[str] = {""}
+    todo = [("", str(site))]
+    while todo:
+        prefix, here = todo.pop()
+        try:
+            entries = list(os.scandir(here))
+        except OSError:
+            continue
+        for entry in entries:
+            rel = prefix + entry.name
+            try:
+                is_dir = entry.is_dir()
+            except OSError:
+                is_dir = False
+            if is_dir:
+                dirs.add(rel)
+                if not entry.is_symlink():
+                    todo.append((rel + "/", entry.path))
+            else:
+                files.add(rel)
+    return files, dirs
 
 
 class LinkIndex:
@@ -470,12 +501,7 @@ class LinkIndex:
         not added yet are read from disk; pages added but not written are left out."""
         start = time.process_time()
         site = site.resolve()
-        files, dirs = set(), {""}
-        for here, subdirs, names in os.walk(site):
-            rel_dir = Path(here).relative_to(site).as_posix()
-            prefix = "" if rel_dir == "." else rel_dir + "/"
-            dirs.update(prefix + d for d in subdirs)
-            files.update(prefix + n for n in names)
+        files, dirs = _list_site(site)
         for rel in sorted(f for f in files if f.endswith(".html") and f not in self.pages):
             self.add(rel, _read_file(site / rel), from_disk=True)
         resolver = _Resolver(site, files, dirs, self.base_path, self.pages)
@@ -493,6 +519,12 @@ class LinkIndex:
                     found.append(BrokenLink(rel, line, url, reasons[url]))
         self.cpu_seconds += time.process_time() - start
         return sorted(set(found))
+
+
+# A relative link of plain characters (no scheme, host, query or escape): its path and fragment
+# are what `urlsplit` would find on each side of the `#`.
+_PLAIN_URL = re.compile(r"[A-Za-z0-9_.~-][A-Za-z0-9_.~/-]*(?:#[A-Za-z0-9_.~-]*)?")
+_Parts = namedtuple("_Parts", "scheme netloc path query fragment")
 
 
 class _Resolver:
@@ -628,7 +660,11 @@ class _Resolver:
         return found
 
     def _verdict(self, rel: str, url: str, pages) -> tuple[str | None, bool]:
-        parts = urlsplit(url)
+        if _PLAIN_URL.fullmatch(url):  # what urlsplit gives, without it (most links)
+            path, _, fragment = url.partition("#")
+            parts = _Parts("", "", path, "", fragment)
+        else:
+            parts = urlsplit(url)
         if parts.scheme or url.startswith("//") or not url:
             return None, True  # external, mailto:, data: (the security scan judges schemes)
         path = parts.path
