@@ -219,18 +219,24 @@ _TOKEN = re.compile(r"<(?!(?:/[a-zA-Z][a-zA-Z0-9]*|(?!(?i:script|style)>)[a-zA-Z
 _SP = r"[ \t\n\r\f]"
 _TOKENS = ("tokens",)  # the key of the judged tokens in a reader's cache
 _REFUSED = None  # a token left to the fast reader
-_LOCATE_ONLY = re.compile("(?>" + _LOCATE.format(tag="", names=r"[^\s/>]") + ")")
+_LOCATE_BOTH = (re.compile("(?>" + _LOCATE.format(tag="", names=r"[^\s/>]") + ")"),  # as _SCAN's tag
+                re.compile("(?>" + _LOCATE.format(tag="", names=r"(?!(?i:" + _NAMES + r")\s*=)[^\s/>]") + ")"))
 
 
 def _ends_here(token: str) -> bool:
-    """Whether a start tag that ends at the `>` ending `token` alone ends there in any page:
-    only a quoted value could take html.parser's reading past that `>`, and then it does with
-    the quotes closed right after it, too."""
-    return _LOCATE_ONLY.match(token).end() == _LOCATE_ONLY.match(token + "'\"").end()
+    """Whether a start tag that ends at the `>` ending `token` alone ends there in any page (as
+    the fast reader's two ways to end a tag end it): only a quoted value could take the reading
+    past that `>`, and then it does with the quotes closed right after it, too."""
+    ext = token + "'\""
+    return all(locate.match(token).end() == locate.match(ext).end() for locate in _LOCATE_BOTH)
 
 
-# A start tag in the plainest form (as _PLAIN, with any attribute names): html.parser reads it
-# to its `>` whatever follows, and its attributes as `_ATTR` finds them.
+# A start tag in the plainest form: every attribute a plain name with a double-quoted value or
+# none, spaces between them, no `<` or `>` inside: html.parser reads it to its `>` whatever
+# follows, and its attributes as `_ATTR` finds them. `_PLAIN`: such a tag with no attribute
+# that could hold a link or an id.
+_PLAIN = re.compile(r"<(?!(?i:script|style)[ \t\n\r\f/>])[a-zA-Z][a-zA-Z0-9-]*(?:" + _SP + r"+(?!(?i:"
+                    + _NAMES + r")" + _SP + r"*=)[a-zA-Z_:][-a-zA-Z0-9_:.]*(?:=\"[^\"<>]*\")?)*" + _SP + r"*/?>")
 _STRICT = re.compile(r"<(?!(?i:script|style)[ \t\n\r\f/>])([a-zA-Z][a-zA-Z0-9-]*)((?:" + _SP
                      + r"+[a-zA-Z_:][-a-zA-Z0-9_:.]*(?:=\"[^\"<>]*\")?)*)" + _SP + r"*/?>")
 _ATTR = re.compile(r"([a-zA-Z_:][-a-zA-Z0-9_:.]*)(=\"([^\"<>]*)\")?")
@@ -238,6 +244,8 @@ _ATTR = re.compile(r"([a-zA-Z_:][-a-zA-Z0-9_:.]*)(=\"([^\"<>]*)\")?")
 
 def _judge(token: str, cache: dict):
     """What one token adds to a page (effects; () for nothing), or _REFUSED."""
+    if _PLAIN.fullmatch(token):
+        return ()
     m = _STRICT.fullmatch(token)
     if m is not None:
         attrs = [(name.lower(), (unescape(value) if value else value) if given else None)
@@ -248,10 +256,12 @@ def _judge(token: str, cache: dict):
     m = _SCAN.match(token)
     if m.end() != len(token) or m.group("odd") is not None:
         return _REFUSED
+    if token[1:2].isascii() and token[1:2].isalpha() and not _ends_here(token):
+        return _REFUSED  # a start tag (with or without a link) that a quote could prolong
     tag_text = m.group("tag")
     if tag_text is None:
         return ()  # text, an end tag, a doctype, a start tag without a link or an id
-    if m.start("tag") != 0 or not _ends_here(token):
+    if m.start("tag") != 0:
         return _REFUSED
     parsed = _take_apart(token)
     if parsed is _UNUSUAL or parsed[2] is not None:  # a script's or style's text follows
@@ -364,14 +374,17 @@ def _read_pieces(text: str, cache: dict) -> list[_Piece] | None:
     return pieces
 
 
+_QUOTES = "'\""  # after a piece: a tag with a quote left open then runs on, and fails
+
+
 def _read_piece(text: str, cache: dict, known: dict, seen: set) -> _Piece | None:
     """A piece not remembered yet: read token by token (`_read_tokens`), or by the fast reader
     when a token needs it; remembered the second time it is met."""
     piece = _Piece()
     if not _read_tokens(text, cache, piece):
         piece = _Piece()
-        if _read_fast(text, cache, piece) is None:
-            return None
+        if _read_fast(text, cache, piece) is None or _read_fast(text + _QUOTES, cache, _Piece()) is None:
+            return None  # (the second: a quote left open in a tag could run on into the next piece)
     piece.freeze()
     h = hash(text)
     if h in seen:
@@ -465,6 +478,7 @@ class LinkIndex:
     def __init__(self, base_path: str = "/", site: Path | None = None) -> None:
         self.base_path = base_path.rstrip("/") + "/"
         self.site = None if site is None else os.path.abspath(site)  # for `add_written`
+        self._prefix = "\0" if self.site is None else self.site.rstrip("/") + "/"
         # page -> (its ids, the distinct links of each of its pieces met on other pages too, and
         # of its other pieces)
         self.pages: dict[str, tuple[frozenset[str], tuple[frozenset[str], ...], frozenset[str]]] = {}
@@ -493,8 +507,11 @@ class LinkIndex:
 
     def add_written(self, path: str, html: str) -> None:
         """The page MkDocs writes to `path` (a file under `site`, given to the constructor)."""
-        rel = os.path.relpath(os.path.abspath(path), self.site)
-        self.add(rel if os.sep == "/" else rel.replace(os.sep, "/"), html)
+        if os.sep == "/" and path.startswith(self._prefix) and "/." not in path and "//" not in path:
+            rel = path[len(self._prefix):]  # what relpath would give, without its work
+        else:
+            rel = os.path.relpath(os.path.abspath(path), self.site).replace(os.sep, "/")
+        self.add(rel, html)
 
     def broken(self, site: Path) -> list[BrokenLink]:
         """Every broken internal link or anchor, sorted by page and line. HTML files of `site`
@@ -502,7 +519,7 @@ class LinkIndex:
         start = time.process_time()
         site = site.resolve()
         files, dirs = _list_site(site)
-        for rel in sorted(f for f in files if f.endswith(".html") and f not in self.pages):
+        for rel in sorted(f for f in files.difference(self.pages) if f.endswith(".html")):
             self.add(rel, _read_file(site / rel), from_disk=True)
         resolver = _Resolver(site, files, dirs, self.base_path, self.pages)
         bad: dict[str, dict[str, str]] = {}  # page -> url -> reason
@@ -535,7 +552,7 @@ class _Resolver:
         self.site, self.files, self.dirs, self.base_path = site, files, dirs, base_path
         self.pages = {} if pages is None else pages
         self._cache: dict[tuple[str, str], str | None] = {}  # (folder, URL) -> verdict
-        self._plans: dict[frozenset[str], tuple] = {}  # a piece's links, sorted for the verdict
+        self._plans: dict[tuple, tuple] = {}  # the links of pieces met elsewhere, sorted for the verdict
         self._groups: dict[tuple, dict[str, str]] = {}  # (links, folder, climbed) -> url -> reason
         self._kinds: dict[str, tuple[int, str | None]] = {}  # link -> `_kind`
         self._verdicts: dict[tuple, str | None] = {}  # (folder, climbed, link) -> verdict
@@ -555,10 +572,10 @@ class _Resolver:
             ups.append(folder)
         depth = len(ups) - 1
         reasons: dict[str, str] = {}
-        for links in shared:
-            plan = self._plans.get(links)
+        if shared:  # the links of all the page's pieces met elsewhere, planned together
+            plan = self._plans.get(shared)
             if plan is None:
-                plan = self._plan(links)
+                plan = self._plans[shared] = self._plan(frozenset().union(*shared))
             own, climbs = plan
             for n, some in climbs:
                 up = n if n < depth else depth
@@ -613,8 +630,7 @@ class _Resolver:
                 own.append((url, frag))
             else:
                 climbing.setdefault(n, []).append(url)
-        plan = self._plans[links] = (tuple(own), tuple((n, frozenset(u)) for n, u in climbing.items()))
-        return plan
+        return tuple(own), tuple((n, frozenset(u)) for n, u in climbing.items())
 
     @staticmethod
     def _own_fragment(url: str) -> str | None:
