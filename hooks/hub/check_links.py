@@ -341,57 +341,64 @@ class _Piece:
 
 
 def _read_pieces(text: str, cache: dict) -> list[_Piece] | None:
-    """The page read piece by piece (`_CUTS`); a piece seen on an earlier page is not read
-    again (the first time only its hash is kept, the second time the piece and what it adds).
-    None when a piece is unusual (then read the page whole)."""
+    """The page read piece by piece (`_CUTS`); a piece met on an earlier page is not read
+    again: the second time a piece is met, it is remembered with what it adds, found again by
+    its place and length and compared in full. None when a piece is unusual (then read the
+    page whole)."""
     memo = cache.get(_PIECES)
     if memo is None:
-        memo = cache[_PIECES] = ({}, set())
-    known, seen = memo
-    get = known.get
+        memo = cache[_PIECES] = ({}, set(), set())
+    known = memo[0]
     pieces: list[_Piece] = []
-    start, find, last = 0, text.find, len(_CUTS) - 1
-    for i, cut in enumerate(_CUTS):
-        end = find(cut, start) if i < last else text.rfind(cut, start)
-        if end < 0:
-            continue
-        if end > start:
-            piece_text = text[start:end]
-            found = get(piece_text)
+    start, find, starts, n = 0, text.find, text.startswith, len(_CUTS)
+    for i in range(n + 1):
+        if i < n:
+            end = find(_CUTS[i], start) if i < n - 1 else text.rfind(_CUTS[i], start)
+            if end <= start:
+                if end == start:
+                    start = end
+                continue
+        else:
+            end = len(text)
+        for piece_text, found in known.get((i, end - start), ()):
+            if starts(piece_text, start):
+                break
+        else:
+            found = _read_piece(text, start, end, i, cache, memo)
             if found is None:
-                found = _read_piece(piece_text, cache, known, seen)
-                if found is None:
-                    return None
-            pieces.append(found)
+                return None
+        pieces.append(found)
         start = end
-    piece_text = text[start:]
-    found = get(piece_text)
-    if found is None:
-        found = _read_piece(piece_text, cache, known, seen)
-        if found is None:
-            return None
-    pieces.append(found)
     return pieces
 
 
 _QUOTES = "'\""  # after a piece: a tag with a quote left open then runs on, and fails
 
 
-def _read_piece(text: str, cache: dict, known: dict, seen: set) -> _Piece | None:
-    """A piece not remembered yet: read token by token (`_read_tokens`), or by the fast reader
-    when a token needs it; remembered the second time it is met."""
+def _read_piece(page: str, start: int, end: int, i: int, cache: dict, memo: tuple) -> _Piece | None:
+    """The piece page[start:end], at place `i`, not remembered yet: read token by token
+    (`_read_tokens`), or by the fast reader when a token needs it; remembered the second time
+    it is met (the third time, in fact: the first time only a short sample of it is kept, the
+    second time its hash)."""
+    text = page[start:end]
     piece = _Piece()
     if not _read_tokens(text, cache, piece):
         piece = _Piece()
         if _read_fast(text, cache, piece) is None or _read_fast(text + _QUOTES, cache, _Piece()) is None:
             return None  # (the second: a quote left open in a tag could run on into the next piece)
     piece.freeze()
-    h = hash(text)
-    if h in seen:
-        piece.shared = True
-        known[text] = piece
+    known, sampled, seen = memo
+    mid = (start + end) // 2
+    sample = (i, end - start, page[start:start + 40], page[mid:mid + 40], page[max(start, end - 40):end])
+    if sample in sampled:  # perhaps met before: then its hash tells
+        h = hash(text)
+        if h in seen:
+            piece.shared = True
+            known.setdefault((i, end - start), []).append((text, piece))
+        else:
+            seen.add(h)
     else:
-        seen.add(h)
+        sampled.add(sample)
     return piece
 
 
