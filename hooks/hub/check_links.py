@@ -24,7 +24,12 @@ whole sites and on odd markup). Markup that the fast reader does not handle the 
 unclosed comment or tag, `<?`, `<![`) is read by `html.parser` itself (`_PageParser`).
 Most of a page is Material's frame (head, header, sidebar, footer), the same on every page of
 a folder: a page is cut at the frame's landmarks (`_CUTS`) and a piece met before is not read
-again; what it adds is replayed (`_read_pieces`), at its lines on this page.
+again (`_read_pieces`); the other pieces are read token by token (`_read_tokens`: one
+`findall`, each distinct tag judged once), or by the fast reader when a token needs it. What the
+verdict keeps of a page is its ids and the distinct links of its pieces, without lines
+(`LinkIndex`): a piece's links are judged once per folder (`_Resolver.page_verdict`), and the
+lines of a broken link or a repeated id are found by reading that page again.
+tests/quality/test_link_checker_fast_paths.py compares each short cut with html.parser.
 """
 
 from __future__ import annotations
@@ -180,7 +185,7 @@ def _read_fast(text: str, cache: dict, refs=None, line: int = 1):
     """The page's ids and links, or None when its markup is unusual (the caller then uses
     html.parser). `cache`: tag text -> what it adds (the same tags recur on every page).
     `refs` (anything with `apply(effects, line)`) and `line` (the line `text` starts on): for
-    reading one piece of a page (`_read_pieces`)."""
+    reading one piece of a page (`_read_piece`)."""
     refs = PageRefs() if refs is None else refs
     pos, counted = 0, 0
     scan, get = _SCAN.match, cache.get
@@ -219,8 +224,8 @@ _TOKEN = re.compile(r"<(?!(?:/[a-zA-Z][a-zA-Z0-9]*|(?!(?i:script|style)>)[a-zA-Z
 _SP = r"[ \t\n\r\f]"
 _TOKENS = ("tokens",)  # the key of the judged tokens in a reader's cache
 _REFUSED = None  # a token left to the fast reader
-_LOCATE_BOTH = (re.compile("(?>" + _LOCATE.format(tag="", names=r"[^\s/>]") + ")"),  # as _SCAN's tag
-                re.compile("(?>" + _LOCATE.format(tag="", names=r"(?!(?i:" + _NAMES + r")\s*=)[^\s/>]") + ")"))
+_LOCATE_BOTH = tuple(re.compile("(?>" + _LOCATE.format(tag="", names=names) + ")")  # _SCAN's tag, _PLAIN_TAG
+                     for names in (r"[^\s/>]", r"(?!(?i:" + _NAMES + r")\s*=)[^\s/>]"))
 
 
 def _ends_here(token: str) -> bool:
@@ -235,8 +240,9 @@ def _ends_here(token: str) -> bool:
 # none, spaces between them, no `<` or `>` inside: html.parser reads it to its `>` whatever
 # follows, and its attributes as `_ATTR` finds them. `_PLAIN`: such a tag with no attribute
 # that could hold a link or an id.
-_PLAIN = re.compile(r"<(?!(?i:script|style)[ \t\n\r\f/>])[a-zA-Z][a-zA-Z0-9-]*(?:" + _SP + r"+(?!(?i:"
-                    + _NAMES + r")" + _SP + r"*=)[a-zA-Z_:][-a-zA-Z0-9_:.]*(?:=\"[^\"<>]*\")?)*" + _SP + r"*/?>")
+_PLAIN = re.compile(r"<(?!(?i:script|style)[ \t\n\r\f/>])[a-zA-Z][a-zA-Z0-9-]*(?:" + _SP
+                    + r"+(?!(?i:" + _NAMES + r")" + _SP + r"*=)[a-zA-Z_:][-a-zA-Z0-9_:.]*(?:=\"[^\"<>]*\")?)*"
+                    + _SP + r"*/?>")
 _STRICT = re.compile(r"<(?!(?i:script|style)[ \t\n\r\f/>])([a-zA-Z][a-zA-Z0-9-]*)((?:" + _SP
                      + r"+[a-zA-Z_:][-a-zA-Z0-9_:.]*(?:=\"[^\"<>]*\")?)*)" + _SP + r"*/?>")
 _ATTR = re.compile(r"([a-zA-Z_:][-a-zA-Z0-9_:.]*)(=\"([^\"<>]*)\")?")
@@ -360,10 +366,12 @@ def _read_pieces(text: str, cache: dict) -> list[_Piece] | None:
                 continue
         else:
             end = len(text)
-        for piece_text, found in known.get((i, end - start), ()):
+        found = None
+        for piece_text, piece in known.get((i, end - start), ()):
             if starts(piece_text, start):
+                found = piece
                 break
-        else:
+        if found is None:
             found = _read_piece(text, start, end, i, cache, memo)
             if found is None:
                 return None

@@ -104,8 +104,8 @@ from mkdocs.plugins import event_priority
 def on_post_page(output, page, config):
     lang = os.environ.get("HUB_LANG")
     if page.file.dest_uri == "partners/beta-university/index.html" and lang == "en":
-        output = output.replace("</article>", '<a href="../no-such-late/">late</a>'
-                                '<img alt="" srcset="../../assets/images/favicon.png 1x, ../../no-such-2x.png 2x">'
+        output = output.replace("</article>", '<a href="../no-such-late/">late</a><img alt="" '
+                                'srcset="../../assets/images/favicon.png 1x, ../../no-such-2x.png 2x">'
                                 "</article>", 1)
     if page.file.dest_uri == "partners/gamma-ngo/index.html" and lang == "fr":
         output = output.replace("</article>", '<a href="#no-such-fr-anchor">fr</a></article>', 1)

@@ -15,8 +15,7 @@ from urllib.parse import urlsplit
 import reference_check_links as reference
 
 from hub import check_links
-from hub.check_links import (_PIECES, LinkIndex, _list_site, _Piece, _read_pieces, _read_tokens,
-                             _summary)
+from hub.check_links import _PIECES, LinkIndex, _list_site, _Piece, _read_pieces, _read_tokens, _summary
 
 # Bits of markup, odd ones included, that random pages are made of: quotes left open, `==`
 # before a quote (html.parser then reads a value up to a later quote), `>` in values, comments,
@@ -30,7 +29,8 @@ _BITS = ['<a href="x/">', "<a href='y/'>", "<a href=z/>", '<a id="i">', "<A HREF
          ' title="a>b"', " src=", "srcset=", "<form action=\"f/\">", "<video poster=\"v.png\">", "\t",
          '<a href="&#x23;i">', "<h2 id=\"i\">", "<h2 id='j'>", '<a href="x/" id="i">',
          # where pages are cut into pieces (hub.check_links._CUTS)
-         "<title>", "</title>", '<header class="md-header">', '<article class="md-content__inner">', "</article>"]
+         "<title>", "</title>", '<header class="md-header">', '<article class="md-content__inner">',
+         "</article>"]
 
 
 # Inside one tag: names, `=`, quotes, `>`; a quote opened in a tag and closed after its `>`.
@@ -63,7 +63,7 @@ def test_the_token_reader_reads_random_markup_as_html_parser() -> None:
     rng = random.Random(16)
     cache: dict = {}
     accepted = 0
-    for k in range(12000):
+    for _ in range(12000):
         text = _soup(rng, rng.randint(1, 14))
         piece = _Piece()
         if _read_tokens(text, cache, piece):
@@ -76,7 +76,8 @@ def test_the_token_reader_reads_random_markup_as_html_parser() -> None:
 
 
 _MATERIAL = ('<!doctype html>\n<html><head><meta name="description" content="{title}">\n'
-             '<link rel="icon" href="{up}assets/i.png">\n<script type="application/ld+json">{{"n": "{title}"}}</script>\n'
+             '<link rel="icon" href="{up}assets/i.png">\n'
+             '<script type="application/ld+json">{{"n": "{title}"}}</script>\n'
              '<title>{title}</title>\n<link rel="stylesheet" href="{up}assets/s.css">\n</head><body>\n'
              '<header class="md-header"><a href="{up}" id="logo">h</a>\n'
              '<div class="md-header__title">{title}</div>\n<form class="md-header__option"></form>\n'
@@ -101,13 +102,15 @@ def _random_site(rng: random.Random, root: Path) -> dict[str, str]:
     # Links whose text is the same on every page (a piece shared by all depths), leading to a
     # different file from each folder.
     same = "".join(f'<a href="{url}">s</a>' for url in rng.sample(
-        ["../partners/", "../../assets/i.png", "../x.html", "./", "../", "../../../partners/a/#first", "a/"], 3))
-    targets = ["", "about/", "partners/", "partners/a/", "partners/b/#first", "partners/c/#nope", "fr/partners/a/",
-               "gone/", "partners/x.html", "assets/i.png", "assets/none.png", "deep/er/still/#first", "deep/"]
+        ["../partners/", "../../assets/i.png", "../x.html", "./", "../", "../../../partners/a/#first", "a/"],
+        3))
+    targets = ["", "about/", "partners/", "partners/a/", "partners/b/#first", "partners/c/#nope",
+               "fr/partners/a/", "gone/", "partners/x.html", "assets/i.png", "assets/none.png",
+               "deep/er/still/#first", "deep/"]
     for rel in files:
         depth = rel.count("/")
         up = "../" * depth
-        fixed = rng.choice(["../assets/i.png", "assets/i.png", "../../assets/i.png", "./"])  # same text anywhere
+        fixed = rng.choice(["../assets/i.png", "assets/i.png", "../../assets/i.png", "./"])  # any depth
         nav = "".join(f'<a href="{up}{t}">n</a>' for t in ("about/", "partners/", "partners/a/#first"))
         if rng.random() < 0.3:
             nav += '<a href="../partners/">relative, the same text on every page</a>'
@@ -115,10 +118,13 @@ def _random_site(rng: random.Random, root: Path) -> dict[str, str]:
         for _ in range(rng.randint(0, 6)):
             t = rng.choice(targets)
             climb = up if rng.random() < 0.8 else "../" * rng.randint(0, depth + 1)
-            body.append(rng.choice([f'<p><a href="{climb}{t}">l</a></p>', f'<a href="#{rng.choice(["first", "b", "z"])}">s</a>',
-                                    f'<img src="{climb}{t}" alt="">', f'<span id="{rng.choice(["b", "c", "first"])}">i</span>',
-                                    f"<a href='{climb}{t}'\n class='multi'>m</a>", "<!-- <a href=\"hidden/\"> -->",
-                                    f'<a href="{climb}{t}?q=1">q</a>', '<a href="?q">self</a>', '<a href="">e</a>']))
+            anchor, own_id = rng.choice(["first", "b", "z"]), rng.choice(["b", "c", "first"])
+            body.append(rng.choice([
+                f'<p><a href="{climb}{t}">l</a></p>', f'<a href="#{anchor}">s</a>',
+                f'<img src="{climb}{t}" alt="">',
+                f'<span id="{own_id}">i</span>', f"<a href='{climb}{t}'\n class='multi'>m</a>",
+                "<!-- <a href=\"hidden/\"> -->", f'<a href="{climb}{t}?q=1">q</a>', '<a href="?q">self</a>',
+                '<a href="">e</a>']))
         pages[rel] = _MATERIAL.format(title=f"T{rng.randint(0, 3)}", up=up, nav=nav, fixed=fixed, same=same,
                                       first="first", body="\n".join(body))
     for rel, html in pages.items():
