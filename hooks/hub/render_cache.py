@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import os
 
-from jinja2 import TemplateNotFound, nodes
+from jinja2 import TemplateNotFound, nodes, pass_environment
 from jinja2.ext import Extension
 
 # Imported with context on every page; what they define depends on the build's settings only.
@@ -68,6 +68,69 @@ def item_key(folder_key, item_macro, item, page_record=None) -> tuple | None:
     return ("item", folder_key, getattr(item_macro, "name", None), type(item).__name__, ident)
 
 
+class ScopedHref:
+    """A page's `href` that also carries what its related lists are cached by: the page's folder
+    (`hub_nav_key`) and its record. `overrides/hub/record.html` wraps the page's `href` in one,
+    so that `partials/hub.html` can be imported without context (Jinja then builds it once per
+    environment instead of once per page) and its `section` still caches each item per folder
+    (`cached_item`). It links exactly as the function it wraps."""
+
+    __slots__ = ("href", "folder", "record")
+
+    def __init__(self, href, folder, record) -> None:
+        self.href, self.folder, self.record = href, folder, record
+
+    def __call__(self, *args, **kwargs) -> str:
+        return self.href(*args, **kwargs)
+
+
+def scoped_href(href, folder=None, record=None):
+    """`href` of a page in `folder` (its `hub_nav_key`) showing `record`, as a ScopedHref."""
+    if isinstance(href, ScopedHref):
+        href = href.href
+    return ScopedHref(href, folder if isinstance(folder, str) else None, record)
+
+
+@pass_environment
+def cached_item(env, href, item_macro, item):
+    """`item_macro(item, href)`, drawn once per folder for every page whose `href` is scoped
+    (ScopedHref) to that folder: what `{% cache hub_item_key(...) %}` does around the call,
+    without a caller macro per item. Any other `href`: drawn every time."""
+    key = item_key(getattr(href, "folder", None), item_macro, item, getattr(href, "record", None))
+    if not key or not env.hub_fragments_enabled:
+        return item_macro(item, href)
+    html = env.hub_fragments.get(key)
+    if html is None:
+        html = env.hub_fragments[key] = item_macro(item, href)
+    return html
+
+
+def toc_key(page) -> tuple | None:
+    """The cache key of the table of contents of `page` (Material's `partials/toc.html`): what
+    that template reads of each entry (address, title, level, children); the
+    rest (its heading, the features) is the same on every page of a build. Pages with the same
+    headings (every member page, every module page without notes) share one rendering. None
+    (no cache) when an entry holds anything but plain text and numbers."""
+    toc = getattr(page, "toc", None)
+    if toc is None:
+        return None
+    try:
+        entries = _toc_entries(toc)
+    except (TypeError, AttributeError):
+        return None
+    return ("toc", entries)
+
+
+def _toc_entries(items) -> tuple:
+    out = []
+    for item in items:
+        fields = (item.url, item.title, item.level)
+        if getattr(item, "typeset", None) is not None or not all(type(v) in (str, int) for v in fields):
+            raise TypeError(item)  # Material's typeset plugin, or a value that is not plain
+        out.append((*fields, _toc_entries(item.children or ())))
+    return tuple(out)
+
+
 def install(env, enabled: bool = True) -> None:
     """Add the `{% cache %}` tag to `env` (a fresh, empty cache); `enabled`: also share the
     modules of SHARED_MODULES between pages."""
@@ -75,6 +138,9 @@ def install(env, enabled: bool = True) -> None:
     env.hub_fragments = {}
     env.hub_fragments_enabled = enabled
     env.globals["hub_item_key"] = item_key
+    env.globals["hub_toc_key"] = toc_key
+    env.globals["hub_scoped_href"] = scoped_href
+    env.globals["hub_item"] = cached_item
     if enabled:
         share_modules(env)
 
