@@ -39,7 +39,7 @@ class FragmentCache(Extension):
 
     def __init__(self, environment) -> None:
         super().__init__(environment)
-        environment.extend(hub_fragments={}, hub_fragments_enabled=True)
+        environment.extend(hub_fragments={}, hub_fragments_enabled=True, hub_modules={})
 
     def parse(self, parser):
         lineno = next(parser.stream).lineno
@@ -105,6 +105,19 @@ def cached_item(env, href, item_macro, item):
     return html
 
 
+@pass_environment
+def import_module(env, name: str):
+    """The module of template `name` as `{% import name as x %}` (without context) gives it,
+    built once per environment. Jinja's own import re-checks the page's globals against the
+    template's on every page, which costs about as much as building the module: record
+    templates write `{% set ui = hub_import("partials/hub.html") %}` instead."""
+    modules = env.hub_modules
+    module = modules.get(name)
+    if module is None:
+        module = modules[name] = env.get_template(name).module
+    return module
+
+
 def toc_key(page) -> tuple | None:
     """The cache key of the table of contents of `page` (Material's `partials/toc.html`): what
     that template reads of each entry (address, title, level, children); the
@@ -136,11 +149,13 @@ def install(env, enabled: bool = True) -> None:
     modules of SHARED_MODULES between pages."""
     env.add_extension(FragmentCache)
     env.hub_fragments = {}
+    env.hub_modules = {}
     env.hub_fragments_enabled = enabled
     env.globals["hub_item_key"] = item_key
     env.globals["hub_toc_key"] = toc_key
     env.globals["hub_scoped_href"] = scoped_href
     env.globals["hub_item"] = cached_item
+    env.globals["hub_import"] = import_module
     if enabled:
         share_modules(env)
 
