@@ -69,40 +69,46 @@ def item_key(folder_key, item_macro, item, page_record=None) -> tuple | None:
     return ("item", folder_key, getattr(item_macro, "name", None), type(item).__name__, ident)
 
 
-class ScopedHref:
-    """A page's `href` that also carries what its related lists are cached by: the page's folder
-    (`hub_nav_key`) and its record. `overrides/hub/record.html` wraps the page's `href` in one,
-    so that `partials/hub.html` can be imported without context (Jinja then builds it once per
-    environment instead of once per page) and its `section` still caches each item per folder
-    (`cached_item`). It links exactly as the function it wraps."""
+class _Links:
+    """The page's `href`, noting every link asked of it (arguments and result)."""
 
-    __slots__ = ("href", "folder", "record")
+    __slots__ = ("href", "asked")
 
-    def __init__(self, href, folder, record) -> None:
-        self.href, self.folder, self.record = href, folder, record
+    def __init__(self, href) -> None:
+        self.href, self.asked = href, []
 
     def __call__(self, *args, **kwargs) -> str:
-        return self.href(*args, **kwargs)
+        link = self.href(*args, **kwargs)
+        self.asked.append((args, kwargs, link))
+        return link
 
 
-def scoped_href(href, folder=None, record=None):
-    """`href` of a page in `folder` (its `hub_nav_key`) showing `record`, as a ScopedHref."""
-    if isinstance(href, ScopedHref):
-        href = href.href
-    return ScopedHref(href, folder if isinstance(folder, str) else None, record)
+MAX_VARIANTS = 8  # drawings kept per item: one per distinct set of links (depth, own page...)
 
 
 @pass_environment
 def cached_item(env, href, item_macro, item):
-    """`item_macro(item, href)`, drawn once per folder for every page whose `href` is scoped
-    (ScopedHref) to that folder: what `{% cache hub_item_key(...) %}` does around the call,
-    without a caller macro per item. Any other `href`: drawn every time."""
-    key = item_key(getattr(href, "folder", None), item_macro, item, getattr(href, "record", None))
-    if not key or not env.hub_fragments_enabled:
+    """`item_macro(item, href)` (a macro of a module imported without context, e.g. `section`'s
+    items in partials/hub.html), drawn once and reused on every page where it would be the
+    same: its HTML depends only on the record, the globals and the links it asks of `href`, so
+    a drawing is reused when each of those links, asked of this page's `href`, is the same
+    (a brief listed on partner, member, country and topic pages at the same depth: one
+    drawing; on the page of the record itself, its link differs: drawn again). Records
+    without a text `slug` or `id`: drawn every time."""
+    ident = getattr(item, "slug", None) or getattr(item, "id", None)
+    if not isinstance(ident, str) or not env.hub_fragments_enabled:
         return item_macro(item, href)
-    html = env.hub_fragments.get(key)
-    if html is None:
-        html = env.hub_fragments[key] = item_macro(item, href)
+    key = ("item", item_macro, type(item).__name__, ident)
+    drawings = env.hub_fragments.get(key)
+    if drawings is None:
+        drawings = env.hub_fragments[key] = []
+    for record, asked, html in drawings:
+        if record is item and all(href(*args, **kwargs) == link for args, kwargs, link in asked):
+            return html
+    links = _Links(href)
+    html = item_macro(item, links)
+    if len(drawings) < MAX_VARIANTS:
+        drawings.append((item, links.asked, html))
     return html
 
 
@@ -154,7 +160,6 @@ def install(env, enabled: bool = True) -> None:
     env.hub_fragments_enabled = enabled
     env.globals["hub_item_key"] = item_key
     env.globals["hub_toc_key"] = toc_key
-    env.globals["hub_scoped_href"] = scoped_href
     env.globals["hub_item"] = cached_item
     env.globals["hub_import"] = import_module
     if enabled:
