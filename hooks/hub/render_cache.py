@@ -121,7 +121,9 @@ def import_module(env, name: str):
     modules = env.hub_modules
     module = modules.get(name)
     if module is None:
-        module = modules[name] = env.get_template(name).module
+        # not `.module`: Jinja keeps that on the template for the environment's life, and the
+        # preview runs the hooks' on_env (new globals, install()) again on the same environment
+        module = modules[name] = env.get_template(name).make_module()
     return module
 
 
@@ -183,7 +185,8 @@ def flat_globals(env) -> None:
     env.make_globals = make_globals
     for template in list(env.cache.values()) if env.cache is not None else ():
         own = template.globals
-        if isinstance(own, ChainMap) and len(own.maps) == 2 and not own.maps[0] and own.maps[1] is env_globals:
+        if isinstance(own, ChainMap) and len(own.maps) == 2 and not own.maps[0] \
+                and own.maps[1] is env_globals:
             template.globals = env_globals
 
 
