@@ -18,6 +18,12 @@ Jinja only, no MkDocs: the pattern is the "fragment cache" example of Jinja's do
 page, which makes Jinja build that module (and a context for it) anew each time, although its one
 macro, `t(key)`, reads only the theme's language files. The module is made once per environment
 and shared by every page (the language of a build is fixed).
+
+For the hub's own templates (a record page was about 1 ms of Jinja): `hub_import` builds
+`partials/hub.html` once per build (imported without context); `hub_item` draws an item of a
+related list once for every page where the links it asks are the same; `hub_toc_key` keys the
+table of contents by its entries; `flat_globals` spares Jinja a copy of its globals' ChainMap
+on every render, include and import. `enabled=False` turns off all but `hub_import`.
 """
 
 from __future__ import annotations
@@ -59,10 +65,12 @@ class FragmentCache(Extension):
 
 
 def item_key(folder_key, item_macro, item, page_record=None) -> tuple | None:
-    """The cache key of one item of a related list (`partials/hub.html`, `section`): the same
-    record drawn by the same macro on pages of one folder (`folder_key`: the page's
-    `hub_nav_key`) is the same HTML, its link relative to the folder. Not the page's own
-    record (its link would point at the page itself) and nothing outside such a folder."""
+    """The cache key of one item of a related list for `{% cache hub_item_key(hub_nav_key,
+    item_macro, it, record) %}` (what `section` of `partials/hub.html` used before `hub_item`;
+    kept for templates written that way): the same record drawn by the same macro on pages of
+    one folder (`folder_key`: the page's `hub_nav_key`) is the same HTML, its link relative to
+    the folder. Not the page's own record (its link would point at the page itself) and nothing
+    outside such a folder."""
     ident = getattr(item, "slug", None) or getattr(item, "id", None)
     if not folder_key or not isinstance(ident, str) or item is page_record:
         return None
