@@ -62,6 +62,8 @@ def _paragraphs(body: str) -> str:
 
 def plain_html(text: str, smart: bool) -> str | None:
     """The sanitised HTML of `text`, or None when it is not provably plain prose."""
+    if not text.strip():
+        return ""  # as Python-Markdown's first line
     body = text.strip("\n")
     if not body or body[0] == " " or body[-1] == " " or " \n" in body or "\n " in body:
         return None
