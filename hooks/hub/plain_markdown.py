@@ -68,10 +68,10 @@ def plain_html(text: str, smart: bool) -> str | None:
     if not body or body[0] == " " or body[-1] == " " or " \n" in body or "\n " in body:
         return None
     if smart:
-        if _SMART_TEXT.fullmatch(body) is None or _SMART_BAD_START.search(body):
+        if _SMART_BAD_START.search(body) or _SMART_TEXT.fullmatch(body) is None:
             return None
         return _paragraphs(body.replace("&", "&amp;").replace("'", "\u2019"))
-    if _PAGE_TEXT.fullmatch(body) is None or _PAGE_BAD_START.search(body):
+    if _PAGE_BAD_START.search(body) or _PAGE_TEXT.fullmatch(body) is None:  # a heading fails at once
         return None
     if "\\" in body:
         body = _ESCAPE.sub(r"\1", body)

@@ -31,8 +31,9 @@ REPO = Path(__file__).resolve().parents[2]
 WORDS = ("health care equity district the of and a Ministry WHO SDG primary co-ordinates "
          "équité Việt São naïve Москва Ελλάδα 日本 العربية ſ x s t I").split()
 SAFE = [", ", ". ", ": ", "; ", "? ", "! ", " (", ") ", "(", ")", "-", "'", "'s", "s'", "/", "%",
-        "$", "@", "’", "–", "—", "…", "«", "»", "→", "·", "¿", "&", " & ", "2015", "3.8.2", "1,200",
-        "50%", "\n", "\n\n", "**", "*", "**Note**: ", "*a*", "\\.", "\\-", "\\(", "\\)", "\\!"]
+        "$", "@", "’", "–", "—", "…", "«", "»", "→", "·", "¿", "&", " & ", "2015", "3.8.2",
+        "1,200", "50%", "\n", "\n\n", "**", "*", "**Note**: ", "*a*", "\\.", "\\-", "\\(", "\\)",
+        "\\!"]
 RISKY = [chr(c) for c in range(33, 127) if not chr(c).isalnum()] + [
     "--", "---", "...", ". . .", "..", "''", '"', '"a"', "'a'", "'80s", "'20", "a'1", "***", "_", "__",
     "_a_", "`", "`a`", "\\", "\\*", "\\\\", "\\>", "\\<", "\\&", "<", ">", "<<", ">>", "&amp;",
@@ -43,8 +44,9 @@ RISKY = [chr(c) for c in range(33, 127) if not chr(c).isalnum()] + [
     "    ", "\t", "\r", "\r\n", " ", "\u00a0", "\u00ad", "\u200b", "\u2028", "\u2029", "\u202e",
     "\ufeff", "\x00", "\x02", "\x03", "\x7f", "\ue000", "\ue002", "\ue003", "\u0301", "\n\n\n",
     "\n1. a", "\n- a", "\n# a", "\n> a", "\n: a", "\n=\n", "\n-\n", "\n    a", "\n\n    a", "\na\n: b",
-    "* * *", "** a **", "*a **b***", "**a*", "*a**", "a*b*c", "**a\n\nb**", "*\n*", "*a**b*", "*a***b**", "**a****b**", "(c)", "(tm)",
-    "+-", "<-", "->", "=>", "1/2", "c/o", "e.g.", "i.e.,", "'", "'", "'",
+    "* * *", "** a **", "*a **b***", "**a*", "*a**", "a*b*c", "**a\n\nb**", "*\n*", "*a**b*",
+    "*a***b**", "**a****b**", "(c)", "(tm)", "+-", "<-", "->", "=>", "1/2", "c/o", "e.g.", "i.e.,",
+    "\u2018", "\u201c", "\u201d", "`a'`", "*'a'*", "a'\n", "a'*", "a'\n\n",
 ]
 
 
@@ -53,7 +55,8 @@ def _text(rng: random.Random) -> str:
     parts: list[str] = []
     for _ in range(rng.randint(1, 24)):
         r = rng.random()
-        tok = rng.choice(WORDS) if r < 0.55 else rng.choice(SAFE) if r < 0.92 or not risky else rng.choice(RISKY)
+        tok = (rng.choice(WORDS) if r < 0.55 else rng.choice(SAFE) if r < 0.92 or not risky
+               else rng.choice(RISKY))
         parts.append(tok)
         parts.append(" " if rng.random() < 0.6 else "")
     text = "".join(parts)
@@ -136,12 +139,13 @@ def _hub_texts(root: Path) -> list[str]:
     every hand-written page, and the same bodies marked as source text (other languages)."""
     texts: list[str] = []
     for path in sorted(root.rglob("*.y*ml")):
-        rel = path.relative_to(root).parts
-        if path.suffix in (".yml", ".yaml") and rel[0] not in ("tests", "mkdocs.yml") and rel[0][0] != ".":
+        top = path.relative_to(root).parts[0]
+        if path.suffix in (".yml", ".yaml") and top not in ("tests", "mkdocs.yml") and top[0] != ".":
             texts += _strings(yaml.safe_load(path.read_text(encoding="utf-8")))
     cat, _ = validate(root)
     bodies = [spec.markdown().split("\n---\n", 1)[1] for spec in generate_pages(cat)]
-    bodies += [p.read_text(encoding="utf-8").split("\n---\n", 1)[-1] for p in (root / "content").rglob("*.md")]
+    bodies += [p.read_text(encoding="utf-8").split("\n---\n", 1)[-1]
+               for p in (root / "content").rglob("*.md")]
     texts += bodies + [f"{BLOCK_OPEN}\n\n{b.strip()}\n\n{BLOCK_CLOSE}" for b in bodies if b.strip()]
     return texts
 
