@@ -206,3 +206,26 @@ def test_index_of_the_samples_pages_is_the_plain_algorithms_index() -> None:
         fast.add(f"p{n}/", title, page_html)
         slow.add(f"p{n}/", title, page_html)
     assert fast.files() == slow.files()
+
+
+# --- generated files (open data, feeds, citations) ----------------------------------------------
+
+def test_generated_files_are_written_as_mkdocs_writes_them(tmp_path: Path) -> None:
+    from types import SimpleNamespace
+
+    from mkdocs.structure.files import File
+
+    import outputs
+
+    config = SimpleNamespace(site_dir=str(tmp_path / "ours"), use_directory_urls=True,
+                             plugins=SimpleNamespace(_current_plugin="hooks/outputs.py"))
+    theirs = SimpleNamespace(**{**vars(config), "site_dir": str(tmp_path / "theirs")})
+    texts = {"briefs/a/cite.bib": "@report{a,\n  title = {Égalité}\n}\n", "briefs/a/cite.ris": "TY  - RPRT\r\n",
+             "data/x.json": "[]\n", "deep/er/still/x.csv": "", "feed.xml": b"<?xml?>\n"}
+    for path, text in texts.items():
+        data = text.encode("utf-8") if isinstance(text, str) else text
+        outputs._Generated.generated(config, path, content=data).copy_file()
+        File.generated(theirs, path, content=text).copy_file()
+    ours = {p.relative_to(tmp_path / "ours"): p.read_bytes() for p in (tmp_path / "ours").rglob("*") if p.is_file()}
+    made = {p.relative_to(tmp_path / "theirs"): p.read_bytes() for p in (tmp_path / "theirs").rglob("*") if p.is_file()}
+    assert ours == made and len(ours) == len(texts)
