@@ -96,7 +96,8 @@ _ASCII_CONTROL = text_guards._ASCII_CONTROL_RE.search
 def _text(v: Any) -> Any:
     # every text of every record (about 200,000 at 10,000 records): the usual case, ASCII text
     # without a control character, answered here (the same test `character_problems` starts with)
-    if type(v) is str and v.isascii() and _ASCII_CONTROL(v) is None:
+    # (`isprintable`: no character below a space, a first look ten times faster than the pattern)
+    if type(v) is str and v.isascii() and (v.isprintable() or _ASCII_CONTROL(v) is None):
         return v
     if isinstance(v, (list, dict)):
         kind = "a list" if isinstance(v, list) else "a group of fields"

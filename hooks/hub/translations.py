@@ -19,7 +19,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Annotated, Any
@@ -270,6 +270,43 @@ def sources(cat: Any, root: Path, page_rels: list[str]) -> dict[tuple[str, str],
     return out
 
 
+class _LazySources(Mapping):
+    """`sources()` for pass 3: the same keys, each source's fields worked out only when a
+    translation asks for them (a hub with 10,000 records and a few translations need a few)."""
+
+    def __init__(self, cat: Any, root: Path, page_rels: list[str]) -> None:
+        self._make: dict[tuple[str, str], Callable[[], Source]] = {}
+        self._done: dict[tuple[str, str], Source] = {}
+        for slug, b in cat.briefs.items():
+            self._make[("brief", slug)] = lambda b=b: Source(record_fields("brief", b.front, b.body),
+                                                             b.origin.path)
+        for slug, x in getattr(cat, "exchanges", {}).items():
+            self._make[("exchange", slug)] = lambda x=x: Source(record_fields("exchange", x.front, x.body),
+                                                                x.origin.path)
+        for kind, table in (("module", cat.modules), ("track", cat.tracks), ("partner", cat.partners),
+                            ("member", cat.members)):
+            for key, record in table.items():
+                self._make[(kind, key)] = lambda kind=kind, key=key, record=record: Source(
+                    record_fields(kind, record), cat.origin(kind, key).path)
+        for rel in page_rels:  # (a few hand-written pages: read now, as `sources()` does)
+            page = read_page(root, rel)
+            if page is not None:
+                self._done[("page", rel[len("content/"):-len(".md")])] = Source(page, rel)
+        self._keys = list(self._make) + list(self._done)
+
+    def __getitem__(self, key: tuple[str, str]) -> Source:
+        found = self._done.get(key)
+        if found is None:
+            found = self._done[key] = self._make[key]()
+        return found
+
+    def __iter__(self) -> Iterator[tuple[str, str]]:
+        return iter(self._keys)
+
+    def __len__(self) -> int:
+        return len(self._keys)
+
+
 def read_front_matter(path: Path) -> dict[str, Any]:
     """A hand-written page's front matter as data (the maintainers'), read with the hub's strict
     reader; {} when it has none or it cannot be read."""
@@ -405,7 +442,7 @@ def load_translations(cat: Any, root: Path, inventory: Any, languages: list[str]
     out = Translations()
     pages = sorted(r for r, k in inventory.files.items() if k == "page" and r.endswith(".md")
                    and not is_translation(r, languages))
-    srcs = sources(cat, root, pages)
+    srcs = _LazySources(cat, root, pages)
     readable = inventory.readable
     for rel in sorted(r for r, k in inventory.files.items() if k == "translation"):
         name = parse_name(rel)
@@ -509,7 +546,7 @@ def _load_one(rel: str, root: Path, name: Name, source: Source, out: Translation
         _finish(origin, (), item, got, name, name.key, source, rel, out, problems, body_line + lead)
 
 
-def _load_list(rel: str, root: Path, name: Name, srcs: dict[tuple[str, str], Source],
+def _load_list(rel: str, root: Path, name: Name, srcs: Mapping[tuple[str, str], Source],
                out: Translations, problems: list[Problem], readable: Callable[[str], bool]) -> None:
     kind = name.kind
     text = _read(root / rel, rel, problems)

@@ -34,7 +34,14 @@ def fold(text: str) -> str:
     return _MARKS_RE.sub("", unicodedata.normalize("NFKD", text)).casefold()
 
 
+# ASCII text: every character that is not a letter or a digit becomes a space, and `split` then
+# gives the same words as `_WORD_RE` (on ASCII, `[^\W_]` is [A-Za-z0-9]), several times faster.
+_ASCII_NON_WORD = str.maketrans({chr(c): " " for c in range(128) if not chr(c).isalnum()})
+
+
 def words(text: str) -> tuple[str, ...]:
+    if text.isascii():
+        return tuple(text.lower().translate(_ASCII_NON_WORD).split())
     return tuple(_WORD_RE.findall(fold(text)))
 
 
