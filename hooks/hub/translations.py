@@ -470,11 +470,9 @@ def load_translations(cat: Any, root: Path, inventory: Any, languages: list[str]
 def withheld_problems(cat: Any, translations: Translations) -> list[Problem]:
     """No translation names a member who has not agreed to a public profile (as no record may:
     `validate_privacy`); the translations of withheld members' own bios are never published."""
-    from .validate_privacy import HINT, MESSAGE, NameFinder, words
+    from .validate_privacy import HINT, MESSAGE, withheld_finder
 
-    public = {words(m.name) for m in cat.members.values() if m.consent.public}
-    finder = NameFinder([m.name for m in cat.members.values()
-                         if not m.consent.public and words(m.name) not in public])
+    finder = withheld_finder(cat)
     if not finder:
         return []
     out = []

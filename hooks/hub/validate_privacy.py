@@ -153,12 +153,25 @@ def _name_words(name: str) -> tuple[str, ...]:
 _NAME_WORDS: dict[str, tuple[str, ...]] = {}
 
 
-def withheld_name_problems(cat: Catalog) -> list[Problem]:
+def withheld_finder(cat: Catalog) -> NameFinder:
+    """The finder of the names of the members without a public profile (unless a member with
+    one has the same name). Made once for both passes that search (this one and the
+    translations'), and again only when the names change."""
     if len(_NAME_WORDS) > 200_000:
         _NAME_WORDS.clear()
     public = {_name_words(m.name) for m in cat.members.values() if m.consent.public}
-    finder = NameFinder([m.name for m in cat.members.values()
-                         if not m.consent.public and _name_words(m.name) not in public])
+    names = tuple(m.name for m in cat.members.values()
+                  if not m.consent.public and _name_words(m.name) not in public)
+    if _FINDER[0] != names:
+        _FINDER[:] = [names, NameFinder(list(names))]
+    return _FINDER[1]
+
+
+_FINDER: list = [None, None]
+
+
+def withheld_name_problems(cat: Catalog) -> list[Problem]:
+    finder = withheld_finder(cat)
     if not finder:
         return []
     names = frozenset(finder.names)
