@@ -60,15 +60,38 @@ class NameFinder:
         # A name of several words occurs only where each pair of its neighbouring words does.
         self.name_pairs = {n: frozenset(zip(n, n[1:], strict=False)) for n in self.names if len(n) > 1}
         self.pairs = frozenset().union(*self.name_pairs.values())
+        self._by_first: dict[str, list[tuple[str, ...]]] = {}  # first word -> its names' other words
+        for n in self.names:
+            self._by_first.setdefault(n[0], []).append(n[1:])
 
     def __bool__(self) -> bool:
         return bool(self.names)
+
+    def _may_hold(self, tokens: tuple[str, ...]) -> bool:
+        """Whether some name has each of its words among `tokens` (if none has, no name can
+        occur: one lookup per word, in C, instead of a pair of words made for each)."""
+        firsts = self._by_first.keys() & tokens
+        if not firsts:
+            return False
+        present = set(tokens)
+        return any(present.issuperset(rest) for word in firsts for rest in self._by_first[word])
+
+    def may_occur_in(self, yaml_text: str) -> bool:
+        """False when no text read from this YAML can hold a name: every word of a value is a
+        word of the file (a value is the file's characters with line breaks folded into spaces
+        or kept, and quotes dropped) unless a double-quoted escape writes a character (a
+        backslash), or folding works on other letters than ASCII ones (then: True)."""
+        if "\\" in yaml_text or not yaml_text.isascii():
+            return True
+        return self._may_hold(words(yaml_text))
 
     def find(self, text: str) -> int:
         """Offset of the first name in `text`, or -1."""
         if not self.names:
             return -1
         tokens = words(text)
+        if not self._may_hold(tokens):
+            return -1
         # The names whose every pair of neighbouring words is in the text (sets, in C), then
         # those names alone are looked for word by word.
         present = self.pairs.intersection(zip(tokens, tokens[1:], strict=False))
@@ -181,12 +204,12 @@ def withheld_name_problems(cat: Catalog) -> list[Problem]:
         _FOUND_NAMES[0] = names
     memo: dict[int, tuple[Any, tuple, bool]] = {}
 
-    def found(obj: Any, places: tuple, text) -> bool:
+    def found(obj: Any, places: tuple, text, maybe=lambda: True) -> bool:
         hit = _FOUND.get(id(obj))
         if hit is not None and hit[0] is obj and hit[1] == places:
             memo[id(obj)] = hit
             return hit[2]
-        answer = finder.find(text()) >= 0
+        answer = maybe() and finder.find(text()) >= 0
         memo[id(obj)] = (obj, places, answer)
         return answer
 
@@ -209,7 +232,9 @@ def withheld_name_problems(cat: Catalog) -> list[Problem]:
     for pairs in by_file.values():
         origins = [o for o, _ in pairs]
         places = tuple((o.path, o.loc) for o in origins)
-        if found(origins[0].doc, places, lambda pairs=pairs: _file_texts(finder, pairs)):
+        doc = origins[0].doc  # (its YAML: a first look that spares most files the walk over their values)
+        if found(doc, places, lambda pairs=pairs: _file_texts(finder, pairs),
+                 lambda doc=doc: doc.text is None or finder.may_occur_in(doc.text)):
             hits.append(origins)
         else:
             clean.update((id(r), r) for _, r in pairs)
