@@ -67,13 +67,11 @@ class NameFinder:
     def __bool__(self) -> bool:
         return bool(self.names)
 
-    def _may_hold(self, tokens: tuple[str, ...]) -> bool:
+    def _may_hold(self, tokens: tuple[str, ...] | set[str]) -> bool:
         """Whether some name has each of its words among `tokens` (if none has, no name can
         occur: one lookup per word, in C, instead of a pair of words made for each)."""
-        firsts = self._by_first.keys() & tokens
-        if not firsts:
-            return False
-        present = set(tokens)
+        present = tokens if type(tokens) is set else set(tokens)
+        firsts = self._by_first.keys() & present
         return any(present.issuperset(rest) for word in firsts for rest in self._by_first[word])
 
     def may_occur_in(self, yaml_text: str) -> bool:
@@ -83,7 +81,7 @@ class NameFinder:
         backslash), or folding works on other letters than ASCII ones (then: True)."""
         if "\\" in yaml_text or not yaml_text.isascii():
             return True
-        return self._may_hold(words(yaml_text))
+        return self._may_hold(set(yaml_text.lower().translate(_ASCII_NON_WORD).split()))  # (`words`)
 
     def find(self, text: str) -> int:
         """Offset of the first name in `text`, or -1."""

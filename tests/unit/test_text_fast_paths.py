@@ -29,7 +29,9 @@ PIECES = [
     ".group", ".dog", ".Com", ".ME", "wa.me", "t.me", "-", "_", "0", "1", "7", "٣", "१", "+", " ", "\t",
     "\n", "\r", "\x00", "\x07", "\x0b", "\x0c", "\x1f", "\x7f", "\x85", "\xa0", "é", "İ", "ı", "K",
     "ſ", "(replace", "(REPLACE", "(replace)", "invalid", "INVALID", "ınvalid", "\\", "x", "y.z",
-    "\u202e", "\u200b", "\ufeff", "2024-01-01", "+41 44 123 45 67", "a.b@c.org",
+    "\u202e", "\u200b", "\ufeff", "2024-01-01", "+41 44 123 45 67", "a.b@c.org", "*" * 101, "_" * 100,
+    "(" * 60, "~" * 50, "[" * 101, "`" * 99, "<" * 101, "](", "]:", "![", "*[", "]", "javascript:x",
+    "http://a.b", "mailto:a@b.c", "{: onclick=x}", "<b>", "{{ x }}",
 ]
 
 
@@ -51,16 +53,37 @@ def test_contact_first_looks_agree_with_the_patterns() -> None:
         low = text.lower()
         if text_guards._AT_MARK_RE.search(low) is not None:
             assert text_guards._may_hold_at(low), repr(text)
-        if text_guards._MESSAGING_END_RE.search(low) is not None:
-            assert text_guards._may_hold_messaging(low), repr(text)
+        if text.isascii() and text_guards._EIGHT_DIGITS_RE.search(text) is not None:
+            assert len(text.encode().translate(None, text_guards._NOT_DIGITS)) >= 8, repr(text)
 
 
 def test_contact_problems_unchanged_by_the_first_looks(monkeypatch: pytest.MonkeyPatch) -> None:
     fast = [text_guards.contact_problems(t) for t in TEXTS]
     monkeypatch.setattr(text_guards, "_may_hold_at", lambda low: True)
-    monkeypatch.setattr(text_guards, "_may_hold_messaging", lambda low: True)
+    monkeypatch.setattr(text_guards, "_NOT_DIGITS", b"")  # (every byte kept: the pattern runs)
     assert fast == [text_guards.contact_problems(t) for t in TEXTS]
     assert any(fast)  # (the texts hold contact details to find)
+
+
+def test_markdown_first_looks_agree_with_the_patterns() -> None:
+    for text in TEXTS:
+        assert text_guards._may_run(text) == (text_guards._RUN_RE.search(text) is not None), repr(text)
+    assert any(text_guards._may_run(t) for t in TEXTS)
+
+
+def test_markdown_problems_unchanged_by_the_first_looks(monkeypatch: pytest.MonkeyPatch) -> None:
+    texts = TEXTS[len(RECORD_TEXTS)::3]  # (lines and generated texts: whole files are slow this way)
+    fast = [fields.markdown_problems(t) for t in texts]
+    monkeypatch.setattr(text_guards, "_may_run", lambda text: True)
+    monkeypatch.setattr(text_guards, "_NOT_DIGITS", b"")
+    monkeypatch.setattr(text_guards, "_may_hold_at", lambda low: True)
+
+    class Everything(str):  # every `in` test says yes: the patterns run on every text
+        def __contains__(self, item: object) -> bool:
+            return True
+
+    assert fast == [fields.markdown_problems(Everything(t)) for t in texts]
+    assert sum(bool(f) for f in fast) > 300
 
 
 def test_placeholder_first_look_agrees_with_the_pattern() -> None:
