@@ -67,21 +67,12 @@ class NameFinder:
     def __bool__(self) -> bool:
         return bool(self.names)
 
-    def _may_hold(self, tokens: tuple[str, ...] | set[str]) -> bool:
+    def _may_hold(self, tokens: tuple[str, ...]) -> bool:
         """Whether some name has each of its words among `tokens` (if none has, no name can
         occur: one lookup per word, in C, instead of a pair of words made for each)."""
-        present = tokens if type(tokens) is set else set(tokens)
+        present = set(tokens)
         firsts = self._by_first.keys() & present
         return any(present.issuperset(rest) for word in firsts for rest in self._by_first[word])
-
-    def may_occur_in(self, yaml_text: str) -> bool:
-        """False when no text read from this YAML can hold a name: every word of a value is a
-        word of the file (a value is the file's characters with line breaks folded into spaces
-        or kept, and quotes dropped) unless a double-quoted escape writes a character (a
-        backslash), or folding works on other letters than ASCII ones (then: True)."""
-        if "\\" in yaml_text or not yaml_text.isascii():
-            return True
-        return self._may_hold(set(yaml_text.lower().translate(_ASCII_NON_WORD).split()))  # (`words`)
 
     def find(self, text: str) -> int:
         """Offset of the first name in `text`, or -1."""
@@ -202,12 +193,12 @@ def withheld_name_problems(cat: Catalog) -> list[Problem]:
         _FOUND_NAMES[0] = names
     memo: dict[int, tuple[Any, tuple, bool]] = {}
 
-    def found(obj: Any, places: tuple, text, maybe=lambda: True) -> bool:
+    def found(obj: Any, places: tuple, text) -> bool:
         hit = _FOUND.get(id(obj))
         if hit is not None and hit[0] is obj and hit[1] == places:
             memo[id(obj)] = hit
             return hit[2]
-        answer = maybe() and finder.find(text()) >= 0
+        answer = finder.find(text()) >= 0
         memo[id(obj)] = (obj, places, answer)
         return answer
 
@@ -230,9 +221,7 @@ def withheld_name_problems(cat: Catalog) -> list[Problem]:
     for pairs in by_file.values():
         origins = [o for o, _ in pairs]
         places = tuple((o.path, o.loc) for o in origins)
-        doc = origins[0].doc  # (its YAML: a first look that spares most files the walk over their values)
-        if found(doc, places, lambda pairs=pairs: _file_texts(finder, pairs),
-                 lambda doc=doc: doc.text is None or finder.may_occur_in(doc.text)):
+        if found(origins[0].doc, places, lambda pairs=pairs: _file_texts(finder, pairs)):
             hits.append(origins)
         else:
             clean.update((id(r), r) for _, r in pairs)
