@@ -90,14 +90,13 @@ def did_you_mean(value: str, choices: Mapping[str, Any] | list[str], noun: str =
 # --- text -----------------------------------------------------------------------------------
 
 
-_ASCII_CONTROL = text_guards._ASCII_CONTROL_RE.search
+_ascii_clean = text_guards.ascii_clean
 
 
 def _text(v: Any) -> Any:
     # every text of every record (about 200,000 at 10,000 records): the usual case, ASCII text
     # without a control character, answered here (the same test `character_problems` starts with)
-    # (`isprintable`: no character below a space, a first look ten times faster than the pattern)
-    if type(v) is str and v.isascii() and (v.isprintable() or _ASCII_CONTROL(v) is None):
+    if type(v) is str and v.isascii() and _ascii_clean(v):
         return v
     if isinstance(v, (list, dict)):
         kind = "a list" if isinstance(v, list) else "a group of fields"
@@ -265,8 +264,12 @@ def _markdown(v: str) -> str:
 # models.py sets tighter ones per field. pydantic checks the length before the text checks run.
 PLAIN_MAX, MARKDOWN_MAX, SHORT_MAX = 1_000, 5_000, 200
 PlainText = Annotated[str, Field(max_length=PLAIN_MAX), BeforeValidator(_text), AfterValidator(_plain)]
-ShortText = Annotated[str, Field(max_length=SHORT_MAX), BeforeValidator(_text), AfterValidator(_plain),
-                      AfterValidator(_name)]
+def _plain_name(v: str) -> str:
+    """`_plain`, then `_name` (one call instead of two, for each of 35,000 names and titles)."""
+    return _name(_plain(v))
+
+
+ShortText = Annotated[str, Field(max_length=SHORT_MAX), BeforeValidator(_text), AfterValidator(_plain_name)]
 MarkdownText = Annotated[str, Field(max_length=MARKDOWN_MAX), BeforeValidator(_text),
                          AfterValidator(_markdown)]
 

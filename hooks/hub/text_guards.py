@@ -32,6 +32,17 @@ INVISIBLE_RE = re.compile("[\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180e\u20
 _JOINERS = "\u200c\u200d"
 _BAD_RE = re.compile(CONTROL_RE.pattern[:-1] + BIDI_RE.pattern[1:])
 _ASCII_CONTROL_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_ASCII_CONTROL_BYTES = bytes(c for c in range(128) if _ASCII_CONTROL_RE.match(chr(c)))
+
+
+def ascii_clean(text: str) -> bool:
+    """Whether ASCII `text` holds none of `_ASCII_CONTROL_RE`'s characters: `isprintable` for
+    short texts (no character below a space nor DEL: tab and line breaks fail it too), and for
+    long ones `bytes.translate`, which deletes those characters (a byte copy, faster than a
+    look at each character)."""
+    if len(text) < 64 and text.isprintable():
+        return True
+    return len(text.encode().translate(None, _ASCII_CONTROL_BYTES)) == len(text)
 
 
 def describe_char(ch: str) -> str:
@@ -56,8 +67,8 @@ def _after(text: str, i: int) -> str:
 
 def character_problems(text: str) -> list[Found]:
     """Control characters and bidi overrides, anywhere in contributor text."""
-    if text.isascii():  # (`isprintable`: no character below a space nor DEL, a cheaper first look)
-        if text.isprintable() or _ASCII_CONTROL_RE.search(text) is None:
+    if text.isascii():
+        if ascii_clean(text):
             return []
     elif _BAD_RE.search(text) is None:
         return []

@@ -99,7 +99,10 @@ def test_ascii_words_are_the_pattern_words() -> None:
 
 
 def test_control_character_first_looks_agree_with_the_patterns() -> None:
-    for text in TEXTS:
+    long = [t * 9 + "\x07" for t in TEXTS[-500:]] + [t * 9 for t in TEXTS[-500:]]  # (beyond `isprintable`)
+    for text in TEXTS + long:
+        if text.isascii():
+            assert text_guards.ascii_clean(text) == (text_guards._ASCII_CONTROL_RE.search(text) is None)
         bad = text_guards._BAD_RE.search(text) is not None
         assert (text_guards.character_problems(text) != []) == bad, repr(text)
         assert load_yaml._non_printable(text) == (yaml.reader.Reader.NON_PRINTABLE.search(text) is not None)
