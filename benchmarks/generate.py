@@ -102,11 +102,35 @@ class Text:
         return " ".join(self.rng.choices(LEXICON, WEIGHTS, k=self.rng.randint(lo, hi)))
 
     def sentence(self, lo: int = 8, hi: int = 16) -> str:
-        s = self.words(lo, hi)
+        """Words with the punctuation of real prose now and then (a comma, an apostrophe, a
+        hyphen, a parenthesis, a percentage): Markdown's typography work (smart quotes) is
+        paid as on real records, not skipped for bare words."""
+        w = self.words(lo, hi).split()
+        r = self.rng.random
+        if r() < 0.4:
+            w[len(w) // 2] += ","
+        if r() < 0.25:
+            w[1] += "'s"
+        if r() < 0.2:
+            w[-2] = f"{w[-2]}-{w[-1]}"
+            w.pop()
+        if r() < 0.15:
+            w[2:4] = [f"({w[2]}", f"{w[3]})"] if len(w) > 4 else w[2:4]
+        if r() < 0.1:
+            w.insert(len(w) // 3, f"{self.rng.randint(2, 98)} %")
+        s = " ".join(w)
         return s[0].upper() + s[1:] + "."
 
     def paragraph(self, n: int) -> str:
-        return " ".join(self.sentence() for _ in range(n))
+        """Sentences; one paragraph in five has a word in *emphasis*."""
+        text = " ".join(self.sentence() for _ in range(n))
+        if self.rng.random() < 0.2:
+            words = text.split(" ")
+            i = self.rng.randrange(1, len(words) - 1)
+            if words[i].isalpha():
+                words[i] = f"*{words[i]}*"
+            text = " ".join(words)
+        return text
 
     def name(self, parts: int = 2) -> str:
         return "".join(self.rng.choice(SYLLABLES) for _ in range(parts)).capitalize()

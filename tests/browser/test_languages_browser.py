@@ -136,46 +136,39 @@ _WIDER = """() => { const vw = document.documentElement.clientWidth;
     .map(e => e.tagName.toLowerCase() + ': ' + (e.textContent || '').trim().slice(0, 40)).slice(0, 3); }"""
 
 
-def test_a_phone_reader_never_scrolls_sideways(chromium_browser, spanish_url: str) -> None:
+@pytest.fixture
+def phone(chromium_browser):
+    """A page in a 390 px wide browser window, closed after the test."""
     context = chromium_browser.new_context(viewport={"width": 390, "height": 844})
-    page = context.new_page()
+    yield context.new_page()
+    context.close()
+
+
+def test_a_phone_reader_never_scrolls_sideways(phone, spanish_url: str) -> None:
     wide = {}
-    try:
-        for rel in PHONE_PAGES:
-            page.goto(spanish_url + rel)
-            if page.evaluate("document.documentElement.scrollWidth > document.documentElement.clientWidth"):
-                wide[rel] = page.evaluate(_WIDER)
-    finally:
-        context.close()
+    for rel in PHONE_PAGES:
+        phone.goto(spanish_url + rel)
+        if phone.evaluate("document.documentElement.scrollWidth > document.documentElement.clientWidth"):
+            wide[rel] = phone.evaluate(_WIDER)
     assert wide == {}
 
 
-def test_a_modules_hours_stay_on_one_line_on_a_phone(chromium_browser, spanish_url: str) -> None:
+def test_a_modules_hours_stay_on_one_line_on_a_phone(phone, spanish_url: str) -> None:
     """"4,5 h" in the curriculum's listing never breaks between the number and its unit."""
-    context = chromium_browser.new_context(viewport={"width": 390, "height": 844})
-    page = context.new_page()
-    try:
-        page.goto(spanish_url + "es/curriculum/")
-        lines = page.evaluate("[...document.querySelectorAll('.hub-item__meta')].map(m => [...m.childNodes]"
-                              ".filter(n => /\\d h$/.test(n.textContent.trim())).map(n => { const r = "
-                              "document.createRange(); r.selectNodeContents(n); "
-                              "return r.getClientRects().length; })).flat()")
-        assert len(lines) > 10 and set(lines) == {1}, lines
-    finally:
-        context.close()
+    phone.goto(spanish_url + "es/curriculum/")
+    lines = phone.evaluate("[...document.querySelectorAll('.hub-item__meta')].map(m => [...m.childNodes]"
+                           ".filter(n => /\\d h$/.test(n.textContent.trim())).map(n => { const r = "
+                           "document.createRange(); r.selectNodeContents(n); "
+                           "return r.getClientRects().length; })).flat()")
+    assert len(lines) > 10 and set(lines) == {1}, lines
 
 
-def test_the_charts_labels_stay_readable_on_a_phone(chromium_browser, spanish_url: str) -> None:
+def test_the_charts_labels_stay_readable_on_a_phone(phone, spanish_url: str) -> None:
     """The numbers page's bar charts shrink to the phone's width; their words stay about 10 px high."""
-    context = chromium_browser.new_context(viewport={"width": 390, "height": 844})
-    page = context.new_page()
-    try:
-        page.goto(spanish_url + "es/numbers/")
-        sizes = page.evaluate("[...document.querySelectorAll('.hub-chart .hub-chart__label')]"
-                              ".map(t => t.getBoundingClientRect().height)")
-        assert sizes and min(sizes) >= 10.5, sorted(sizes)[:3]  # 9 px boxes (7 px letters) before
-    finally:
-        context.close()
+    phone.goto(spanish_url + "es/numbers/")
+    sizes = phone.evaluate("[...document.querySelectorAll('.hub-chart .hub-chart__label')]"
+                           ".map(t => t.getBoundingClientRect().height)")
+    assert sizes and min(sizes) >= 10.5, sorted(sizes)[:3]  # 9 px boxes (7 px letters) before
 
 
 _AFTER = "sel => [...document.querySelectorAll(sel)].map(a => getComputedStyle(a, '::after').content)"

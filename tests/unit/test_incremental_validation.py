@@ -105,16 +105,23 @@ def _partner_objects(cache: dict) -> dict[str, list]:
     return {p.id: p for p, _ in cache["partners.yaml"][1].partners}
 
 
-def test_an_edit_to_one_record_of_a_list_file_checks_that_record_only(tmp_path: Path) -> None:
-    """A list file read again after an edit keeps the records whose data did not change (the
-    same objects: checking them again would give them again), and checks the edited one; the
-    problems are still exactly a full validation's, located in the new text."""
+@pytest.fixture
+def read_once(tmp_path: Path) -> tuple[Path, Path, str, dict]:
+    """A copy of the fixture hub validated once: (root, its partners.yaml, that file's text,
+    the cache of that first reading)."""
     root = tmp_path / "hub"
     shutil.copytree(FIXTURE, root)
     partners = root / "partners.yaml"
-    text = partners.read_text(encoding="utf-8")
     cache: dict = {}
     _same(root, cache)
+    return root, partners, partners.read_text(encoding="utf-8"), cache
+
+
+def test_an_edit_to_one_record_of_a_list_file_checks_that_record_only(read_once) -> None:
+    """A list file read again after an edit keeps the records whose data did not change (the
+    same objects: checking them again would give them again), and checks the edited one; the
+    problems are still exactly a full validation's, located in the new text."""
+    root, partners, text, cache = read_once
     first = _partner_objects(cache)
 
     def edit(new: str) -> dict:
@@ -152,15 +159,10 @@ def test_an_edit_to_one_record_of_a_list_file_checks_that_record_only(tmp_path: 
     assert now["beta-university"] is not first["beta-university"]
 
 
-def test_a_withheld_name_written_into_a_kept_record_file(tmp_path: Path) -> None:
+def test_a_withheld_name_written_into_a_kept_record_file(read_once) -> None:
     """A withheld member's name written into one partner: found as from scratch, although the
     other partners are kept from the last reading."""
-    root = tmp_path / "hub"
-    shutil.copytree(FIXTURE, root)
-    partners = root / "partners.yaml"
-    text = partners.read_text(encoding="utf-8")
-    cache: dict = {}
-    _same(root, cache)
+    root, partners, text, cache = read_once
     partners.write_text(text.replace("Beta trains community-oriented doctors.",
                                      "Beta trains doctors with Quillon Withheld.", 1), encoding="utf-8")
     _same(root, cache)
