@@ -22,7 +22,18 @@ from typing import Any
 
 import yaml
 from yaml.composer import Composer
-from yaml.events import AliasEvent
+from yaml.events import (
+    AliasEvent,
+    DocumentEndEvent,
+    DocumentStartEvent,
+    MappingEndEvent,
+    MappingStartEvent,
+    ScalarEvent,
+    SequenceEndEvent,
+    SequenceStartEvent,
+    StreamEndEvent,
+    StreamStartEvent,
+)
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from .problems import Problem
@@ -339,20 +350,7 @@ def _non_printable(text: str) -> bool:
     return yaml.reader.Reader.NON_PRINTABLE.search(text) is not None
 
 
-if _CLoader is not None:
-    from yaml._yaml import CParser as _CParser
-    from yaml.events import (
-        DocumentEndEvent,
-        DocumentStartEvent,
-        MappingEndEvent,
-        MappingStartEvent,
-        ScalarEvent,
-        SequenceEndEvent,
-        SequenceStartEvent,
-        StreamEndEvent,
-        StreamStartEvent,
-    )
-
+_CParser = getattr(getattr(yaml, "cyaml", None), "CParser", None)  # libyaml's parser (with `_CLoader`)
 _NO_KEY = object()  # (a mapping waits for its next key)
 
 
@@ -368,7 +366,7 @@ def _parse_events(text: str, path: str, line_offset: int, root: str
     (and on any error) `None` hands the text to `_parse_fast`, which reports it
     (tests/unit/test_load_yaml_events.py compares the two on every corpus).
     """
-    if _CLoader is None or _non_printable(text):
+    if _CLoader is None or _CParser is None or _non_printable(text):
         return None
     get = _CParser(text).get_event
     scalar, map_start, seq_start = ScalarEvent, MappingStartEvent, SequenceStartEvent

@@ -123,8 +123,9 @@ def _mutate(rng: random.Random, text: str) -> str:
         i = rng.randrange(len(text) + 1)
         op = rng.random()
         if op < 0.4:
-            text = text[:i] + rng.choice([":", "-", " ", "\n", "'", '"', "[", "]", "{", "}", "&a ", "*a",
-                                          "!", "#", "\t", "<<: ", "|", ">", "? ", ",", "\x07", "~"]) + text[i:]
+            piece = rng.choice([":", "-", " ", "\n", "'", '"', "[", "]", "{", "}", "&a ", "*a", "!", "#",
+                                "\t", "<<: ", "|", ">", "? ", ",", "\x07", "~"])
+            text = text[:i] + piece + text[i:]
         elif op < 0.7:
             text = text[:i] + text[i + rng.randint(1, 4):]
         else:

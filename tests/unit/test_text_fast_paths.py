@@ -121,15 +121,16 @@ def test_only_comments_walks_lines_as_splitlines_does() -> None:
     for _ in range(50_000):
         text = "".join(rng.choice(parts) for _ in range(rng.randint(0, 8)))
         lines = [ln.strip() for ln in text.splitlines() if ln.strip()]
-        assert load_records._only_comments(text) == (bool(lines) and all(ln.startswith("#") for ln in lines)), \
-            repr(text)
+        expected = bool(lines) and all(ln.startswith("#") for ln in lines)
+        assert load_records._only_comments(text) == expected, repr(text)
 
 
 def test_space_and_line_end_classes() -> None:
     for c in list(range(0x3000 + 1)) + [0x2028, 0x2029, 0x205F, 0xFEFF]:
         ch = chr(c)
         assert (re.fullmatch(load_records._SPACE_RE.pattern, ch) is not None) == ch.isspace(), hex(c)
-        assert (load_records._LINE_END_RE.fullmatch(ch) is not None) == (len(f"a{ch}b".splitlines()) == 2), hex(c)
+        line_end = len(f"a{ch}b".splitlines()) == 2
+        assert (load_records._LINE_END_RE.fullmatch(ch) is not None) == line_end, hex(c)
 
 
 def test_name_search_unchanged_by_its_first_look(monkeypatch: pytest.MonkeyPatch) -> None:
