@@ -36,6 +36,7 @@ from hub.i18n import install as install_i18n
 from hub.i18n import use as use_language
 from hub.localize import localized
 from hub.models import today
+from hub.plain_markdown import plain_html
 from hub.plural import plural
 from hub.preview import serving
 from hub.problems import errors, format_report
@@ -126,6 +127,13 @@ class SharedMarkdownPage(Page):
     def render(self, config, files) -> None:
         if not RENDER_CACHE:
             return super().render(config, files)
+        plain = plain_html(self.markdown or "", smart=False)
+        if plain is not None:  # plain prose: the converter's HTML (no heading, link nor id), clean
+            self.content = self.hub_plain = plain
+            self.toc, self._title_from_render, self.present_anchor_ids = get_toc([]), None, set()
+            if log.getEffectiveLevel() > logging.DEBUG:
+                self.links_to_anchors = {}
+            return
         md = STATE.get("md")
         if md is None:
             md = STATE["md"] = markdown.Markdown(extensions=config["markdown_extensions"],
@@ -217,6 +225,8 @@ def on_page_content(html, page, config, files):
         facts = env.get_template(f"hub/facts/{kind}.html").render(
             record=_record(kind, page.meta.get("hub_key")), href=_href_from(page),
             href_asset=_asset_from(page), page=page, config=config)
+        if html == getattr(page, "hub_plain", None):  # made clean by plain_html, unchanged since
+            return facts + html
         return facts + sanitise_page(html)  # the body is contributor Markdown: sanitised
     return html
 

@@ -14,6 +14,7 @@ import nh3
 from markupsafe import Markup
 
 from . import language_reuse
+from .plain_markdown import plain_html
 from .source_text import SourceText, wrap_block
 
 EXTENSIONS = ["abbr", "attr_list", "def_list", "sane_lists", "smarty"]
@@ -35,6 +36,14 @@ def _converter() -> markdown.Markdown:
 # entries than texts, a build in page order would evict each text before the next language.
 @lru_cache(maxsize=1 << 16)
 def _render(text: str, inline: bool) -> str:
+    html = plain_html(text, smart=True)  # plain prose: the same HTML, already clean
+    if html is not None:
+        return html[3:-4] if inline and html.count("<p>") == 1 else html
+    return _full(text, inline)
+
+
+def _full(text: str, inline: bool) -> str:
+    """Python-Markdown, then nh3: what `plain_html` must match (tests/unit/test_plain_markdown.py)."""
     html = _converter().reset().convert(text)
     if inline and html.startswith("<p>") and html.endswith("</p>") and html.count("<p>") == 1:
         html = html[3:-4]
