@@ -141,9 +141,20 @@ def _labels(cat: Catalog, key: str) -> dict[str, str] | None:
     return fixed.get(key)
 
 
+# kind -> (the configuration they were made for, [(facet key, values of one record)]): a listing
+# asks for every one of its items; the facets depend on the configuration only (hub.yml).
+_EXTRACTS: dict[str, tuple[Any, list[tuple[str, Extract]]]] = {}
+
+
 def item_values(cat: Catalog, kind: str, record: Any) -> dict[str, str]:
     """Facet key -> space-separated values of one record (for its data-* attributes)."""
-    return {key: " ".join(extract(record)) for key, _, extract in _specs(cat)[kind]}
+    from .config import active
+
+    cfg = active()
+    made = _EXTRACTS.get(kind)
+    if made is None or made[0] is not cfg:
+        made = _EXTRACTS[kind] = (cfg, [(key, extract) for key, _, extract in _specs(cat)[kind]])
+    return {key: " ".join(extract(record)) for key, extract in made[1]}
 
 
 def facets(cat: Catalog, kind: str, records: list[Any]) -> list[Facet]:

@@ -18,13 +18,20 @@ Jinja only, no MkDocs: the pattern is the "fragment cache" example of Jinja's do
 page, which makes Jinja build that module (and a context for it) anew each time, although its one
 macro, `t(key)`, reads only the theme's language files. The module is made once per environment
 and shared by every page (the language of a build is fixed).
+
+For the hub's own templates (a record page was about 1 ms of Jinja): `hub_import` builds
+`partials/hub.html` once per build (imported without context); `hub_item` draws an item of a
+related list once for every page where the links it asks are the same; `hub_toc_key` keys the
+table of contents by its entries; `flat_globals` spares Jinja a copy of its globals' ChainMap
+on every render, include and import. `enabled=False` turns off all but `hub_import`.
 """
 
 from __future__ import annotations
 
 import os
+from collections import ChainMap
 
-from jinja2 import TemplateNotFound, nodes
+from jinja2 import TemplateNotFound, nodes, pass_environment
 from jinja2.ext import Extension
 
 # Imported with context on every page; what they define depends on the build's settings only.
@@ -39,7 +46,7 @@ class FragmentCache(Extension):
 
     def __init__(self, environment) -> None:
         super().__init__(environment)
-        environment.extend(hub_fragments={}, hub_fragments_enabled=True)
+        environment.extend(hub_fragments={}, hub_fragments_enabled=True, hub_modules={})
 
     def parse(self, parser):
         lineno = next(parser.stream).lineno
@@ -58,14 +65,100 @@ class FragmentCache(Extension):
 
 
 def item_key(folder_key, item_macro, item, page_record=None) -> tuple | None:
-    """The cache key of one item of a related list (`partials/hub.html`, `section`): the same
-    record drawn by the same macro on pages of one folder (`folder_key`: the page's
-    `hub_nav_key`) is the same HTML, its link relative to the folder. Not the page's own
-    record (its link would point at the page itself) and nothing outside such a folder."""
+    """The cache key of one item of a related list for `{% cache hub_item_key(hub_nav_key,
+    item_macro, it, record) %}` (what `section` of `partials/hub.html` used before `hub_item`;
+    kept for templates written that way): the same record drawn by the same macro on pages of
+    one folder (`folder_key`: the page's `hub_nav_key`) is the same HTML, its link relative to
+    the folder. Not the page's own record (its link would point at the page itself) and nothing
+    outside such a folder."""
     ident = getattr(item, "slug", None) or getattr(item, "id", None)
     if not folder_key or not isinstance(ident, str) or item is page_record:
         return None
     return ("item", folder_key, getattr(item_macro, "name", None), type(item).__name__, ident)
+
+
+class _Links:
+    """The page's `href`, noting every link asked of it (arguments and result)."""
+
+    __slots__ = ("href", "asked")
+
+    def __init__(self, href) -> None:
+        self.href, self.asked = href, []
+
+    def __call__(self, *args, **kwargs) -> str:
+        link = self.href(*args, **kwargs)
+        self.asked.append((args, kwargs, link))
+        return link
+
+
+MAX_VARIANTS = 8  # drawings kept per item: one per distinct set of links (depth, own page...)
+
+
+@pass_environment
+def cached_item(env, href, item_macro, item):
+    """`item_macro(item, href)` (a macro of a module imported without context, e.g. `section`'s
+    items in partials/hub.html), drawn once and reused on every page where it would be the
+    same: its HTML depends only on the record, the globals and the links it asks of `href`, so
+    a drawing is reused when each of those links, asked of this page's `href`, is the same
+    (a brief listed on partner, member, country and topic pages at the same depth: one
+    drawing; on the page of the record itself, its link differs: drawn again). Records
+    without a text `slug` or `id`: drawn every time."""
+    ident = getattr(item, "slug", None) or getattr(item, "id", None)
+    if not isinstance(ident, str) or not env.hub_fragments_enabled:
+        return item_macro(item, href)
+    key = ("item", item_macro, type(item).__name__, ident)
+    drawings = env.hub_fragments.get(key)
+    if drawings is None:
+        drawings = env.hub_fragments[key] = []
+    for record, asked, html in drawings:
+        if record is item and all(href(*args, **kwargs) == link for args, kwargs, link in asked):
+            return html
+    links = _Links(href)
+    html = item_macro(item, links)
+    if len(drawings) < MAX_VARIANTS:
+        drawings.append((item, links.asked, html))
+    return html
+
+
+@pass_environment
+def import_module(env, name: str):
+    """The module of template `name` as `{% import name as x %}` (without context) gives it,
+    built once per environment. Jinja's own import re-checks the page's globals against the
+    template's on every page, which costs about as much as building the module: record
+    templates write `{% set ui = hub_import("partials/hub.html") %}` instead."""
+    modules = env.hub_modules
+    module = modules.get(name)
+    if module is None:
+        # not `.module`: Jinja keeps that on the template for the environment's life, and the
+        # preview runs the hooks' on_env (new globals, install()) again on the same environment
+        module = modules[name] = env.get_template(name).make_module()
+    return module
+
+
+def toc_key(page) -> tuple | None:
+    """The cache key of the table of contents of `page` (Material's `partials/toc.html`): what
+    that template reads of each entry (address, title, level, children); the
+    rest (its heading, the features) is the same on every page of a build. Pages with the same
+    headings (every member page, every module page without notes) share one rendering. None
+    (no cache) when an entry holds anything but plain text and numbers."""
+    toc = getattr(page, "toc", None)
+    if toc is None:
+        return None
+    try:
+        entries = _toc_entries(toc)
+    except (TypeError, AttributeError):
+        return None
+    return ("toc", entries)
+
+
+def _toc_entries(items) -> tuple:
+    out = []
+    for item in items:
+        fields = (item.url, item.title, item.level)
+        if getattr(item, "typeset", None) is not None or not all(type(v) in (str, int) for v in fields):
+            raise TypeError(item)  # Material's typeset plugin, or a value that is not plain
+        out.append((*fields, _toc_entries(item.children or ())))
+    return tuple(out)
 
 
 def install(env, enabled: bool = True) -> None:
@@ -73,10 +166,36 @@ def install(env, enabled: bool = True) -> None:
     modules of SHARED_MODULES between pages."""
     env.add_extension(FragmentCache)
     env.hub_fragments = {}
+    env.hub_modules = {}
     env.hub_fragments_enabled = enabled
     env.globals["hub_item_key"] = item_key
+    env.globals["hub_toc_key"] = toc_key
+    env.globals["hub_item"] = cached_item
+    env.globals["hub_import"] = import_module
     if enabled:
         share_modules(env)
+        flat_globals(env)
+
+
+def flat_globals(env) -> None:
+    """Give every template of `env` without globals of its own the environment's globals
+    themselves, not Jinja's `ChainMap(template's, environment's)`. Jinja copies a template's
+    globals into a new dict for every render, include and import (`new_context`) and compares
+    their keys on every import; from a ChainMap of some eighty names that took 70-100 µs each
+    time (a plain dict: 1 µs), several times per page. The names and values are the same: a
+    template with its own globals (`get_template(name, globals=...)`, which neither MkDocs,
+    Material nor the hub uses) keeps its ChainMap."""
+    env_globals = env.globals
+
+    def make_globals(d=None):
+        return ChainMap(d, env_globals) if d else env_globals
+
+    env.make_globals = make_globals
+    for template in list(env.cache.values()) if env.cache is not None else ():
+        own = template.globals
+        if isinstance(own, ChainMap) and len(own.maps) == 2 and not own.maps[0] \
+                and own.maps[1] is env_globals:
+            template.globals = env_globals
 
 
 def share_modules(env, modules: dict[str, str] = SHARED_MODULES) -> list[str]:

@@ -41,3 +41,23 @@ def test_module_durations_are_bucketed() -> None:
     assert [duration_bucket(h) for h in (1, 4, 4.5, 8, 12)] == ["short", "short", "medium", "medium", "long"]
     cat = catalog()
     assert item_values(cat, "modules", cat.modules["sm-101"])["duration"] == "short"
+
+
+def test_item_values_follow_the_configuration_in_use() -> None:
+    """A listing's items reuse the facets of the configuration in use (made once, not per item),
+    and a build with another hub.yml (the preview after an edit of it) gets that one's."""
+    from hub import config
+
+    cat = catalog()
+    before = config.active()
+    fact = before.facts.who_region
+    facts = {**before.facts.model_dump(), "who_region": {**fact.model_dump(), "show": False}}
+    hidden = config.HubConfig.model_validate({**before.model_dump(), "facts": facts})
+    partner = cat.partners["alpha-ministry"]
+    assert "region" in item_values(cat, "partners", partner)
+    try:
+        config.use(hidden)
+        assert "region" not in item_values(cat, "partners", partner)
+    finally:
+        config.use(before)
+    assert "region" in item_values(cat, "partners", partner)

@@ -136,3 +136,131 @@ def test_related_items_are_drawn_once_per_folder_but_never_the_page_itself() -> 
     assert item_key("nav:x/", None, SimpleNamespace(slug="s"), None) == (
         "item", "nav:x/", None, "SimpleNamespace", "s")
     assert item_key("nav:x/", None, SimpleNamespace(id=3), None) is None  # not a record key
+
+
+def _items_env(enabled: bool = True) -> tuple[jinja2.Environment, list[str], jinja2.Template]:
+    """A module imported without context (as partials/hub.html) with an item macro whose HTML
+    holds a link, and a page that draws its items through `hub_item`."""
+    env = jinja2.Environment(loader=jinja2.DictLoader({
+        "ui.html": "{% macro item(it, href) %}<a href=\"{{ href('x', it.id) }}\">{{ count(it.id) }}</a>"
+                   "{% endmacro %}",
+        "page.html": "{% set ui = hub_import('ui.html') %}"
+                     "{% for it in items %}{{ hub_item(href, ui.item, it) }}{% endfor %}",
+    }))
+    install(env, enabled=enabled)
+    calls: list[str] = []
+    env.globals["count"] = lambda name: calls.append(name) or name
+    return env, calls, env.get_template("page.html")
+
+
+def _href(base: str):
+    """The links of a page at `base`: the target's address relative to it (as hooks/site.py)."""
+    return lambda kind, key: "./" if base == f"{kind}/{key}/" else f"../../{kind}/{key}/"
+
+
+def test_a_related_item_is_drawn_once_where_its_links_are_the_same() -> None:
+    """hub_item (hub.render_cache.cached_item) reuses an item's drawing on every page that asks
+    the same links of its `href`, whatever the page's folder; where a link differs (the page of
+    the record itself links to "./"), the item is drawn again; never a wrong link."""
+    from types import SimpleNamespace
+
+    env, calls, page = _items_env()
+    a, b = SimpleNamespace(id="a"), SimpleNamespace(id="b")
+    for base in ("partners/p/", "countries/np/", "topics/uhc/"):
+        assert page.render(items=[a, b], href=_href(base)) == \
+            '<a href="../../x/a/">a</a><a href="../../x/b/">b</a>'
+    assert calls == ["a", "b"]  # one drawing each for three pages in three folders
+    assert page.render(items=[a, b], href=_href("x/a/")) == '<a href="./">a</a><a href="../../x/b/">b</a>'
+    assert calls == ["a", "b", "a"]  # its own page: another link, drawn again
+    assert page.render(items=[a], href=_href("x/a/")) == '<a href="./">a</a>'
+    assert calls == ["a", "b", "a"]  # and that drawing is kept too
+    other = SimpleNamespace(id="a")  # another record with the same key: never given a's drawing
+    page.render(items=[other], href=_href("partners/p/"))
+    assert calls == ["a", "b", "a", "a"]
+
+
+def test_related_items_without_a_key_or_with_the_cache_off_are_drawn_every_time() -> None:
+    from types import SimpleNamespace
+
+    env, calls, page = _items_env()
+    numbered = SimpleNamespace(id=3)  # not a record key
+    for _ in range(2):
+        page.render(items=[numbered], href=_href("partners/p/"))
+    assert calls == [3, 3]
+    env, calls, page = _items_env(enabled=False)
+    a = SimpleNamespace(id="a")
+    drawn = [page.render(items=[a], href=_href("partners/p/")) for _ in range(2)]
+    assert drawn == ['<a href="../../x/a/">a</a>'] * 2
+    assert calls == ["a", "a"]
+
+
+def test_hub_import_builds_a_module_once_per_install_with_the_globals_of_then() -> None:
+    """`hub_import` gives the module `{% import %}` without context gives, made once; a new
+    install (the preview's next rebuild calls the hooks' on_env again on the same environment)
+    makes it again, with the globals of that build."""
+    env = jinja2.Environment(loader=jinja2.DictLoader({
+        "ui.html": "{% macro word() %}{{ word_of_build }}{% endmacro %}",
+        "page.html": "{% set ui = hub_import('ui.html') %}{{ ui.word() }}{{ page }}",
+    }))
+    install(env)
+    env.globals["word_of_build"] = "one"
+    page = env.get_template("page.html")
+    assert [page.render(page=n) for n in ("a", "b")] == ["onea", "oneb"]
+    first = env.hub_modules["ui.html"]
+    page.render(page="c")
+    assert env.hub_modules["ui.html"] is first
+    install(env)
+    env.globals["word_of_build"] = "two"
+    assert page.render(page="d") == "twod"
+
+
+def test_templates_share_the_environment_globals_but_keep_their_own() -> None:
+    """flat_globals: a template without globals of its own reads the environment's dict itself
+    (no copy of a ChainMap per render); globals set after it was loaded are seen; a template
+    given its own globals keeps them to itself."""
+    env = jinja2.Environment(loader=jinja2.DictLoader({"t.html": "{{ a }}{{ b }}",
+                                                       "u.html": "{{ a }}{{ own }}"}))
+    early = env.get_template("t.html")  # loaded before install: switched over too
+    install(env)
+    env.globals["a"] = "A"
+    late = env.get_template("u.html", globals={"own": "O"})
+    env.globals["b"] = "B"
+    assert early.globals is env.globals
+    assert early.render() == "AB"
+    assert late.render() == "AO"
+    assert "own" not in env.globals
+    fresh = jinja2.Environment(loader=jinja2.DictLoader({"t.html": "{{ a }}"}))
+    install(fresh, enabled=False)
+    assert fresh.get_template("t.html").globals is not fresh.globals  # cache off: Jinja's own
+
+
+def test_toc_key_holds_everything_the_toc_template_reads() -> None:
+    """Two pages share a drawing of their table of contents only if every entry's address,
+    title, level and children are the same; an entry that is not plain text is never cached."""
+    from types import SimpleNamespace
+
+    from markupsafe import Markup
+
+    from hub.render_cache import toc_key
+
+    def entry(title, anchor, level=2, children=()):
+        return SimpleNamespace(title=title, url=f"#{anchor}", level=level, children=list(children))
+
+    def page(*items):
+        return SimpleNamespace(toc=list(items))
+
+    def readings(anchor="readings", child="A"):
+        return entry("Readings", anchor, children=[entry(child, "a", 3)])
+
+    base = toc_key(page(entry("Sessions", "sessions"), readings()))
+    assert base == toc_key(page(entry("Sessions", "sessions"), readings()))
+    for other in (page(entry("Sessions", "sessions")),
+                  page(entry("Sessions", "sessions"), readings(anchor="reading")),
+                  page(entry("Sessions", "sessions"), readings(child="B")),
+                  page(entry("Sessions", "sessions", level=3), readings())):
+        assert toc_key(other) not in (None, base)
+    assert toc_key(page(entry(Markup("<b>x</b>"), "x"))) is None
+    typeset = entry("x", "x")
+    typeset.typeset = {"title": "x"}
+    assert toc_key(page(typeset)) is None
+    assert toc_key(SimpleNamespace()) is None
