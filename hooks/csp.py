@@ -17,6 +17,20 @@ def _offline(config) -> bool:
     return bool(plugin and plugin.config.get("enabled", True))
 
 
+_SHIMS: dict[Path, str] = {}  # the vendored shim's text, read once per build (every page names it)
+
+
+def on_pre_build(config):
+    _SHIMS.clear()
+
+
+def _read_shim(path: Path) -> str:
+    text = _SHIMS.get(path)
+    if text is None:
+        text = _SHIMS[path] = path.read_text(encoding="utf-8")
+    return text
+
+
 def _csp(html: str, dest_dir: str, config) -> str:
     from hub.csp import apply_csp, shim_path
 
@@ -25,7 +39,7 @@ def _csp(html: str, dest_dir: str, config) -> str:
     for base in ((config.site_dir, config.docs_dir, *config.theme.dirs) if rel else ()):
         path = Path(base, posixpath.normpath(posixpath.join(dest_dir, rel)))  # the site's copy,
         if path.is_file():  # or its source (docs_dir, overrides/)
-            shim = path.read_text(encoding="utf-8")
+            shim = _read_shim(path)
             break
     return apply_csp(html, offline=offline, shim_js=shim)
 

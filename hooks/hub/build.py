@@ -74,7 +74,8 @@ class Phases:
 
 
 def _validate(root: Path, command: str) -> tuple[bool, object, list]:
-    catalog, problems = validate_links.validate(root)
+    # (freeze: this process builds once and ends, the catalog lives to its end; see `validate`)
+    catalog, problems = validate_links.validate(root, freeze=True)
     if problems:
         print(format_report(problems, rerun=f"run `{command}` again"), file=sys.stderr)
     if errors(problems):

@@ -27,10 +27,27 @@ _TYPE_RE = re.compile(r"""\btype\s*=\s*["']?([^"'\s>]+)""", re.I)
 _JS_TYPES = {"", "text/javascript", "application/javascript", "module"}
 
 
+_OPEN_RE = re.compile(r"<script\b([^>]*)>", re.I)  # _SCRIPT_RE in two steps: twice as fast
+_CLOSE_RE = re.compile(r"</script\s*>", re.I)
+
+
+def _scripts(html: str) -> list[tuple[str, str]]:
+    """`_SCRIPT_RE.findall(html)`: each script's attributes and text. The first closing tag
+    after an opening tag ends it; with no closing tag left, no later script can match either."""
+    out, pos = [], 0
+    while (start := _OPEN_RE.search(html, pos)) is not None:
+        end = _CLOSE_RE.search(html, start.end())
+        if end is None:
+            break
+        out.append((start.group(1), html[start.end():end.start()]))
+        pos = end.end()
+    return out
+
+
 def inline_scripts(html: str) -> list[str]:
     """The text of every inline script the browser would run (not JSON data blocks)."""
     out = []
-    for attrs, body in _SCRIPT_RE.findall(html):
+    for attrs, body in _scripts(html):
         if _SRC_RE.search(attrs):
             continue
         m = _TYPE_RE.search(attrs)
@@ -39,9 +56,17 @@ def inline_scripts(html: str) -> list[str]:
     return out
 
 
+_HASHES: dict[str, str] = {}  # script -> its hash: the theme repeats a few scripts on every page
+
+
 def sha256_source(script: str) -> str:
-    digest = hashlib.sha256(script.encode("utf-8")).digest()
-    return "'sha256-" + base64.b64encode(digest).decode("ascii") + "'"
+    found = _HASHES.get(script)
+    if found is None:
+        digest = hashlib.sha256(script.encode("utf-8")).digest()
+        found = "'sha256-" + base64.b64encode(digest).decode("ascii") + "'"
+        if len(_HASHES) < 10_000:
+            _HASHES[script] = found
+    return found
 
 
 _SHIM_TEMPLATE_RE = re.compile(r"<script>(postMessage=\$\{(\w+)\};importScripts=\$\{(\w+)\};.*?)<\\/script>")

@@ -28,6 +28,7 @@ from .catalog import Catalog
 from .exchanges import DERIVED_FIELDS, Exchange, data_row
 from .export_schemas import render, schemas
 from .i18n import N_, _
+from .json_indent import dumps_indented
 from .models import Brief, Member, Module, Partner, Track
 
 LIST_SEPARATOR = "; "
@@ -129,7 +130,7 @@ def render_csv(name: str, rows: list[dict[str, Any]]) -> str:
 
 
 def render_json(rows: list[dict[str, Any]]) -> str:
-    return json.dumps(rows, ensure_ascii=False, indent=2) + "\n"
+    return dumps_indented(rows) + "\n"  # = json.dumps(rows, ensure_ascii=False, indent=2)
 
 
 # Data set -> the section of hub.yml it belongs to.
@@ -169,6 +170,8 @@ def _reused(kind: tuple[str, str], data: Any, make: Callable[[], Any]) -> Any:
     of the same data (`hub.language_reuse`: the data sets are the same in every language where
     no record's text is translated). The key is the data itself, written compactly (a fraction
     of the time of the indented JSON and the CSV made from it)."""
+    if not language_reuse.active():  # one language, or the live preview: nothing to share
+        return make()
     key = (*kind, json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=False))
     made = language_reuse.get(key)
     if made is None:

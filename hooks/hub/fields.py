@@ -90,13 +90,13 @@ def did_you_mean(value: str, choices: Mapping[str, Any] | list[str], noun: str =
 # --- text -----------------------------------------------------------------------------------
 
 
-_ASCII_CONTROL = text_guards._ASCII_CONTROL_RE.search
+_ascii_clean = text_guards.ascii_clean
 
 
 def _text(v: Any) -> Any:
     # every text of every record (about 200,000 at 10,000 records): the usual case, ASCII text
     # without a control character, answered here (the same test `character_problems` starts with)
-    if type(v) is str and v.isascii() and _ASCII_CONTROL(v) is None:
+    if type(v) is str and v.isascii() and _ascii_clean(v):
         return v
     if isinstance(v, (list, dict)):
         kind = "a list" if isinstance(v, list) else "a group of fields"
@@ -232,13 +232,15 @@ def markdown_problems(text: str) -> list[tuple[int, str, str]]:
             shown = m.group(0) if len(m.group(0)) <= 30 else m.group(0)[:27] + "..."
             add("attr", m.start(), f"HTML attributes ({shown!r}) are not allowed in contributed text",
                 "remove the { ... } part; the hub's style is applied automatically")
-    links = ((INLINE_LINK_RE, "](" in text), (REF_LINK_RE, "]:" in text), (AUTOLINK_RE, has_lt))
+    has_close = "]" in text  # (one character first: found faster than two)
+    links = ((INLINE_LINK_RE, has_close and "](" in text), (REF_LINK_RE, has_close and "]:" in text),
+             (AUTOLINK_RE, has_lt))
     for rx in (rx for rx, present in links if present):
         for m in rx.finditer(text):
             why = link_target_problem(m.group(1))
             if why:
                 add(f"link{m.start(1)}", m.start(1), *why)
-    for m in EMPTY_ALT_RE.finditer(text) if "![" in text else ():
+    for m in EMPTY_ALT_RE.finditer(text) if has_close and "![" in text else ():
         add("alt", m.start(), "an image has no alternative text (`![](...)`): readers who cannot "
             "see it get nothing", "describe what the image shows between the brackets: "
             "![Map of the districts served](...)")
@@ -262,8 +264,12 @@ def _markdown(v: str) -> str:
 # models.py sets tighter ones per field. pydantic checks the length before the text checks run.
 PLAIN_MAX, MARKDOWN_MAX, SHORT_MAX = 1_000, 5_000, 200
 PlainText = Annotated[str, Field(max_length=PLAIN_MAX), BeforeValidator(_text), AfterValidator(_plain)]
-ShortText = Annotated[str, Field(max_length=SHORT_MAX), BeforeValidator(_text), AfterValidator(_plain),
-                      AfterValidator(_name)]
+def _plain_name(v: str) -> str:
+    """`_plain`, then `_name` (one call instead of two, for each of 35,000 names and titles)."""
+    return _name(_plain(v))
+
+
+ShortText = Annotated[str, Field(max_length=SHORT_MAX), BeforeValidator(_text), AfterValidator(_plain_name)]
 MarkdownText = Annotated[str, Field(max_length=MARKDOWN_MAX), BeforeValidator(_text),
                          AfterValidator(_markdown)]
 

@@ -346,8 +346,24 @@ def _same_order(a: Any, b: Any) -> bool:
 def _only_comments(text: str) -> bool:
     """Comments and blank lines only, with at least one comment (a file with nothing at all in
     it is still reported as empty: it was probably emptied by mistake)."""
-    lines = [ln.strip() for ln in text.splitlines() if ln.strip()]
-    return bool(lines) and all(ln.startswith("#") for ln in lines)
+    # The usual list starts with a record after a comment or two: the lines are walked only
+    # while they are comments (`\s`: what `strip` removes; the line ends of `splitlines`).
+    at, comments = 0, False
+    while True:
+        at = _SPACE_RE.match(text, at).end()
+        if at == len(text):
+            return comments
+        if text[at] != "#":
+            return False
+        comments = True
+        end = _LINE_END_RE.search(text, at)
+        if end is None:
+            return True
+        at = end.end()
+
+
+_SPACE_RE = re.compile(r"\s*")
+_LINE_END_RE = re.compile("[\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
 
 
 class FrontMatter(NamedTuple):

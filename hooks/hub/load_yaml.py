@@ -22,7 +22,18 @@ from typing import Any
 
 import yaml
 from yaml.composer import Composer
-from yaml.events import AliasEvent
+from yaml.events import (
+    AliasEvent,
+    DocumentEndEvent,
+    DocumentStartEvent,
+    MappingEndEvent,
+    MappingStartEvent,
+    ScalarEvent,
+    SequenceEndEvent,
+    SequenceStartEvent,
+    StreamEndEvent,
+    StreamStartEvent,
+)
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from .problems import Problem
@@ -237,7 +248,9 @@ def parse(text: str, path: str, *, line_offset: int = 0,
     ):
         return None, [Problem(path, 1 + line_offset, 1, "", "the file is empty",
                               "see CONTRIBUTING.md for a complete example of this kind of file")]
-    fast = _parse_fast(text, path, line_offset, root)
+    fast = _parse_events(text, path, line_offset, root)
+    if fast is None:
+        fast = _parse_fast(text, path, line_offset, root)
     if fast is not None:
         return fast
     try:
@@ -308,7 +321,7 @@ def _parse_fast(text: str, path: str, line_offset: int, root: str
     nesting, so that a contributor's mistake is reported with the same words and position
     whichever path read the file. libyaml itself refuses nesting deeper than 1,000 levels.
     """
-    if _CLoader is None or yaml.reader.Reader.NON_PRINTABLE.search(text):
+    if _CLoader is None or _non_printable(text):
         return None  # (control characters: the strict reader words that error)
     loader = _CLoader(text)
     try:
@@ -323,6 +336,93 @@ def _parse_fast(text: str, path: str, line_offset: int, root: str
         return None
     finally:
         loader.dispose()
+
+
+# PyYAML's reader refuses these characters; in ASCII text they are the C0 controls but tab, line
+# feed and carriage return, and DEL (one scan of a smaller class: twice as fast on 10 MB of records).
+_ASCII_NON_PRINTABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def _non_printable(text: str) -> bool:
+    """Whether PyYAML's reader would refuse a character of `text` (`Reader.NON_PRINTABLE`)."""
+    if text.isascii():
+        return _ASCII_NON_PRINTABLE.search(text) is not None
+    return yaml.reader.Reader.NON_PRINTABLE.search(text) is not None
+
+
+_CParser = getattr(getattr(yaml, "cyaml", None), "CParser", None)  # libyaml's parser (with `_CLoader`)
+_NO_KEY = object()  # (a mapping waits for its next key)
+
+
+def _parse_events(text: str, path: str, line_offset: int, root: str
+                  ) -> tuple[Document, list[Problem]] | None:
+    """The values of a plain document straight from libyaml's events, without its node tree.
+
+    Composing a node (a Python object, two marks) for each of the 450,000 values of a
+    10,000-record hub, then walking the tree, takes half as long again as building the values
+    from the events as they come (members.yaml at 10,000 records: 210 ms, 140 ms from the
+    events; benchmarks/RESULTS.md). Only documents made of mappings, lists and
+    scalars with no tag, no anchor, no alias, no merge key, no duplicate key and no deep nesting
+    are built here, exactly as `_build` builds them from libyaml's nodes; on anything else
+    (and on any error) `None` hands the text to `_parse_fast`, which reports it
+    (tests/unit/test_load_yaml_events.py compares the two on every corpus).
+    """
+    if _CLoader is None or _CParser is None or _non_printable(text):
+        return None
+    get = _CParser(text).get_event
+    scalar, map_start, seq_start = ScalarEvent, MappingStartEvent, SequenceStartEvent
+    nulls, no_key, deepest = _NULLS, _NO_KEY, MAX_DEPTH - 2
+    try:
+        if type(get()) is not StreamStartEvent or type(get()) is not DocumentStartEvent:
+            return None  # (no document: `_parse_fast` says what is wrong)
+        stack: list[Any] = []  # the open lists and mappings above `current`
+        keys: list[Any] = []  # for each: the key its next value goes under
+        top: Any = None
+        current: Any = None  # the list or mapping being filled (None: the document itself)
+        key: Any = no_key
+        while True:
+            event = get()
+            kind = type(event)
+            if kind is scalar:
+                if event.anchor is not None or event.tag is not None:
+                    return None
+                if key is no_key and type(current) is dict:  # a field name
+                    key = event.value
+                    if key == "<<" or key in current:
+                        return None
+                    continue
+                value = None if not event.style and event.value in nulls else event.value
+            elif kind is map_start or kind is seq_start:
+                if event.anchor is not None or event.tag is not None or len(stack) >= deepest:
+                    return None
+                if key is no_key and type(current) is dict:
+                    return None  # a list or mapping as a field name
+                value = {} if kind is map_start else []
+            elif kind is MappingEndEvent or kind is SequenceEndEvent:
+                current, key = stack.pop(), keys.pop()
+                if current is None:
+                    break
+                continue
+            else:  # an alias, or anything unforeseen
+                return None
+            if current is None:
+                top = value
+            elif key is no_key:
+                current.append(value)
+            else:
+                current[key] = value
+                key = no_key
+            if kind is not scalar:
+                stack.append(current)
+                keys.append(key)
+                current, key = value, no_key
+            elif current is None:
+                break
+        if type(get()) is not DocumentEndEvent or type(get()) is not StreamEndEvent:
+            return None  # (a second document: `_parse_fast` reports it)
+    except Exception:  # noqa: BLE001 -- every error is reported by the next reader, in its words
+        return None
+    return Document(path, top, line_offset, root, text=text), []
 
 
 def _build(node: Node, loc: Path, doc: Document, fast: bool = False,

@@ -44,7 +44,12 @@ def may_hold_placeholders(yaml_text: str) -> bool:
     double-quoted escape writes a character (`\\x28`, `\\u0069`, a backslash at the end of a
     line), so without a backslash a value can hold only what the text holds. One search of a
     file in C instead of a walk over every value of every record."""
-    return "\\" in yaml_text or _MAYBE.search(yaml_text) is not None
+    if "\\" in yaml_text:
+        return True
+    if yaml_text.isascii():  # the same answer as `_MAYBE` (on ASCII text only i and I fold to
+        low = yaml_text.lower()  # each other), by two substring searches: several times faster
+        return "(replace" in low or "invalid" in low
+    return _MAYBE.search(yaml_text) is not None
 
 
 def _walk(data: Any, loc: tuple = ()) -> list[tuple[tuple, str]]:

@@ -7,11 +7,11 @@ front matter; member authors are resolved to their names through the catalog.
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass
 
 from .catalog import BriefRecord, Catalog
+from .json_indent import dumps_indented
 
 
 def genre() -> str:
@@ -192,7 +192,7 @@ def csl_item(c: Citation) -> dict:
 
 
 def render_csl_json(c: Citation) -> str:
-    return json.dumps([csl_item(c)], ensure_ascii=False, indent=2) + "\n"
+    return dumps_indented([csl_item(c)]) + "\n"  # = json.dumps(..., ensure_ascii=False, indent=2)
 
 
 # --- APA (7th edition style, plain text parts for the template) ------------------------------------

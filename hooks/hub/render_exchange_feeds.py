@@ -32,3 +32,9 @@ def render_rss(cat: Catalog, site: FeedSite, url_of: Callable[[str], str]) -> by
 
 def render_atom(cat: Catalog, site: FeedSite, url_of: Callable[[str], str]) -> bytes:
     return write_atom(_items(cat, site, url_of), site, ATOM_FILE)
+
+
+def render_both(cat: Catalog, site: FeedSite, url_of: Callable[[str], str]) -> dict[str, bytes]:
+    """Both feeds (file name -> content), their entries made once."""
+    items = _items(cat, site, url_of)
+    return {RSS_FILE: write_rss(items, site, RSS_FILE), ATOM_FILE: write_atom(items, site, ATOM_FILE)}

@@ -19,7 +19,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Annotated, Any
@@ -270,6 +270,46 @@ def sources(cat: Any, root: Path, page_rels: list[str]) -> dict[tuple[str, str],
     return out
 
 
+class _LazySources(Mapping):
+    """`sources()` for pass 3: the same keys, each source's fields worked out only when a
+    translation asks for them (a hub with 10,000 records and a few translations needs a few;
+    nothing is made per record: 0.2 s at 10,000 records)."""
+
+    def __init__(self, cat: Any, root: Path, page_rels: list[str]) -> None:
+        self._cat = cat
+        self._tables: dict[str, dict[str, Any]] = {
+            "brief": cat.briefs, "exchange": getattr(cat, "exchanges", {}), "module": cat.modules,
+            "track": cat.tracks, "partner": cat.partners, "member": cat.members}
+        self._done: dict[tuple[str, str], Source] = {}
+        self._pages: dict[str, Source] = {}
+        for rel in page_rels:  # (a few hand-written pages: read now, as `sources()` does)
+            page = read_page(root, rel)
+            if page is not None:
+                self._pages[rel[len("content/"):-len(".md")]] = Source(page, rel)
+
+    def __getitem__(self, key: tuple[str, str]) -> Source:
+        kind, name = key
+        if kind == "page":
+            return self._pages[name]
+        found = self._done.get(key)
+        if found is None:
+            record = self._tables[kind][name]  # (KeyError: no such source)
+            if kind in ("brief", "exchange"):
+                found = Source(record_fields(kind, record.front, record.body), record.origin.path)
+            else:
+                found = Source(record_fields(kind, record), self._cat.origin(kind, name).path)
+            self._done[key] = found
+        return found
+
+    def __iter__(self) -> Iterator[tuple[str, str]]:
+        for kind, table in self._tables.items():
+            yield from ((kind, name) for name in table)
+        yield from (("page", name) for name in self._pages)
+
+    def __len__(self) -> int:
+        return sum(map(len, self._tables.values())) + len(self._pages)
+
+
 def read_front_matter(path: Path) -> dict[str, Any]:
     """A hand-written page's front matter as data (the maintainers'), read with the hub's strict
     reader; {} when it has none or it cannot be read."""
@@ -405,7 +445,7 @@ def load_translations(cat: Any, root: Path, inventory: Any, languages: list[str]
     out = Translations()
     pages = sorted(r for r, k in inventory.files.items() if k == "page" and r.endswith(".md")
                    and not is_translation(r, languages))
-    srcs = sources(cat, root, pages)
+    srcs = _LazySources(cat, root, pages)
     readable = inventory.readable
     for rel in sorted(r for r, k in inventory.files.items() if k == "translation"):
         name = parse_name(rel)
@@ -430,11 +470,9 @@ def load_translations(cat: Any, root: Path, inventory: Any, languages: list[str]
 def withheld_problems(cat: Any, translations: Translations) -> list[Problem]:
     """No translation names a member who has not agreed to a public profile (as no record may:
     `validate_privacy`); the translations of withheld members' own bios are never published."""
-    from .validate_privacy import HINT, MESSAGE, NameFinder, words
+    from .validate_privacy import HINT, MESSAGE, withheld_finder
 
-    public = {words(m.name) for m in cat.members.values() if m.consent.public}
-    finder = NameFinder([m.name for m in cat.members.values()
-                         if not m.consent.public and words(m.name) not in public])
+    finder = withheld_finder(cat)
     if not finder:
         return []
     out = []
@@ -509,7 +547,7 @@ def _load_one(rel: str, root: Path, name: Name, source: Source, out: Translation
         _finish(origin, (), item, got, name, name.key, source, rel, out, problems, body_line + lead)
 
 
-def _load_list(rel: str, root: Path, name: Name, srcs: dict[tuple[str, str], Source],
+def _load_list(rel: str, root: Path, name: Name, srcs: Mapping[tuple[str, str], Source],
                out: Translations, problems: list[Problem], readable: Callable[[str], bool]) -> None:
     kind = name.kind
     text = _read(root / rel, rel, problems)

@@ -1,0 +1,231 @@
+"""The build's fast paths give exactly what the plain code gives (issue 16: the site stays byte
+for byte the same). Each test compares a fast path with the straightforward version it
+replaced, written out here, over generated inputs and over the sample's real pages."""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+import string
+from collections import Counter
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from hub import csp, search_index
+from hub.json_indent import dumps_indented
+from hub.search_index import SearchIndex
+
+REPO = Path(__file__).resolve().parents[2]
+FAST = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+# --- indented JSON (the open data set, CSL-JSON citations) ------------------------------------
+
+scalars = (st.none() | st.booleans() | st.integers(-10**20, 10**20) | st.text()
+           | st.floats(allow_nan=True, allow_infinity=True))
+keys = st.text() | st.integers() | st.booleans() | st.none() | st.floats(allow_nan=False)
+json_like = st.recursive(scalars, lambda inner: st.lists(inner, max_size=4) | st.tuples(inner, inner)
+                         | st.dictionaries(keys, inner, max_size=4), max_leaves=30)
+
+
+@FAST
+@given(json_like)
+def test_indented_json_is_json_dumps_indent_2(data) -> None:
+    assert dumps_indented(data) == json.dumps(data, ensure_ascii=False, indent=2)
+
+
+class _Text(str):
+    pass
+
+
+class _Number(int):
+    pass
+
+
+def test_indented_json_of_subclasses_and_of_what_json_refuses() -> None:
+    data = {"a": [_Text("x\u2028\"\n"), _Number(3), 1.5, float("-inf")], 2: {}, None: [], 1.0: (1, 2)}
+    assert dumps_indented(data) == json.dumps(data, ensure_ascii=False, indent=2)
+    with pytest.raises(TypeError, match="not JSON serializable"):
+        dumps_indented({"a": [object()]})
+    loop: list = []
+    loop.append(loop)
+    with pytest.raises(ValueError, match="Circular reference"):
+        dumps_indented(loop)
+
+
+# --- CSP: the page's scripts -------------------------------------------------------------------
+
+_SCRIPT_RE = re.compile(r"<script\b([^>]*)>(.*?)</script\s*>", re.S | re.I)  # the one-step pattern
+
+html_bits = st.lists(st.sampled_from([
+    "<script>", "</script>", "<SCRIPT type=module>", "</ScRiPt >", "<script src=x.js>", "<scripts>",
+    "<script\n>", "</script\t>", "a", "<", ">", "<p>", "\u017f", "<ſcript>", "</ſcript>", "var a=1;",
+    '<script type="application/json">', "</script", " "]), max_size=25).map("".join)
+
+
+@FAST
+@given(html_bits)
+def test_scripts_found_in_two_steps_are_the_one_step_patterns(html: str) -> None:
+    assert csp._scripts(html) == _SCRIPT_RE.findall(html)
+
+
+def test_each_hash_is_the_scripts_own_also_when_remembered() -> None:
+    for script in ["var a=1", "var a=1", "", "é\u2028"]:
+        digest = __import__("hashlib").sha256(script.encode()).digest()
+        assert csp.sha256_source(script) == "'sha256-" + __import__("base64").b64encode(digest).decode() + "'"
+
+
+# --- search index: page text and weights -------------------------------------------------------
+
+_DROP = search_index._DROP
+_INLINE_TAG = re.compile(rf"</?(?:{search_index._INLINE})\b[^>]*>", re.I)  # the plain alternation
+_SPACE = re.compile(r"\s+")
+
+
+def plain_text_slow(page_html: str) -> str:
+    import html
+
+    text = _DROP.sub(" ", page_html)
+    text = _INLINE_TAG.sub("", text)
+    text = re.compile(r"<[^>]*>").sub(" ", text)
+    return _SPACE.sub(" ", html.unescape(text)).strip()
+
+
+content_bits = st.lists(st.sampled_from([
+    "<p>", "</p>", "<span>", "</SPAN>", "<abbr title=x>", "<a href=x>", "</a>", "<bdi>", "<bdo>",
+    "<b>", "</b>", "<br>", "<sub>", "<summary>", "<strong>", "<i>", "<ins>", "<input>", "<em>",
+    '<a class="headerlink" href="#x">', "<!--", "-->", "<script>", "</script>", "<template>",
+    "</template>", '<div data-search-exclude>', '<DIV DATA-SEARCH-EXCLUDE class="x">', "</div>",
+    '<p data-ſearch-exclude>', "<p data-search-excluded>", "word", "Wörter", "\u00a0", "\u2003",
+    " ", "\n", "&amp;", "&#32;", "&nbsp;", "K", "ſ", "İ", "x<y", ">", "Country", "Nepal"]), max_size=30).map("".join)
+
+
+@FAST
+@given(content_bits)
+def test_page_text_is_the_plain_patterns_text(page_html: str) -> None:
+    assert search_index.plain_text(page_html) == plain_text_slow(page_html)
+
+
+@pytest.mark.parametrize("page_html", [
+    '<p>a</p><p data-\u017fearch-exclude>hidden</p><p>b</p>',  # the long s is an "s" to the pattern
+    '<P DATA-SEARCH-EXCLUDE>hidden</p> shown', '<div\tdata-search-exclude="">x</div>y',
+    "<abbr>ab</abbr>br <bdo>x</bdo> <sub>1</sub><summary>s</summary>",
+])
+def test_page_text_of_excluded_parts_in_any_letter_case(page_html: str) -> None:
+    assert search_index.plain_text(page_html) == plain_text_slow(page_html)
+    assert "hidden" not in search_index.plain_text(page_html)
+
+
+def _sample_pages() -> list[str]:
+    pages = sorted(REPO.glob("content/**/*.md"))[:60]
+    return [p.read_text(encoding="utf-8") for p in pages]
+
+
+def test_page_text_of_the_samples_pages_is_the_plain_patterns_text() -> None:
+    import markdown
+
+    pages = _sample_pages()
+    assert pages
+    for text in pages:
+        page_html = markdown.markdown(text, extensions=["attr_list", "tables", "toc"])
+        assert search_index.plain_text(page_html) == plain_text_slow(page_html)
+
+
+class SlowIndex(SearchIndex):
+    """The index as it was first written: one stem per word, postings page by page."""
+
+    def _terms_slow(self, text: str) -> list[str]:
+        out = []
+        for word in search_index._WORD.findall(text.lower()):
+            stem = self._seen.get(word)
+            if stem is None:
+                surface = search_index.fold(word)
+                stem = self.surfaces.get(surface)
+                if stem is None:
+                    stem = self.surfaces[surface] = search_index.fold(self._stem(word)) or surface
+                self._seen[word] = stem
+            out.append(stem)
+        return out
+
+    def add(self, location: str, title: str, content_html: str) -> None:
+        text = plain_text_slow(content_html)
+        title_terms, text_terms = self._terms_slow(title), self._terms_slow(text)
+        weights: Counter = Counter(text_terms)
+        for stem in title_terms:
+            weights[stem] += search_index.TITLE_BOOST
+        cut = search_index.SNIPPET_CHARS
+        snippet = text if len(text) <= cut else text[:cut].rsplit(" ", 1)[0] + " …"
+        self.docs.append(search_index._Doc(location, title, snippet,
+                                           len(text_terms) + search_index.TITLE_BOOST * len(title_terms), weights))
+
+    def postings(self) -> dict[str, list[int]]:
+        n = len(self.docs)
+        avg = sum(d.length for d in self.docs) / n if n else 1.0
+        df: Counter = Counter()
+        for d in self.docs:
+            df.update(d.weights.keys())
+        k1, b = search_index.K1, search_index.B
+        out: dict[str, list[int]] = {}
+        last: dict[str, int] = {}
+        for i, d in enumerate(self.docs):
+            norm = k1 * (1 - b + b * d.length / (avg or 1.0))
+            for stem, tf in d.weights.items():
+                idf = math.log(1 + (n - df[stem] + 0.5) / (df[stem] + 0.5))
+                weight = max(1, round(idf * tf * (k1 + 1) / (tf + norm) * search_index.WEIGHT_SCALE))
+                out.setdefault(stem, []).extend((i - last.get(stem, 0), weight))
+                last[stem] = i
+        return out
+
+
+words = st.sampled_from(["health", "Health", "healthy", "cafe", "café", "CAFÉ", "partners", "partner",
+                         "partner12", "Nepal", "ſtate", "state", "x", "policies", "policy", "über"])
+pages = st.lists(st.tuples(st.lists(words, max_size=4).map(" ".join),
+                           st.lists(words | content_bits, max_size=40).map(" ".join)), max_size=12)
+
+
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(pages, st.sampled_from(["en", "fr", "xx"]))
+def test_index_files_are_the_plain_algorithms_files(page_list, language: str) -> None:
+    fast, slow = SearchIndex(language=language), SlowIndex(language=language)
+    for n, (title, body) in enumerate(page_list):
+        fast.add(f"p{n}/", title, body)
+        slow.add(f"p{n}/", title, body)
+    assert fast.files() == slow.files()
+
+
+def test_index_of_the_samples_pages_is_the_plain_algorithms_index() -> None:
+    import markdown
+
+    fast, slow = SearchIndex(language="en"), SlowIndex(language="en")
+    for n, text in enumerate(_sample_pages() * 2):  # twice: words met before take the short way
+        page_html = markdown.markdown(text, extensions=["attr_list", "tables", "toc"])
+        title = string.capwords(text.split("\n", 1)[0])
+        fast.add(f"p{n}/", title, page_html)
+        slow.add(f"p{n}/", title, page_html)
+    assert fast.files() == slow.files()
+
+
+# --- generated files (open data, feeds, citations) ----------------------------------------------
+
+def test_generated_files_are_written_as_mkdocs_writes_them(tmp_path: Path) -> None:
+    from types import SimpleNamespace
+
+    from mkdocs.structure.files import File
+
+    import outputs
+
+    config = SimpleNamespace(site_dir=str(tmp_path / "ours"), use_directory_urls=True,
+                             plugins=SimpleNamespace(_current_plugin="hooks/outputs.py"))
+    theirs = SimpleNamespace(**{**vars(config), "site_dir": str(tmp_path / "theirs")})
+    texts = {"briefs/a/cite.bib": "@report{a,\n  title = {Égalité}\n}\n", "briefs/a/cite.ris": "TY  - RPRT\r\n",
+             "data/x.json": "[]\n", "deep/er/still/x.csv": "", "feed.xml": b"<?xml?>\n"}
+    for path, text in texts.items():
+        data = text.encode("utf-8") if isinstance(text, str) else text
+        outputs._Generated.generated(config, path, content=data).copy_file()
+        File.generated(theirs, path, content=text).copy_file()
+    ours = {p.relative_to(tmp_path / "ours"): p.read_bytes() for p in (tmp_path / "ours").rglob("*") if p.is_file()}
+    made = {p.relative_to(tmp_path / "theirs"): p.read_bytes() for p in (tmp_path / "theirs").rglob("*") if p.is_file()}
+    assert ours == made and len(ours) == len(texts)
