@@ -13,8 +13,8 @@ the full path.
   then nh3. An apostrophe right after a letter and not before a digit is smarty's closing quote.
 - `smart=False`: MkDocs' converter with mkdocs.yml's extensions (no smarty), then
   `sanitise_page`: quotes, dashes and dots stay as typed, and the backslash escapes that
-  `md_text` writes (member bios) become the character (not `\*` nor `\\`: a text with either
-  takes the full path).
+  `md_text` writes (member bios) become the character (not a backslash before `*` or
+  another backslash: a text with either takes the full path).
 """
 
 from __future__ import annotations

@@ -100,7 +100,8 @@ content_bits = st.lists(st.sampled_from([
     '<a class="headerlink" href="#x">', "<!--", "-->", "<script>", "</script>", "<template>",
     "</template>", '<div data-search-exclude>', '<DIV DATA-SEARCH-EXCLUDE class="x">', "</div>",
     '<p data-ſearch-exclude>', "<p data-search-excluded>", "word", "Wörter", "\u00a0", "\u2003",
-    " ", "\n", "&amp;", "&#32;", "&nbsp;", "K", "ſ", "İ", "x<y", ">", "Country", "Nepal"]), max_size=30).map("".join)
+    " ", "\n", "&amp;", "&#32;", "&nbsp;", "K", "ſ", "İ", "x<y", ">", "Country", "Nepal"]),
+    max_size=30).map("".join)
 
 
 @FAST
@@ -158,8 +159,8 @@ class SlowIndex(SearchIndex):
             weights[stem] += search_index.TITLE_BOOST
         cut = search_index.SNIPPET_CHARS
         snippet = text if len(text) <= cut else text[:cut].rsplit(" ", 1)[0] + " …"
-        self.docs.append(search_index._Doc(location, title, snippet,
-                                           len(text_terms) + search_index.TITLE_BOOST * len(title_terms), weights))
+        length = len(text_terms) + search_index.TITLE_BOOST * len(title_terms)
+        self.docs.append(search_index._Doc(location, title, snippet, length, weights))
 
     def postings(self) -> dict[str, list[int]]:
         n = len(self.docs)
@@ -220,12 +221,15 @@ def test_generated_files_are_written_as_mkdocs_writes_them(tmp_path: Path) -> No
     config = SimpleNamespace(site_dir=str(tmp_path / "ours"), use_directory_urls=True,
                              plugins=SimpleNamespace(_current_plugin="hooks/outputs.py"))
     theirs = SimpleNamespace(**{**vars(config), "site_dir": str(tmp_path / "theirs")})
-    texts = {"briefs/a/cite.bib": "@report{a,\n  title = {Égalité}\n}\n", "briefs/a/cite.ris": "TY  - RPRT\r\n",
-             "data/x.json": "[]\n", "deep/er/still/x.csv": "", "feed.xml": b"<?xml?>\n"}
+    texts = {"briefs/a/cite.bib": "@report{a,\n  title = {Égalité}\n}\n",
+             "briefs/a/cite.ris": "TY  - RPRT\r\n", "data/x.json": "[]\n", "deep/er/still/x.csv": "",
+             "feed.xml": b"<?xml?>\n"}
     for path, text in texts.items():
         data = text.encode("utf-8") if isinstance(text, str) else text
         outputs._Generated.generated(config, path, content=data).copy_file()
         File.generated(theirs, path, content=text).copy_file()
-    ours = {p.relative_to(tmp_path / "ours"): p.read_bytes() for p in (tmp_path / "ours").rglob("*") if p.is_file()}
-    made = {p.relative_to(tmp_path / "theirs"): p.read_bytes() for p in (tmp_path / "theirs").rglob("*") if p.is_file()}
+    def written(folder: Path) -> dict:
+        return {p.relative_to(folder): p.read_bytes() for p in folder.rglob("*") if p.is_file()}
+
+    ours, made = written(tmp_path / "ours"), written(tmp_path / "theirs")
     assert ours == made and len(ours) == len(texts)
