@@ -36,7 +36,7 @@ from hub.i18n import install as install_i18n
 from hub.i18n import use as use_language
 from hub.localize import localized
 from hub.models import today
-from hub.plain_markdown import plain_html
+from hub.plain_markdown import page_shortcut, plain_html
 from hub.plural import plural
 from hub.preview import serving
 from hub.problems import errors, format_report
@@ -62,8 +62,8 @@ def on_config(config):
         log.info(p.format())
     catalog = localized(catalog, config.theme["language"])  # a language build's text (hooks/languages.py)
     catalog = preview.track(catalog)  # the live preview notes what each page reads (hub.incremental)
-    STATE.update(root=root, catalog=catalog, today=today(), specs={}, urls={}, md=None, env=None,
-                 in_nav=set())
+    STATE.update(root=root, catalog=catalog, today=today(), specs={}, urls={}, md=None, plain_pages=None,
+                 env=None, in_nav=set())
     config["hub_catalog"] = catalog  # for hooks/outputs.py (feeds, citations, open data)
     return config
 
@@ -127,7 +127,10 @@ class SharedMarkdownPage(Page):
     def render(self, config, files) -> None:
         if not RENDER_CACHE:
             return super().render(config, files)
-        plain = plain_html(self.markdown or "", smart=False)
+        shortcut = STATE.get("plain_pages")
+        if shortcut is None:  # once per build: mkdocs.yml's extensions are the checked ones
+            shortcut = STATE["plain_pages"] = page_shortcut(config["markdown_extensions"])
+        plain = plain_html(self.markdown or "", smart=False) if shortcut else None
         if plain is not None:  # plain prose: the converter's HTML (no heading, link nor id), clean
             self.content = self.hub_plain = plain
             self.toc, self._title_from_render, self.present_anchor_ids = get_toc([]), None, set()

@@ -21,6 +21,19 @@ from __future__ import annotations
 
 import re
 
+# The Markdown extensions of a page body that the differential test checks (the repo's
+# mkdocs.yml): none of them reacts to plain prose. A hub whose mkdocs.yml adds another one
+# (smarty, magiclink, emoji, nl2br, ...) could change that prose, so its page bodies take
+# the full path (`page_shortcut`; MkDocs adds toc, tables and fenced_code itself).
+PAGE_EXTENSIONS = frozenset({"toc", "tables", "fenced_code", "abbr", "admonition", "attr_list", "def_list",
+                             "footnotes", "pymdownx.details", "pymdownx.superfences"})
+
+
+def page_shortcut(extensions: list) -> bool:
+    """Whether `plain_html(text, smart=False)` is what MkDocs makes of a page body with these
+    Markdown extensions (mkdocs.yml `markdown_extensions`)."""
+    return all(isinstance(e, str) and e in PAGE_EXTENSIONS for e in extensions)
+
 # Non-ASCII characters let through besides letters and digits: Latin-1 and general
 # punctuation, arrows. Not U+00A0 (nh3 writes `&nbsp;`), U+00AD (soft hyphen), nor the
 # zero-width, bidi and line/paragraph separator characters of U+200B-U+200F, U+2028-U+202F,

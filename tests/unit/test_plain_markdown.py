@@ -17,6 +17,7 @@ import sys
 from functools import lru_cache
 from pathlib import Path
 
+import markdown
 import pytest
 import yaml
 
@@ -187,3 +188,17 @@ def test_examples() -> None:
     assert plain_html("India's **ASHAs** (2015): 700,000 workers'\n\nSecond.", True) == (
         "<p>India\u2019s <strong>ASHAs</strong> (2015): 700,000 workers\u2019</p>\n<p>Second.</p>")
     assert plain_html("Dr\\. Ana \\(MD\\) -- \"a\"...", False) == '<p>Dr. Ana (MD) -- "a"...</p>'
+
+
+def test_page_bodies_take_the_shortcut_only_with_the_checked_extensions() -> None:
+    """The repo's mkdocs.yml extensions are the checked ones; a hub that adds another (nl2br
+    turns a line break of plain prose into <br>) gets MkDocs' own rendering."""
+    from hub.plain_markdown import PAGE_EXTENSIONS, page_shortcut
+
+    config, _ = _mkdocs()
+    assert page_shortcut(config["markdown_extensions"])
+    assert set(config["markdown_extensions"]) == PAGE_EXTENSIONS
+    assert not page_shortcut([*config["markdown_extensions"], "nl2br"])
+    assert not page_shortcut([*config["markdown_extensions"], "smarty"])
+    text = "One line\nand the next."
+    assert markdown.markdown(text, extensions=["nl2br"]) != plain_html(text, smart=False)
