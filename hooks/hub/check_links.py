@@ -220,7 +220,6 @@ def _read_fast(text: str, cache: dict, refs=None, line: int = 1):
 # text) as the fast reader reads it on its own, and a start tag only when the fast reader would
 # end it at that same `>` whatever follows (`_STRICT`, `_ends_here`). Comments, scripts, styles
 # and anything unusual are left to the fast reader (the whole piece).
-_TOKEN = re.compile(r"<(?!(?:/[a-zA-Z][a-zA-Z0-9]*|(?!(?i:script|style)>)[a-zA-Z][a-zA-Z0-9]*)>)[^<>]*>?")
 _SP = r"[ \t\n\r\f]"
 _TOKENS = ("tokens",)  # the key of the judged tokens in a reader's cache
 _REFUSED = None  # a token left to the fast reader
@@ -240,17 +239,53 @@ def _ends_here(token: str) -> bool:
 # none, spaces between them, no `<` or `>` inside: html.parser reads it to its `>` whatever
 # follows, and its attributes as `_ATTR` finds them. `_PLAIN`: such a tag with no attribute
 # that could hold a link or an id.
-_PLAIN = re.compile(r"<(?!(?i:script|style)[ \t\n\r\f/>])[a-zA-Z][a-zA-Z0-9-]*(?:" + _SP
-                    + r"+(?!(?i:" + _NAMES + r")" + _SP + r"*=)[a-zA-Z_:][-a-zA-Z0-9_:.]*(?:=\"[^\"<>]*\")?)*"
-                    + _SP + r"*/?>")
-_STRICT = re.compile(r"<(?!(?i:script|style)[ \t\n\r\f/>])([a-zA-Z][a-zA-Z0-9-]*)((?:" + _SP
+_NOT_CDATA = r"(?!(?i:script|style)[ \t\n\r\f/>])"  # not <script>, <style> (their text is not markup)
+_PLAIN_ATTR = (_SP + r"++(?!(?i:" + _NAMES + r")" + _SP + r"*+=)[a-zA-Z_:][-a-zA-Z0-9_:.]*+(?:=\"[^\"<>]*+\")?+")
+_PLAIN_SRC = "<" + _NOT_CDATA + r"[a-zA-Z][a-zA-Z0-9-]*+(?:" + _PLAIN_ATTR + ")*+" + _SP + r"*+/?>"
+_PLAIN = re.compile(_PLAIN_SRC)
+_STRICT = re.compile(r"<" + _NOT_CDATA + r"([a-zA-Z][a-zA-Z0-9-]*)((?:" + _SP
                      + r"+[a-zA-Z_:][-a-zA-Z0-9_:.]*(?:=\"[^\"<>]*\")?)*)" + _SP + r"*/?>")
 _ATTR = re.compile(r"([a-zA-Z_:][-a-zA-Z0-9_:.]*)(=\"([^\"<>]*)\")?")
+# The commonest tags, each read by one regular expression: `_FAST`, the plainest form with at
+# most one attribute that holds something, an `id`, `href` or `src` whose value has no `&`
+# (nothing to unescape): `<span class="x">`, `<a href="../x/">`, `<h2 id="y">` (a <link> with
+# an href is left to `_STRICT`: `rel="canonical"` makes its href no link); `_META`, a <meta>
+# whose attributes are plain or `name` (a name is an anchor only on <a>); and the canonical
+# link in its plainest form.
+_FAST = re.compile("<" + _NOT_CDATA + r"([a-zA-Z][a-zA-Z0-9-]*+)(?:" + _PLAIN_ATTR + ")*+(?:" + _SP
+                   + r"++(?i:(id)|href|src)=\"([^\"<>&]*+)\"(?:" + _PLAIN_ATTR + ")*+)?+" + _SP + r"*+/?>")
+_META = re.compile(r"<(?i:meta)(?:" + _SP + r"++(?:(?i:name)(?![-a-zA-Z0-9_:.])|(?!(?i:" + _NAMES + r")" + _SP
+                   + r"*+=)[a-zA-Z_:][-a-zA-Z0-9_:.]*+)(?:=\"[^\"<>]*+\")?+)*+" + _SP + r"*+/?>")
+_CANONICAL = re.compile(r"<link rel=\"canonical\" href=\"[^\"<>]*+\">")
+# A <script> or <style> in `_PLAIN`'s form whose text holds no `<`, with its end tag: the fast
+# reader skips such text to the first `</script>`, which is then its end tag: it adds nothing.
+_CDATA_UNIT_SRC = "|".join("<(?i:" + name + ")(?:" + _PLAIN_ATTR + ")*+" + _SP + r"*+>[^<]*+</" + name + ">"
+                           for name in ("script", "style"))
+_CDATA_UNIT = re.compile(_CDATA_UNIT_SRC)
+_CDATA_ENDS = ("</script>", "</style>")
+# The token reader's tokens: from a `<` up to the first `>` (or to the end of the piece), each
+# `<` after a token's end starting the next (a `<` inside a token is one html.parser reads as
+# part of that tag, or the token is left to the fast reader); a <script> or <style> of
+# `_CDATA_UNIT` is one token with its text. Not returned (they add nothing, and `findall` then
+# makes no string of them): bare start tags other than <script>/<style> (`<p>`, `<li>`), and
+# end tags with no `<` inside, which html.parser ends at their first `>`.
+_TOKEN = re.compile(r"<(?!/[^<>]*>|(?!(?i:script|style)>)[a-zA-Z][a-zA-Z0-9]*>)(?:"
+                    + _CDATA_UNIT_SRC.replace("<(?i:", "(?i:") + r"|[^>]*>?)")
 
 
 def _judge(token: str, cache: dict):
     """What one token adds to a page (effects; () for nothing), or _REFUSED."""
-    if _PLAIN.fullmatch(token):
+    m = _FAST.fullmatch(token)
+    if m is not None:
+        if m[3] is None:
+            return ()
+        if m[2] is not None:
+            return ((_ID, m[3]),)
+        if m[1].lower() != "link":
+            return ((_LINK, m[3]),)
+    elif _META.fullmatch(token) or _CANONICAL.fullmatch(token):
+        return ()
+    if token.endswith(_CDATA_ENDS) and _CDATA_UNIT.fullmatch(token):
         return ()
     m = _STRICT.fullmatch(token)
     if m is not None:
@@ -277,19 +312,37 @@ def _judge(token: str, cache: dict):
 
 def _read_tokens(text: str, cache: dict, refs) -> bool:
     """Read `text` token by token into `refs` (lines aside); False when a token is left to the
-    fast reader (nothing useful is then in `refs`)."""
-    judged = cache.get(_TOKENS)
-    if judged is None:
-        judged = cache[_TOKENS] = {}
-    get = judged.get
-    for token in _TOKEN.findall(text):
-        effects = get(token, judged)
+    fast reader (nothing useful is then in `refs`). Each distinct token is judged once and
+    remembered: those that add nothing in a set (a piece's tokens, less that set, leave the
+    few that add something), those that add one link and nothing else with their link (added
+    to the piece in one go); the others one by one, a token adding an id as often as it occurs
+    (a repeated id). `refs`: a `_Piece`, or anything with `apply(effects, line)` and `links`."""
+    memo = cache.get(_TOKENS)
+    if memo is None or len(memo[1]) + len(memo[0]) > 400_000:  # (the pages' own tags: keep the memory flat)
+        memo = cache[_TOKENS] = ({}, set(), {})
+    judged, empty, link_of = memo  # token -> effects or _REFUSED; tokens adding nothing; -> its one link
+    tokens = _TOKEN.findall(text)
+    new = set(tokens)
+    new -= empty
+    if link_of:
+        refs.links.update(map(link_of.get, new))
+        refs.links.discard(None)
+        new = new.difference(link_of)
+    for token in new:
+        effects = judged.get(token, judged)
         if effects is judged:
-            effects = judged[token] = _judge(token, cache)
-        if effects:
-            refs.apply(effects, 0)
-        elif effects is _REFUSED:
+            effects = _judge(token, cache)
+            if effects == ():
+                if not token.endswith(_CDATA_ENDS):  # (not a script with its text, met once)
+                    empty.add(token)
+                continue
+            judged[token] = effects
+            if effects is not _REFUSED and len(effects) == 1 and effects[0][0] == _LINK:
+                link_of[token] = effects[0][1].strip()
+        if effects is _REFUSED:
             return False
+        for _ in range(tokens.count(token) if any(kind == _ID for kind, _ in effects) else 1):
+            refs.apply(effects, 0)
     return True
 
 
