@@ -609,6 +609,9 @@ class LinkIndex:
 # A relative link of plain characters (no scheme, host, query or escape): its path and fragment
 # are what `urlsplit` would find on each side of the `#`.
 _PLAIN_URL = re.compile(r"[A-Za-z0-9_.~-][A-Za-z0-9_.~/-]*(?:#[A-Za-z0-9_.~-]*)?")
+# A path down from a folder, each name not starting with `.` (so neither `.` nor `..`), then
+# perhaps a fragment: `_Resolver._plain_verdict` (what `_PLAIN_URL`'s urlsplit and normpath give).
+_PLAIN_REST = re.compile(r"((?:[A-Za-z0-9_~-][A-Za-z0-9_.~-]*/)*[A-Za-z0-9_~-][A-Za-z0-9_.~-]*/?)(?:#([A-Za-z0-9_.~-]*))?")
 _Parts = namedtuple("_Parts", "scheme netloc path query fragment")
 
 
@@ -667,6 +670,8 @@ class _Resolver:
                 kind = kinds[url] = self._kind(url)
             n, frag = kind
             if frag is None:
+                if n < 0:
+                    continue
                 up = n if n < depth else depth
                 key = (ups[up], up, url)
                 reason = verdicts.get(key, miss)
@@ -681,6 +686,8 @@ class _Resolver:
     def _kind(self, url: str) -> tuple[int, str | None]:
         """(how many folders it climbs, None) for a link with a path; (0, the id it needs, or
         "") for a link to the page itself."""
+        if url.startswith(("https://", "http://")):
+            return -1, None  # external (`urlsplit` finds the scheme): nothing to check
         frag = self._own_fragment(url)
         if frag is not None:
             return 0, frag
@@ -696,7 +703,7 @@ class _Resolver:
             n, frag = self._kind(url)
             if frag is not None:
                 own.append((url, frag))
-            else:
+            elif n >= 0:
                 climbing.setdefault(n, []).append(url)
         return tuple(own), tuple((n, frozenset(u)) for n, u in climbing.items())
 
@@ -738,10 +745,31 @@ class _Resolver:
         key = (base, rest)
         found = self._cache.get(key, self)
         if found is self:
+            m = _PLAIN_REST.fullmatch(rest)
+            if m is not None:  # a plain path down from `base` (what `_verdict` finds, without its work)
+                found = self._cache[key] = self._plain_verdict(base, m[1], m[2], pages)
+                return found
             found, cacheable = self._verdict(rel, url, pages)
             if cacheable:
                 self._cache[key] = found
         return found
+
+    def _plain_verdict(self, base: str, path: str, frag: str | None, pages) -> str | None:
+        """`_verdict` for a link `path#frag` from a page of folder `base`, the path made of
+        names not starting with `.`, no `//` and no escapes: where it leads is the folder and
+        the path joined (less a last `/`), as `posixpath.normpath` would join them."""
+        joined = path[:-1] if path[-1] == "/" else path
+        if base:
+            joined = base + "/" + joined
+        if joined in self.dirs:
+            joined += "/index.html"
+        if joined not in self.files:
+            return "no such file in the site"
+        if frag and joined.endswith(".html"):
+            ids = pages[joined][0] if joined in pages else read_page(_read_file(Path(joined))).ids  # as `_verdict`
+            if frag not in ids:
+                return f"no element with id {frag!r} on {joined}"
+        return None
 
     def _verdict(self, rel: str, url: str, pages) -> tuple[str | None, bool]:
         if _PLAIN_URL.fullmatch(url):  # what urlsplit gives, without it (most links)
