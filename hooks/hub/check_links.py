@@ -310,25 +310,22 @@ def _judge(token: str, cache: dict):
     return parsed[1]
 
 
-def _read_tokens(text: str, cache: dict, refs) -> bool:
-    """Read `text` token by token into `refs` (lines aside); False when a token is left to the
-    fast reader (nothing useful is then in `refs`). Each distinct token is judged once and
+def _read_tokens(text: str, cache: dict, refs, start: int = 0, end: int | None = None) -> bool:
+    """Read `text[start:end]` token by token into `refs` (lines aside); False when a token is
+    left to the fast reader (`refs` is then untouched). Each distinct token is judged once and
     remembered: those that add nothing in a set (a piece's tokens, less that set, leave the
     few that add something), those that add one link and nothing else with their link (added
-    to the piece in one go); the others one by one, a token adding an id as often as it occurs
-    (a repeated id). `refs`: a `_Piece`, or anything with `apply(effects, line)` and `links`."""
+    to `refs` in one go); the others one by one, a token adding an id as often as it occurs
+    (a repeated id). `refs`: a `_Piece` (anything with `apply(effects, line)` and `links`)."""
     memo = cache.get(_TOKENS)
     if memo is None or len(memo[1]) + len(memo[0]) > 400_000:  # (the pages' own tags: keep the memory flat)
         memo = cache[_TOKENS] = ({}, set(), {})
     judged, empty, link_of = memo  # token -> effects or _REFUSED; tokens adding nothing; -> its one link
-    tokens = _TOKEN.findall(text)
+    tokens = _TOKEN.findall(text, start, len(text) if end is None else end)
     new = set(tokens)
     new -= empty
-    if link_of:
-        refs.links.update(map(link_of.get, new))
-        refs.links.discard(None)
-        new = new.difference(link_of)
-    for token in new:
+    others = []
+    for token in new.difference(link_of):
         effects = judged.get(token, judged)
         if effects is judged:
             effects = _judge(token, cache)
@@ -339,8 +336,14 @@ def _read_tokens(text: str, cache: dict, refs) -> bool:
             judged[token] = effects
             if effects is not _REFUSED and len(effects) == 1 and effects[0][0] == _LINK:
                 link_of[token] = effects[0][1].strip()
+                continue
         if effects is _REFUSED:
             return False
+        others.append((token, effects))
+    links = refs.links
+    links.update(map(link_of.get, new))
+    links.discard(None)
+    for token, effects in others:
         for _ in range(tokens.count(token) if any(kind == _ID for kind, _ in effects) else 1):
             refs.apply(effects, 0)
     return True
@@ -384,6 +387,14 @@ class _Piece:
             else:
                 self.links.add(value.strip())
 
+    def merge(self, other: _Piece) -> None:
+        """Add what `other` adds (an id of both: used twice)."""
+        if other.repeats or not self.ids.isdisjoint(other.ids):
+            self.repeats = True
+        self.ids.update(other.ids)
+        self.names.update(other.names)
+        self.links.update(other.links)
+
     def freeze(self) -> _Piece:
         self.ids, self.names, self.links = frozenset(self.ids), frozenset(self.names), frozenset(self.links)
         return self
@@ -406,11 +417,19 @@ def _read_pieces(text: str, cache: dict) -> list[_Piece] | None:
     page whole)."""
     memo = cache.get(_PIECES)
     if memo is None:
-        memo = cache[_PIECES] = ({}, set(), set())
-    known = memo[0]
-    pieces: list[_Piece] = []
-    start, find, starts, n = 0, text.find, text.startswith, len(_CUTS)
+        memo = cache[_PIECES] = ({}, set(), set(), {})
+    known, recent = memo[0], memo[3]
+    own = _Piece()  # what the page's pieces not remembered add, together
+    pieces: list[_Piece] = [own]
+    start, find, starts, n, size = 0, text.find, text.startswith, len(_CUTS), len(text)
     for i in range(n + 1):
+        last = recent.get(i)
+        if last is not None:  # the piece met last at this place, if it is here again and its cut follows
+            after = start + len(last[0])  # (then `find` would find that cut there: the piece holds
+            if starts(last[0], start) and (starts(_CUTS[i], after) if i < n else after == size):  # none)
+                pieces.append(last[1])
+                start = after
+                continue
         if i < n:
             end = find(_CUTS[i], start) if i < n - 1 else text.rfind(_CUTS[i], start)
             if end <= start:
@@ -423,12 +442,15 @@ def _read_pieces(text: str, cache: dict) -> list[_Piece] | None:
         for piece_text, piece in known.get((i, end - start), ()):
             if starts(piece_text, start):
                 found = piece
+                if i != n - 1:  # (not the piece up to the last `</article>`: `rfind`)
+                    recent[i] = (piece_text, piece)
                 break
         if found is None:
-            found = _read_piece(text, start, end, i, cache, memo)
+            found = _read_piece(text, start, end, i, cache, memo, own)
             if found is None:
                 return None
-        pieces.append(found)
+        if found is not own:
+            pieces.append(found)
         start = end
     return pieces
 
@@ -436,30 +458,37 @@ def _read_pieces(text: str, cache: dict) -> list[_Piece] | None:
 _QUOTES = "'\""  # after a piece: a tag with a quote left open then runs on, and fails
 
 
-def _read_piece(page: str, start: int, end: int, i: int, cache: dict, memo: tuple) -> _Piece | None:
+def _read_piece(page: str, start: int, end: int, i: int, cache: dict, memo: tuple, own: _Piece) -> _Piece | None:
     """The piece page[start:end], at place `i`, not remembered yet: read token by token
-    (`_read_tokens`), or by the fast reader when a token needs it; remembered the second time
-    it is met (the third time, in fact: the first time only a short sample of it is kept, the
-    second time its hash)."""
-    text = page[start:end]
-    piece = _Piece()
-    if not _read_tokens(text, cache, piece):
-        piece = _Piece()
-        if _read_fast(text, cache, piece) is None or _read_fast(text + _QUOTES, cache, _Piece()) is None:
-            return None  # (the second: a quote left open in a tag could run on into the next piece)
-    piece.freeze()
-    known, sampled, seen = memo
+    (`_read_tokens`), or by the fast reader when a token needs it, into `own` (what the page's
+    pieces not remembered add); remembered the third time it is met (the first time only a
+    short sample of it is kept, the second time its hash), then read into a piece of its own
+    (returned). None when it is unusual."""
+    known, sampled, seen = memo[:3]
     mid = (start + end) // 2
-    sample = (i, end - start, page[start:start + 40], page[mid:mid + 40], page[max(start, end - 40):end])
+    sample = (i, end - start, page[mid:mid + 40])
+    shared = False
     if sample in sampled:  # perhaps met before: then its hash tells
-        h = hash(text)
+        h = hash(page[start:end])
         if h in seen:
-            piece.shared = True
-            known.setdefault((i, end - start), []).append((text, piece))
+            shared = True
         else:
             seen.add(h)
     else:
         sampled.add(sample)
+    piece = _Piece() if shared else own
+    if not _read_tokens(page, cache, piece, start, end):
+        text = page[start:end]
+        alone = _Piece()
+        if _read_fast(text, cache, alone) is None or _read_fast(text + _QUOTES, cache, _Piece()) is None:
+            return None  # (the second: a quote left open in a tag could run on into the next piece)
+        if not shared:
+            own.merge(alone)
+            return own
+        piece = alone
+    if shared:
+        piece.shared = True
+        known.setdefault((i, end - start), []).append((page[start:end], piece.freeze()))
     return piece
 
 
