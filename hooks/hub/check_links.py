@@ -252,10 +252,13 @@ _ATTR = re.compile(r"([a-zA-Z_:][-a-zA-Z0-9_:.]*)(=\"([^\"<>]*)\")?")
 # an href is left to `_STRICT`: `rel="canonical"` makes its href no link); `_META`, a <meta>
 # whose attributes are plain or `name` (a name is an anchor only on <a>); and the canonical
 # link in its plainest form.
-_FAST = re.compile("<" + _NOT_CDATA + r"([a-zA-Z][a-zA-Z0-9-]*+)(?:" + _PLAIN_ATTR + ")*+(?:" + _SP
-                   + r"++(?i:(id)|href|src)=\"([^\"<>&]*+)\"(?:" + _PLAIN_ATTR + ")*+)?+" + _SP + r"*+/?>")
+# (A double-quoted value holds anything but `"`, as html.parser reads it; `[^"]` is quicker to
+# step over than `[^"<>]`.)
+_QUOTED_ATTR = _PLAIN_ATTR.replace(r'[^\"<>]*+', r'[^\"]*+')
+_FAST = re.compile("<" + _NOT_CDATA + r"([a-zA-Z][a-zA-Z0-9-]*+)(?:" + _QUOTED_ATTR + ")*+(?:" + _SP
+                   + r"++(?i:(id)|href|src)=\"([^\"&]*+)\"(?:" + _QUOTED_ATTR + ")*+)?+" + _SP + r"*+/?>")
 _META = re.compile(r"<(?i:meta)(?:" + _SP + r"++(?:(?i:name)(?![-a-zA-Z0-9_:.])|(?!(?i:" + _NAMES + r")" + _SP
-                   + r"*+=)[a-zA-Z_:][-a-zA-Z0-9_:.]*+)(?:=\"[^\"<>]*+\")?+)*+" + _SP + r"*+/?>")
+                   + r"*+=)[a-zA-Z_:][-a-zA-Z0-9_:.]*+)(?:=\"[^\"]*+\")?+)*+" + _SP + r"*+/?>")
 _CANONICAL = re.compile(r"<link rel=\"canonical\" href=\"[^\"<>]*+\">")
 # A <script> or <style> in `_PLAIN`'s form whose text holds no `<`, with its end tag: the fast
 # reader skips such text to the first `</script>`, which is then its end tag: it adds nothing.
@@ -319,8 +322,8 @@ def _read_tokens(text: str, cache: dict, refs, start: int = 0, end: int | None =
     (a repeated id). `refs`: a `_Piece` (anything with `apply(effects, line)` and `links`)."""
     memo = cache.get(_TOKENS)
     if memo is None or len(memo[1]) + len(memo[0]) > 400_000:  # (the pages' own tags: keep the memory flat)
-        memo = cache[_TOKENS] = ({}, set(), {})
-    judged, empty, link_of = memo  # token -> effects or _REFUSED; tokens adding nothing; -> its one link
+        memo = cache[_TOKENS] = ({}, set(), {}, set())
+    judged, empty, link_of, counted = memo  # token -> effects or _REFUSED; adding nothing; -> its one link; adding an id
     tokens = _TOKEN.findall(text, start, len(text) if end is None else end)
     new = set(tokens)
     new -= empty
@@ -334,9 +337,12 @@ def _read_tokens(text: str, cache: dict, refs, start: int = 0, end: int | None =
                     empty.add(token)
                 continue
             judged[token] = effects
-            if effects is not _REFUSED and len(effects) == 1 and effects[0][0] == _LINK:
-                link_of[token] = effects[0][1].strip()
-                continue
+            if effects is not _REFUSED:
+                if len(effects) == 1 and effects[0][0] == _LINK:
+                    link_of[token] = effects[0][1].strip()
+                    continue
+                if any(kind == _ID for kind, _ in effects):
+                    counted.add(token)
         if effects is _REFUSED:
             return False
         others.append((token, effects))
@@ -344,7 +350,7 @@ def _read_tokens(text: str, cache: dict, refs, start: int = 0, end: int | None =
     links.update(map(link_of.get, new))
     links.discard(None)
     for token, effects in others:
-        for _ in range(tokens.count(token) if any(kind == _ID for kind, _ in effects) else 1):
+        for _ in range(tokens.count(token) if token in counted else 1):
             refs.apply(effects, 0)
     return True
 
