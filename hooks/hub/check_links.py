@@ -659,9 +659,9 @@ class _Resolver:
         self.pages = {} if pages is None else pages
         self._cache: dict[tuple[str, str], str | None] = {}  # (folder, URL) -> verdict
         self._plans: dict[tuple, tuple] = {}  # the links of pieces met elsewhere, sorted for the verdict
-        self._groups: dict[tuple, dict[str, str]] = {}  # (links, folder, climbed) -> url -> reason
-        self._kinds: dict[str, tuple[int, str | None]] = {}  # link -> `_kind`
-        self._verdicts: dict[tuple, str | None] = {}  # (folder, climbed, link) -> verdict
+        self._groups: dict = {}  # links -> climbed -> folder -> url -> reason
+        self._kinds: dict[str, int | str] = {}  # link -> folders climbed (-1: external) or the id it needs
+        self._verdicts: dict[tuple, dict] = {}  # (folder, climbed) -> link -> verdict
 
     def page_verdict(self, rel: str, ids: frozenset[str], shared, others: frozenset[str]) -> dict[str, str]:
         """url -> why it leads nowhere, for the links of page `rel`: those of its pieces met on
@@ -685,10 +685,15 @@ class _Resolver:
             own, climbs = plan
             for n, some in climbs:
                 up = n if n < depth else depth
-                key = (some, ups[up], up)
-                found = self._groups.get(key)
+                by_up = self._groups.get(some)  # (dicts in dicts: no key to build per page)
+                if by_up is None:
+                    by_up = self._groups[some] = {}
+                by_folder = by_up.get(up)
+                if by_folder is None:
+                    by_folder = by_up[up] = {}
+                found = by_folder.get(ups[up])
                 if found is None:
-                    found = self._groups[key] = {}
+                    found = by_folder[ups[up]] = {}
                     for url in some:
                         reason = self.verdict(rel, url, self.pages)
                         if reason is not None:
@@ -698,24 +703,30 @@ class _Resolver:
             for url, frag in own:
                 if frag and frag not in ids and rel.endswith(".html"):
                     reasons[url] = f"no element with id {frag!r} on {rel}"
-        kinds, verdicts, miss = self._kinds, self._verdicts, self
+        kinds, tables, miss = self._kinds, {}, self
         for url in others:
-            kind = kinds.get(url)
-            if kind is None:
-                kind = kinds[url] = self._kind(url)
-            n, frag = kind
-            if frag is None:
-                if n < 0:
+            kind = kinds.get(url, miss)
+            if kind is miss:  # the folders it climbs (-1: external), or the id it needs on this page
+                n, frag = self._kind(url)
+                kind = kinds[url] = n if frag is None else frag
+            if kind.__class__ is int:
+                if kind < 0:
                     continue
-                up = n if n < depth else depth
-                key = (ups[up], up, url)
-                reason = verdicts.get(key, miss)
+                up = kind if kind < depth else depth
+                table = tables.get(up)  # url -> verdict, for the folder `up` levels up and `up`
+                if table is None:
+                    key = (ups[up], up)
+                    table = self._verdicts.get(key)
+                    if table is None:
+                        table = self._verdicts[key] = {}
+                    tables[up] = table
+                reason = table.get(url, miss)
                 if reason is miss:
-                    reason = verdicts[key] = self.verdict(rel, url, self.pages)
+                    reason = table[url] = self.verdict(rel, url, self.pages)
                 if reason is not None:
                     reasons[url] = reason
-            elif frag and frag not in ids and rel.endswith(".html"):
-                reasons[url] = f"no element with id {frag!r} on {rel}"
+            elif kind and kind not in ids and rel.endswith(".html"):
+                reasons[url] = f"no element with id {kind!r} on {rel}"
         return reasons
 
     def _kind(self, url: str) -> tuple[int, str | None]:
