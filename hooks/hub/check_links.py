@@ -24,11 +24,13 @@ whole sites and on odd markup). Markup that the fast reader does not handle the 
 unclosed comment or tag, `<?`, `<![`) is read by `html.parser` itself (`_PageParser`).
 Most of a page is Material's frame (head, header, sidebar, footer), the same on every page of
 a folder: a page is cut at the frame's landmarks (`_CUTS`) and a piece met before is not read
-again (`_read_pieces`); the other pieces are read token by token (`_read_tokens`: one
-`findall`, each distinct tag judged once), or by the fast reader when a token needs it. What the
-verdict keeps of a page is its ids and the distinct links of its pieces, without lines
-(`LinkIndex`): a piece's links are judged once per folder (`_Resolver.page_verdict`), and the
-lines of a broken link or a repeated id are found by reading that page again.
+again (`_read_pieces`; the piece met last at a place is tried first); the other pieces are
+read token by token (`_read_tokens`: one `findall`, each distinct tag judged once, the commonest
+by one regular expression), or by the fast reader when a token needs it. What the verdict keeps
+of a page is its ids and the distinct links of its pieces met on other pages and of the rest of
+the page, without lines (`LinkIndex`): a piece's links are judged once per folder
+(`_Resolver.page_verdict`), a plain path down from a folder without `urlsplit` and `normpath`,
+and the lines of a broken link or a repeated id are found by reading that page again.
 tests/quality/test_link_checker_fast_paths.py compares each short cut with html.parser.
 """
 
@@ -214,12 +216,13 @@ def _read_fast(text: str, cache: dict, refs=None, line: int = 1):
 
 
 # --- the token reader: most pieces, at the speed of one `findall` -------------------------------
-# A piece is split at each `<` into tokens of that `<` and what follows up to the first `>` (or
-# the next `<`); `findall` steps over text and over bare tags (`<p>`, `</li>`; not `<script>` or
-# `<style>`, whose text is not markup). A token is judged once (`_judge`, remembered by its
+# A piece is split into tokens, each from a `<` up to the first `>` (or the end of the piece),
+# the next starting at the next `<` (`_TOKEN`); `findall` steps over text, over bare tags (`<p>`;
+# not `<script>` or `<style>`, whose text is not markup) and end tags, and takes a <script> or
+# <style> whose text holds no `<` whole. A token is judged once (`_judge`, remembered by its
 # text) as the fast reader reads it on its own, and a start tag only when the fast reader would
-# end it at that same `>` whatever follows (`_STRICT`, `_ends_here`). Comments, scripts, styles
-# and anything unusual are left to the fast reader (the whole piece).
+# end it at that same `>` whatever follows (`_FAST`, `_STRICT`, `_ends_here`). Comments, other
+# scripts and styles and anything unusual are left to the fast reader (the whole piece).
 _SP = r"[ \t\n\r\f]"
 _TOKENS = ("tokens",)  # the key of the judged tokens in a reader's cache
 _REFUSED = None  # a token left to the fast reader
@@ -237,12 +240,10 @@ def _ends_here(token: str) -> bool:
 
 # A start tag in the plainest form: every attribute a plain name with a double-quoted value or
 # none, spaces between them, no `<` or `>` inside: html.parser reads it to its `>` whatever
-# follows, and its attributes as `_ATTR` finds them. `_PLAIN`: such a tag with no attribute
-# that could hold a link or an id.
+# follows, and its attributes as `_ATTR` finds them (`_STRICT`). `_PLAIN_ATTR`: such an
+# attribute that cannot hold a link or an id.
 _NOT_CDATA = r"(?!(?i:script|style)[ \t\n\r\f/>])"  # not <script>, <style> (their text is not markup)
 _PLAIN_ATTR = (_SP + r"++(?!(?i:" + _NAMES + r")" + _SP + r"*+=)[a-zA-Z_:][-a-zA-Z0-9_:.]*+(?:=\"[^\"<>]*+\")?+")
-_PLAIN_SRC = "<" + _NOT_CDATA + r"[a-zA-Z][a-zA-Z0-9-]*+(?:" + _PLAIN_ATTR + ")*+" + _SP + r"*+/?>"
-_PLAIN = re.compile(_PLAIN_SRC)
 _STRICT = re.compile(r"<" + _NOT_CDATA + r"([a-zA-Z][a-zA-Z0-9-]*)((?:" + _SP
                      + r"+[a-zA-Z_:][-a-zA-Z0-9_:.]*(?:=\"[^\"<>]*\")?)*)" + _SP + r"*/?>")
 _ATTR = re.compile(r"([a-zA-Z_:][-a-zA-Z0-9_:.]*)(=\"([^\"<>]*)\")?")
@@ -260,7 +261,7 @@ _FAST = re.compile("<" + _NOT_CDATA + r"([a-zA-Z][a-zA-Z0-9-]*+)(?:" + _QUOTED_A
 _META = re.compile(r"<(?i:meta)(?:" + _SP + r"++(?:(?i:name)(?![-a-zA-Z0-9_:.])|(?!(?i:" + _NAMES + r")" + _SP
                    + r"*+=)[a-zA-Z_:][-a-zA-Z0-9_:.]*+)(?:=\"[^\"]*+\")?+)*+" + _SP + r"*+/?>")
 _CANONICAL = re.compile(r"<link rel=\"canonical\" href=\"[^\"<>]*+\">")
-# A <script> or <style> in `_PLAIN`'s form whose text holds no `<`, with its end tag: the fast
+# A <script> or <style> in the plainest form, no attribute holding a link, whose text holds no `<`, with its end tag: the fast
 # reader skips such text to the first `</script>`, which is then its end tag: it adds nothing.
 _CDATA_UNIT_SRC = "|".join("<(?i:" + name + ")(?:" + _PLAIN_ATTR + ")*+" + _SP + r"*+>[^<]*+</" + name + ">"
                            for name in ("script", "style"))
@@ -286,6 +287,8 @@ def _judge(token: str, cache: dict):
             return ((_ID, m[3]),)
         if m[1].lower() != "link":
             return ((_LINK, m[3]),)
+        if _CANONICAL.fullmatch(token):
+            return ()
     elif _META.fullmatch(token) or _CANONICAL.fullmatch(token):
         return ()
     if token.endswith(_CDATA_ENDS) and _CDATA_UNIT.fullmatch(token):
@@ -429,10 +432,10 @@ def _read_pieces(text: str, cache: dict) -> list[_Piece] | None:
     pieces: list[_Piece] = [own]
     start, find, starts, n, size = 0, text.find, text.startswith, len(_CUTS), len(text)
     for i in range(n + 1):
-        last = recent.get(i)
-        if last is not None:  # the piece met last at this place, if it is here again and its cut follows
-            after = start + len(last[0])  # (then `find` would find that cut there: the piece holds
-            if starts(last[0], start) and (starts(_CUTS[i], after) if i < n else after == size):  # none)
+        last = recent.get(i)  # the piece met last at this place: if it is here again and its cut
+        if last is not None:  # follows, `find` would find the cut there (the piece holds none)
+            after = start + len(last[0])
+            if starts(last[0], start) and (starts(_CUTS[i], after) if i < n else after == size):
                 pieces.append(last[1])
                 start = after
                 continue

@@ -202,3 +202,132 @@ def test_plain_links_split_as_urlsplit_splits_them() -> None:
             path, _, fragment = url.partition("#")
             assert tuple(urlsplit(url)) == ("", "", path, "", fragment), repr(url)
     assert plain > 1000
+
+
+# --- the one-pass judges and the token reader's tokens (issue 16) -------------------------------
+# Start tags made of names, attributes and values that each fast judge takes (`_FAST`, `_META`,
+# `_CANONICAL`, `_CDATA_UNIT`) and that it must refuse: ids, links, `<a name>`, `<link>` with and
+# without rel="canonical", entities, `<` and `>` in values, single quotes, no quotes, upper case.
+_NAMES_OF_TAGS = ["a", "A", "h2", "img", "link", "LINK", "meta", "Meta", "span", "script", "style", "li",
+                  "a-b", "metax"]
+_ATTRS = [' class="c"', ' id="i"', ' ID="j"', ' href="x/"', ' HREF="../y/#f"', ' src="p.png"', ' name="n"',
+          ' rel="canonical"', ' rel="icon"', ' content="t"', ' data-x="1"', ' data="d"', ' srcset="a.png 1x"',
+          ' href="a&amp;b/"', ' id="&eacute;"', ' title="a<b"', ' title="a>b"', " title='q'", " href='s/'",
+          " href=u/", ' hidden', ' action="f/"', ' id=""', ' href=" sp/ "', ' name ="m"', ' namespace="z"',
+          ' idx="k"', '\n class="d"', ' class="x"y', ' title="&quot;"']
+
+
+def _random_tag(rng: random.Random) -> str:
+    name = rng.choice(_NAMES_OF_TAGS + ["meta", "link", "link"])
+    attrs = "".join(rng.choice(_ATTRS) for _ in range(rng.randint(0, 4)))
+    if rng.random() < 0.5 and name.lower() == "meta":
+        attrs = "".join(rng.choice([' name="n"', ' NAME="d"', ' content="t"', ' content="a<b>"', ' name', ' id="i"',
+                                    ' property="og"', " name='q'"]) for _ in range(rng.randint(1, 3)))
+    if rng.random() < 0.3 and name.lower() == "link":
+        attrs = (' rel="' + rng.choice(["canonical", "canonical", "icon", "Canonical"]) + '" href="'
+                 + rng.choice(["c/", "a&amp;b", "x<y"]) + '"')
+    tag = f"<{name}{attrs}{rng.choice(['>', '>', ' >', '/>', ' />'])}"
+    if name.lower() in ("script", "style") and rng.random() < 0.7:  # with its text and end tag
+        tag += rng.choice(['{"a": "b"}', "", "x < y", "a > b"]) + rng.choice([f"</{name.lower()}>", f"</{name}>",
+                                                                              f"</{name} >"])
+    return tag
+
+
+def _reference_effects(text: str) -> tuple:
+    parser = reference._PageParser()
+    parser.feed(text)
+    parser.close()
+    return parser.ids, bool(parser.duplicates), {url.strip() for _, url in parser.links}
+
+
+def test_each_one_pass_judge_reads_a_tag_as_html_parser() -> None:
+    """Each fast judge (`_FAST`, `_META`, `_CANONICAL`, `_CDATA_UNIT`) reads the tags it takes as
+    html.parser reads them; each takes many; and a tag it takes that adds something adds it
+    (a judge that drops or alters an id or a link fails here)."""
+    rng = random.Random(1616)
+    taken = {"fast": 0, "fast_effects": 0, "meta": 0, "canonical": 0, "cdata": 0}
+    for _ in range(30000):
+        token = _random_tag(rng)
+        fast, meta = check_links._FAST.fullmatch(token), check_links._META.fullmatch(token)
+        canonical = check_links._CANONICAL.fullmatch(token)
+        cdata = token.endswith(check_links._CDATA_ENDS) and check_links._CDATA_UNIT.fullmatch(token)
+        if not (fast or meta or canonical or cdata):
+            continue
+        taken["fast"] += bool(fast)
+        taken["meta"] += bool(meta and not fast)
+        taken["canonical"] += bool(canonical)
+        taken["cdata"] += bool(cdata)
+        effects = check_links._judge(token, {})
+        assert effects is not None, token
+        piece = _Piece()
+        piece.apply(effects, 0)
+        taken["fast_effects"] += bool(effects)
+        assert _got([piece]) == _reference_effects(token), token
+    assert min(taken.values()) > 100, taken
+
+
+def test_the_token_reader_reads_pieces_of_such_tags_as_html_parser() -> None:
+    """Pieces of such tags, text, bare tags and end tags (a tag repeated: a repeated id), read
+    by the token reader with one cache, as html.parser reads them."""
+    rng = random.Random(17)
+    cache: dict = {}
+    accepted = 0
+    bits = ["<p>", "</p>", "text", "\n", " < ", "</a >", "<br/>", "</x <y>"]
+    for _ in range(6000):
+        tags = [_random_tag(rng) for _ in range(rng.randint(1, 5))]
+        text = "".join(rng.choice(tags + bits) for _ in range(rng.randint(1, 12)))
+        piece = _Piece()
+        if _read_tokens(text, cache, piece):
+            accepted += 1
+            assert _got([piece]) == _reference_effects(text), repr(text)
+        else:
+            assert piece.ids == set() and piece.links == set(), repr(text)  # untouched when refused
+    assert accepted > 2000
+
+
+def test_a_piece_met_last_is_taken_again_only_where_its_cut_follows() -> None:
+    """The piece met last at a place is taken again without looking for its cut, but only when
+    the cut follows it: the same text followed by something else is read anew (and an id used
+    in two pieces of a page, neither remembered, is found used twice)."""
+    head = '<!doctype html><head><meta name="description" content="d">\n'
+    frame = ('<link rel="icon" href="i.png"><title>T</title>\n<header class="md-header">'
+             '<a href="./" id="logo">h</a></header>\n')
+    cache: dict = {}
+    for k in range(4):  # the frame's pieces remembered
+        page = head + frame + f'<article class="md-content__inner"><h2 id="a{k}">x</h2></article>'
+        assert _got(_read_pieces(page, cache)) == _reference_effects(page)
+    odd = head + frame.replace("<header", "<a href='gone/' id='logo'>\n<header") + (
+        '<article class="md-content__inner"><h2 id="logo">x</h2></article>')
+    assert _got(_read_pieces(odd, cache)) == _reference_effects(odd)
+    assert _reference_effects(odd)[1] and "gone/" in _reference_effects(odd)[2]
+    for where in ("", "<!-- the fast reader -->"):  # (a piece read by the fast reader, too)
+        twice = head.replace('content="d">', 'content="d"><b id="t">' + where) + frame + (
+            '<article class="md-content__inner"><h2 id="t">x</h2></article>')
+        assert _got(_read_pieces(twice, cache)) == _reference_effects(twice) and _reference_effects(twice)[1]
+
+
+def test_plain_paths_are_judged_as_urlsplit_and_normpath_judge_them(tmp_path: Path) -> None:
+    """`_Resolver._plain_verdict` (a plain path down from a folder) says what `_verdict` says
+    (urlsplit, normpath, the file list, the ids of the target), for random paths and folders;
+    and an http(s) link, skipped as external, is one `_verdict` finds nothing wrong with."""
+    rng = random.Random(5)
+    names = ["a", "b", "x.html", "index.html", "c.d", "-e", "~f", "http", "https-x", "h"]
+    files, dirs = {"index.html", "a/index.html", "a/b/index.html", "a/x.html", "b/c.d", "-e/index.html",
+                   "a/b/x.html"}, {"", "a", "a/b", "-e", "b"}
+    pages = {f: (frozenset({"f", "g"}), (), frozenset()) for f in files if f.endswith(".html")}
+    resolver = check_links._Resolver(tmp_path, files, dirs, "/", pages)
+    kinds = set()
+    for _ in range(20000):
+        folder = rng.choice(sorted(dirs))
+        rel = (folder + "/" if folder else "") + rng.choice(["index.html", "x.html"])
+        path = "/".join(rng.choice(names) for _ in range(rng.randint(1, 3))) + rng.choice(["", "/"])
+        url = path + rng.choice(["", "#", "#f", "#h", "#g.1"])
+        m = check_links._PLAIN_REST.fullmatch(url)
+        assert m is not None, url
+        got = resolver._plain_verdict(folder, m[1], m[2], pages)
+        assert got == resolver._verdict(rel, url, pages)[0], (rel, url)
+        assert resolver._kind(url)[0] >= 0, url  # not skipped as external
+        kinds.add(" ".join(got.split(" ")[:2]) if got else None)
+        external = rng.choice(["https://", "http://"]) + path
+        assert resolver._kind(external) == (-1, None) and resolver._verdict(rel, external, pages) == (None, True)
+    assert kinds == {None, "no such", "no element"}
