@@ -365,7 +365,7 @@ def _read_tokens(text: str, cache: dict, refs, start: int = 0, end: int | None =
 # the whole page is then read in one go, so the pieces are always read as the whole would be.
 # (Each cut starts with `<` and a letter or `/`: a piece ending in a lone `<` reads the same
 # alone as followed by the next piece.)
-_CUTS = ('<link rel="icon"', '<script type="application/ld+json"', "<title>", "</title>",
+_CUTS = ('<link rel="icon"', '<script type="application/ld+json"', "</title>",
          '<header class="md-header', '<div class="md-header__title"', '<form class="md-header__option"',
          '<div class="md-container"', '<div class="md-sidebar md-sidebar--secondary"',
          '<article class="md-content__inner', "</article>")
@@ -501,17 +501,30 @@ def _read_piece(page: str, start: int, end: int, i: int, cache: dict, memo: tupl
     return piece
 
 
-def _summary(pieces: list[_Piece]) -> tuple[frozenset[str], bool, tuple[frozenset[str], ...], frozenset[str]]:
+def _summary(pieces: list[_Piece], memo: dict | None = None) -> tuple[frozenset[str], bool,
+                                                                      tuple[frozenset[str], ...], frozenset[str]]:
     """What the verdict needs of a page read in pieces: its ids (and `<a name>` anchors),
     whether an id is used twice (in one piece or in two), the distinct links of each piece met
-    on other pages too, and those of the page's other pieces."""
-    ids = frozenset().union(*[p.ids for p in pieces])
-    repeated = any(p.repeats for p in pieces) or sum(len(p.ids) for p in pieces) != len(ids)
-    names = [p.names for p in pieces if p.names]
+    on other pages too, and those of the page's other pieces. `memo`: what the pieces met on
+    other pages add together, remembered by those pieces (the same on every page of a folder)."""
+    own = [p for p in pieces if not p.shared]
+    key = tuple(p for p in pieces if p.shared)
+    known = None if memo is None else memo.get(key)
+    if known is None:
+        shared_ids = frozenset().union(*[p.ids for p in key])
+        known = (shared_ids, any(p.repeats for p in key) or sum(len(p.ids) for p in key) != len(shared_ids),
+                 frozenset().union(*[p.names for p in key]), tuple(p.links for p in key if p.links))
+        if memo is not None:
+            memo[key] = known
+    shared_ids, repeated, names, shared = known
+    own_ids = frozenset().union(*[p.ids for p in own])
+    ids = shared_ids | own_ids
+    repeated = (repeated or any(p.repeats for p in own) or sum(len(p.ids) for p in own) != len(own_ids)
+                or len(shared_ids) + len(own_ids) != len(ids))
+    names = names.union(*[p.names for p in own])
     if names:
-        ids = ids.union(*names)
-    shared = tuple(p.links for p in pieces if p.shared and p.links)
-    others = frozenset().union(*[p.links for p in pieces if not p.shared])
+        ids = ids | names
+    others = frozenset().union(*[p.links for p in own])
     return ids, repeated, shared, others
 
 
@@ -591,17 +604,19 @@ class LinkIndex:
         self.duplicates: list[BrokenLink] = []
         self.cpu_seconds = 0.0  # spent reading pages and checking, by this thread (`make build`'s phases)
         self._tags: dict = {}  # tag text -> what it adds to a page, and the pieces (read cache)
+        self._summaries: dict = {}  # pieces met on other pages -> what they add together (`_summary`)
 
     def add(self, rel: str, html: str, *, from_disk: bool = False) -> None:
         """Read the page written to `rel` (a path inside the site); `html` as written."""
         start = time.thread_time()  # (the process's clock sums every thread's: slow with many)
         if len(self._tags) > 200_000:  # the record pages' own tags: keep the memory flat
             self._tags.clear()
+            self._summaries.clear()
         text = html if from_disk else _as_read_from_disk(html)
         pieces = _read_pieces(text, self._tags)
         if pieces is None:  # unusual markup: the page read whole
             pieces = [_Piece.of(read_page(text, self._tags))]
-        ids, repeated, shared, others = _summary(pieces)
+        ids, repeated, shared, others = _summary(pieces, self._summaries)
         if repeated:  # an id used twice: a link to it finds only the first; where, from the page
             refs = read_page(text, self._tags)
             for line, dup in refs.duplicates:
