@@ -267,6 +267,7 @@ _CDATA_UNIT_SRC = "|".join("<(?i:" + name + ")(?:" + _PLAIN_ATTR + ")*+" + _SP +
                            for name in ("script", "style"))
 _CDATA_UNIT = re.compile(_CDATA_UNIT_SRC)
 _CDATA_ENDS = ("</script>", "</style>")
+_COMMENT = re.compile(r"<!--.*?--\s*>", re.S)  # (html.parser's `_commentclose`, from after the `<!--`)
 # The token reader's tokens: from a `<` up to the first `>` (or to the end of the piece), each
 # `<` after a token's end starting the next (a `<` inside a token is one html.parser reads as
 # part of that tag, or the token is left to the fast reader); a <script> or <style> of
@@ -298,6 +299,8 @@ def _judge(token: str, cache: dict):
         attrs = [(name.lower(), (unescape(value) if value else value) if given else None)
                  for name, given, value in _ATTR.findall(m[2])]
         return _effects(m[1].lower(), attrs)
+    if token.startswith("<!--") and _COMMENT.fullmatch(token):
+        return ()  # a whole comment: html.parser ends it at the first `--\s*>`, here its only `>`
     if token.startswith(("<!--", "<![", "<?")) or not token.endswith(">") and token[1:2].isalpha():
         return _REFUSED
     m = _SCAN.match(token)

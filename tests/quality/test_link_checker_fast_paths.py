@@ -272,7 +272,8 @@ def test_the_token_reader_reads_pieces_of_such_tags_as_html_parser() -> None:
     rng = random.Random(17)
     cache: dict = {}
     accepted = 0
-    bits = ["<p>", "</p>", "text", "\n", " < ", "</a >", "<br/>", "</x <y>"]
+    bits = ["<p>", "</p>", "text", "\n", " < ", "</a >", "<br/>", "</x <y>", "<!-- c -->", "<!-->", "<!--->", "--",
+            "<!-- a > b -->", " -->", "<!--x-- >", "<!-- <a href='hidden/'> -->"]
     for _ in range(6000):
         tags = [_random_tag(rng) for _ in range(rng.randint(1, 5))]
         text = "".join(rng.choice(tags + bits) for _ in range(rng.randint(1, 12)))
@@ -282,7 +283,7 @@ def test_the_token_reader_reads_pieces_of_such_tags_as_html_parser() -> None:
             assert _got([piece]) == _reference_effects(text), repr(text)
         else:
             assert piece.ids == set() and piece.links == set(), repr(text)  # untouched when refused
-    assert accepted > 2000
+    assert accepted > 1200
 
 
 def test_a_piece_met_last_is_taken_again_only_where_its_cut_follows() -> None:
