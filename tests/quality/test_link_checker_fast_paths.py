@@ -269,8 +269,13 @@ def test_each_one_pass_judge_reads_a_tag_as_html_parser() -> None:
 def test_the_token_reader_reads_pieces_of_such_tags_as_html_parser() -> None:
     """Pieces of such tags, text, bare tags and end tags (a tag repeated: a repeated id), read
     by the token reader with one cache, as html.parser reads them."""
-    rng = random.Random(17)
     cache: dict = {}
+    for text in ['<script type="a">{}</script><a href="x/">x</a><script>y</script>',  # one script each
+                 '<style>p {}</style><h2 id="s">s</h2><style>q {}</style>', '<h2 id="t"></h2>\n<h2 id="t">',
+                 '<script>a<b</script><a href="y/">', '<!-- a --><a href="z/"><!-- b -->']:
+        piece = _Piece()
+        assert not _read_tokens(text, cache, piece) or _got([piece]) == _reference_effects(text), text
+    rng = random.Random(17)
     accepted = 0
     bits = ["<p>", "</p>", "text", "\n", " < ", "</a >", "<br/>", "</x <y>", "<!-- c -->", "<!-->", "<!--->", "--",
             "<!-- a > b -->", " -->", "<!--x-- >", "<!-- <a href='hidden/'> -->"]
