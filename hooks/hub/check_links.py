@@ -243,7 +243,8 @@ def _ends_here(token: str) -> bool:
 # follows, and its attributes as `_ATTR` finds them (`_STRICT`). `_PLAIN_ATTR`: such an
 # attribute that cannot hold a link or an id.
 _NOT_CDATA = r"(?!(?i:script|style)[ \t\n\r\f/>])"  # not <script>, <style> (their text is not markup)
-_PLAIN_ATTR = (_SP + r"++(?!(?i:" + _NAMES + r")" + _SP + r"*+=)[a-zA-Z_:][-a-zA-Z0-9_:.]*+(?:=\"[^\"<>]*+\")?+")
+_PLAIN_ATTR = (_SP + r"++(?!(?i:" + _NAMES + r")" + _SP + r"*+=)[a-zA-Z_:][-a-zA-Z0-9_:.]*+"
+               r"(?:=\"[^\"<>]*+\")?+")
 _STRICT = re.compile(r"<" + _NOT_CDATA + r"([a-zA-Z][a-zA-Z0-9-]*)((?:" + _SP
                      + r"+[a-zA-Z_:][-a-zA-Z0-9_:.]*(?:=\"[^\"<>]*\")?)*)" + _SP + r"*/?>")
 _ATTR = re.compile(r"([a-zA-Z_:][-a-zA-Z0-9_:.]*)(=\"([^\"<>]*)\")?")
@@ -261,8 +262,9 @@ _FAST = re.compile("<" + _NOT_CDATA + r"([a-zA-Z][a-zA-Z0-9-]*+)(?:" + _QUOTED_A
 _META = re.compile(r"<(?i:meta)(?:" + _SP + r"++(?:(?i:name)(?![-a-zA-Z0-9_:.])|(?!(?i:" + _NAMES + r")" + _SP
                    + r"*+=)[a-zA-Z_:][-a-zA-Z0-9_:.]*+)(?:=\"[^\"]*+\")?+)*+" + _SP + r"*+/?>")
 _CANONICAL = re.compile(r"<link rel=\"canonical\" href=\"[^\"<>]*+\">")
-# A <script> or <style> in the plainest form, no attribute holding a link, whose text holds no `<`, with its end tag: the fast
-# reader skips such text to the first `</script>`, which is then its end tag: it adds nothing.
+# A <script> or <style> in the plainest form, no attribute holding a link, whose text holds no
+# `<`, with its end tag: the fast reader skips such text to the first `</script>`, which is then
+# its end tag: it adds nothing.
 _CDATA_UNIT_SRC = "|".join("<(?i:" + name + ")(?:" + _PLAIN_ATTR + ")*+" + _SP + r"*+>[^<]*+</" + name + ">"
                            for name in ("script", "style"))
 _CDATA_UNIT = re.compile(_CDATA_UNIT_SRC)
@@ -329,7 +331,8 @@ def _read_tokens(text: str, cache: dict, refs, start: int = 0, end: int | None =
     memo = cache.get(_TOKENS)
     if memo is None or len(memo[1]) + len(memo[0]) > 400_000:  # (the pages' own tags: keep the memory flat)
         memo = cache[_TOKENS] = ({}, set(), {}, set())
-    judged, empty, link_of, counted = memo  # token -> effects or _REFUSED; adding nothing; -> its one link; adding an id
+    # token -> effects or _REFUSED; tokens adding nothing; token -> its one link; tokens adding an id
+    judged, empty, link_of, counted = memo
     tokens = _TOKEN.findall(text, start, len(text) if end is None else end)
     new = set(tokens)
     new -= empty
@@ -470,7 +473,8 @@ def _read_pieces(text: str, cache: dict) -> list[_Piece] | None:
 _QUOTES = "'\""  # after a piece: a tag with a quote left open then runs on, and fails
 
 
-def _read_piece(page: str, start: int, end: int, i: int, cache: dict, memo: tuple, own: _Piece) -> _Piece | None:
+def _read_piece(page: str, start: int, end: int, i: int, cache: dict, memo: tuple,
+                own: _Piece) -> _Piece | None:
     """The piece page[start:end], at place `i`, not remembered yet: read token by token
     (`_read_tokens`), or by the fast reader when a token needs it, into `own` (what the page's
     pieces not remembered add); remembered the third time it is met (the first time only a
@@ -504,8 +508,8 @@ def _read_piece(page: str, start: int, end: int, i: int, cache: dict, memo: tupl
     return piece
 
 
-def _summary(pieces: list[_Piece], memo: dict | None = None) -> tuple[frozenset[str], bool,
-                                                                      tuple[frozenset[str], ...], frozenset[str]]:
+def _summary(pieces: list[_Piece], memo: dict | None = None) -> tuple[
+        frozenset[str], bool, tuple[frozenset[str], ...], frozenset[str]]:
     """What the verdict needs of a page read in pieces: its ids (and `<a name>` anchors),
     whether an id is used twice (in one piece or in two), the distinct links of each piece met
     on other pages too, and those of the page's other pieces. `memo`: what the pieces met on
@@ -667,7 +671,8 @@ class LinkIndex:
 _PLAIN_URL = re.compile(r"[A-Za-z0-9_.~-][A-Za-z0-9_.~/-]*(?:#[A-Za-z0-9_.~-]*)?")
 # A path down from a folder, each name not starting with `.` (so neither `.` nor `..`), then
 # perhaps a fragment: `_Resolver._plain_verdict` (what `_PLAIN_URL`'s urlsplit and normpath give).
-_PLAIN_REST = re.compile(r"((?:[A-Za-z0-9_~-][A-Za-z0-9_.~-]*/)*[A-Za-z0-9_~-][A-Za-z0-9_.~-]*/?)(?:#([A-Za-z0-9_.~-]*))?")
+_PLAIN_REST = re.compile(r"((?:[A-Za-z0-9_~-][A-Za-z0-9_.~-]*/)*[A-Za-z0-9_~-][A-Za-z0-9_.~-]*/?)"
+                         r"(?:#([A-Za-z0-9_.~-]*))?")
 _Parts = namedtuple("_Parts", "scheme netloc path query fragment")
 
 
@@ -833,7 +838,8 @@ class _Resolver:
         if joined not in self.files:
             return "no such file in the site"
         if frag and joined.endswith(".html"):
-            ids = pages[joined][0] if joined in pages else read_page(_read_file(Path(joined))).ids  # as `_verdict`
+            ids = (pages[joined][0] if joined in pages  # (as `_verdict` reads them)
+                   else read_page(_read_file(Path(joined))).ids)
             if frag not in ids:
                 return f"no element with id {frag!r} on {joined}"
         return None

@@ -221,15 +221,16 @@ def _random_tag(rng: random.Random) -> str:
     name = rng.choice(_NAMES_OF_TAGS + ["meta", "link", "link"])
     attrs = "".join(rng.choice(_ATTRS) for _ in range(rng.randint(0, 4)))
     if rng.random() < 0.5 and name.lower() == "meta":
-        attrs = "".join(rng.choice([' name="n"', ' NAME="d"', ' content="t"', ' content="a<b>"', ' name', ' id="i"',
-                                    ' property="og"', " name='q'"]) for _ in range(rng.randint(1, 3)))
+        metas = [' name="n"', ' NAME="d"', ' content="t"', ' content="a<b>"', ' name', ' id="i"', ' property="og"',
+                 " name='q'"]
+        attrs = "".join(rng.choice(metas) for _ in range(rng.randint(1, 3)))
     if rng.random() < 0.3 and name.lower() == "link":
         attrs = (' rel="' + rng.choice(["canonical", "canonical", "icon", "Canonical"]) + '" href="'
                  + rng.choice(["c/", "a&amp;b", "x<y"]) + '"')
     tag = f"<{name}{attrs}{rng.choice(['>', '>', ' >', '/>', ' />'])}"
     if name.lower() in ("script", "style") and rng.random() < 0.7:  # with its text and end tag
-        tag += rng.choice(['{"a": "b"}', "", "x < y", "a > b"]) + rng.choice([f"</{name.lower()}>", f"</{name}>",
-                                                                              f"</{name} >"])
+        tag += rng.choice(['{"a": "b"}', "", "x < y", "a > b"])
+        tag += rng.choice([f"</{name.lower()}>", f"</{name}>", f"</{name} >"])
     return tag
 
 
@@ -277,8 +278,8 @@ def test_the_token_reader_reads_pieces_of_such_tags_as_html_parser() -> None:
         assert not _read_tokens(text, cache, piece) or _got([piece]) == _reference_effects(text), text
     rng = random.Random(17)
     accepted = 0
-    bits = ["<p>", "</p>", "text", "\n", " < ", "</a >", "<br/>", "</x <y>", "<!-- c -->", "<!-->", "<!--->", "--",
-            "<!-- a > b -->", " -->", "<!--x-- >", "<!-- <a href='hidden/'> -->"]
+    bits = ["<p>", "</p>", "text", "\n", " < ", "</a >", "<br/>", "</x <y>", "<!-- c -->", "<!-->", "<!--->",
+            "--", "<!-- a > b -->", " -->", "<!--x-- >", "<!-- <a href='hidden/'> -->"]
     for _ in range(6000):
         tags = [_random_tag(rng) for _ in range(rng.randint(1, 5))]
         text = "".join(rng.choice(tags + bits) for _ in range(rng.randint(1, 12)))
@@ -335,5 +336,6 @@ def test_plain_paths_are_judged_as_urlsplit_and_normpath_judge_them(tmp_path: Pa
         assert resolver._kind(url)[0] >= 0, url  # not skipped as external
         kinds.add(" ".join(got.split(" ")[:2]) if got else None)
         external = rng.choice(["https://", "http://"]) + path
-        assert resolver._kind(external) == (-1, None) and resolver._verdict(rel, external, pages) == (None, True)
+        assert resolver._kind(external) == (-1, None)
+        assert resolver._verdict(rel, external, pages) == (None, True)
     assert kinds == {None, "no such", "no element"}
