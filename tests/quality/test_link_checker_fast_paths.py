@@ -221,8 +221,8 @@ def _random_tag(rng: random.Random) -> str:
     name = rng.choice(_NAMES_OF_TAGS + ["meta", "link", "link"])
     attrs = "".join(rng.choice(_ATTRS) for _ in range(rng.randint(0, 4)))
     if rng.random() < 0.5 and name.lower() == "meta":
-        metas = [' name="n"', ' NAME="d"', ' content="t"', ' content="a<b>"', ' name', ' id="i"', ' property="og"',
-                 " name='q'"]
+        metas = [' name="n"', ' NAME="d"', ' content="t"', ' content="a<b>"', ' name', ' id="i"',
+                 ' property="og"', " name='q'"]
         attrs = "".join(rng.choice(metas) for _ in range(rng.randint(1, 3)))
     if rng.random() < 0.3 and name.lower() == "link":
         attrs = (' rel="' + rng.choice(["canonical", "canonical", "icon", "Canonical"]) + '" href="'
