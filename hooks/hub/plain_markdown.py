@@ -20,6 +20,10 @@ the full path.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
+from html import unescape
+
+from markdown.extensions import toc
 
 # The Markdown extensions of a page body that the differential test checks (the repo's
 # mkdocs.yml): none of them reacts to plain prose. A hub whose mkdocs.yml adds another one
@@ -42,7 +46,7 @@ _PUNCT = "\u00a1-\u00ac\u00ae-\u00bf\u2010-\u2027\u2030-\u205e\u2190-\u21ff"
 _LETTER = r"[^\W\d_]"  # a letter (any script); \w without digits and underscore
 _COMMON = rf"[^\W_]|[ ,;:?!()/%$@{_PUNCT}]|&(?= )"
 _SMART_CHAR = rf"{_COMMON}|\.(?!\.)|-(?!-)|\n|(?<={_LETTER})'(?!\d)"
-_PAGE_CHAR = rf"""{_COMMON}|[.\-'"\n\ue002\ue003]|\\[`_{{}}\[\]()#+\-.!>]"""
+_PAGE_CHAR = rf"""{_COMMON}|[.\-'"\n\ue002\ue003]|\\[`_{{}}\[\]()#+\-.!>*\\]"""
 
 
 def _text(char: str) -> re.Pattern[str]:
@@ -73,6 +77,12 @@ def _paragraphs(body: str) -> str:
     return "\n".join(f"<p>{p}</p>" for p in _PARAGRAPHS.split(body))
 
 
+# An escaped `*` or `\` is a character, never emphasis: as Python-Markdown, which swaps escapes
+# for placeholders before its inline patterns, masked until the emphasis is done (the page rule
+# lets neither control character through).
+_MASKS = {"*": "\x02", "\\": "\x03"}
+
+
 def plain_html(text: str, smart: bool) -> str | None:
     """The sanitised HTML of `text`, or None when it is not provably plain prose."""
     if not text.strip():
@@ -86,6 +96,74 @@ def plain_html(text: str, smart: bool) -> str | None:
         return _paragraphs(body.replace("&", "&amp;").replace("'", "\u2019"))
     if _PAGE_BAD_START.search(body) or _PAGE_TEXT.fullmatch(body) is None:  # a heading fails at once
         return None
-    if "\\" in body:
-        body = _ESCAPE.sub(r"\1", body)
-    return _paragraphs(body.replace("&", "&amp;").replace(">", "&gt;"))
+    if "\\" not in body:
+        return _paragraphs(body.replace("&", "&amp;").replace(">", "&gt;"))
+    body = _ESCAPE.sub(lambda m: _MASKS.get(m[1], m[1]), body)
+    html = _paragraphs(body.replace("&", "&amp;").replace(">", "&gt;"))
+    return html.replace("\x02", "*").replace("\x03", "\\")
+
+
+# --- page bodies with headings ----------------------------------------------------------------
+# Briefs, exchange stories and module notes are mostly `## headings` between paragraphs of plain
+# prose. With mkdocs.yml's `toc: permalink: true` (and nothing else configured for toc), Python-
+# Markdown gives each heading an id made by the toc extension's own slugify and unique (called
+# here), and a permalink after its text. A heading is taken only when it is a block of its own
+# (blank lines around it), of level 2 to 6 (a first `#` heading would be the page's title), and
+# of characters that no inline rule touches.
+_HEAD_CHAR = rf"""[^\W_]|[ ,;:?!()/%$@{_PUNCT}]|&(?= )|[.\-'"]"""
+_HEADING = re.compile(rf"(#{{2,6}}) (?! )((?:{_HEAD_CHAR})+)")
+_ID = re.compile(r"[a-z0-9][a-z0-9_-]*|_[0-9]+")  # never `__`: the theme's ids (sanitise_page)
+TOC_CONFIG = {"permalink": True}
+
+
+def heading_shortcut(configs: dict | None) -> bool:
+    """Whether `page_body`'s headings are what MkDocs makes of them with these extension configs
+    (mkdocs.yml `mdx_configs`): the toc extension's, exactly `permalink: true`."""
+    return (configs or {}).get("toc") == TOC_CONFIG
+
+
+@dataclass(frozen=True)
+class PageBody:
+    """A page body as MkDocs' Markdown converter renders it: `html` (page.content), `clean` (what
+    `sanitise_page` makes of it), `toc_tokens` (the toc extension's `md.toc_tokens`, nested) and
+    `ids` (the headings' ids, in order: the page's anchors, and its links to them)."""
+    html: str
+    clean: str
+    toc_tokens: list = field(default_factory=list)
+    ids: tuple[str, ...] = ()
+
+
+def page_body(text: str, headings: bool = True) -> PageBody | None:
+    """The rendering of a page body of plain prose and (with `headings`) headings; None when it
+    holds anything else."""
+    if not headings or "#" not in text:
+        plain = plain_html(text, smart=False)
+        return None if plain is None else PageBody(plain, plain)
+    body = text.strip("\n")
+    if not body or body[0] == " " or body[-1] == " " or " \n" in body or "\n " in body:
+        return None
+    html: list[str] = []
+    clean: list[str] = []
+    tokens: list[dict] = []
+    used: set[str] = set()
+    counters: dict[str, int] = {}
+    for block in _PARAGRAPHS.split(body):
+        m = _HEADING.fullmatch(block)
+        if m is None:
+            plain = plain_html(block, smart=False)
+            if not plain:  # not plain prose, or only white space (such as U+2029)
+                return None
+            html.append(plain)
+            clean.append(plain)
+            continue
+        level, inner = len(m[1]), m[2].replace("&", "&amp;")
+        name = toc.strip_tags(inner)
+        anchor = toc.unique(toc.slugify(unescape(name), "-"), used, counters)
+        if _ID.fullmatch(anchor) is None:
+            return None
+        head = f'<h{level} id="{anchor}">{inner}<a class="headerlink" href="#{anchor}" title="Permanent link">'
+        html.append(f"{head}&para;</a></h{level}>")
+        clean.append(f"{head}\u00b6</a></h{level}>")
+        tokens.append({"level": level, "id": anchor, "name": name, "html": inner, "data-toc-label": ""})
+    ids = tuple(t["id"] for t in tokens)
+    return PageBody("\n".join(html), "\n".join(clean), toc.nest_toc_tokens(tokens), ids)
