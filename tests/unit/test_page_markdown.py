@@ -29,6 +29,8 @@ HEAD_TOKENS = ["&", " & ", "'", '"', "...", "-", "--", "_", "__init", "C#", " #"
                "`", "<b>", "{#x}", "{: .c}", "[a](b)", "[TOC]", ">", "<", "2015", "ſ", "\u00a0", "\u200b",
                "Ⅻ", "ﬁ", "½", "é", "日本", "(", ")", ":", "?", "!", "%", "/", "→", "—", "·"]
 
+WHITE = [" ", "\t", "\u2028", "\u2029", "\u00a0", "\u200b", "\u3000", "\x0b", "\x0c", "\x1c", "\r"]
+
 
 def _heading(rng: random.Random, pool: list[str]) -> str:
     if pool and rng.random() < 0.3:  # the same title again: unique ids `_1`, `_2`
@@ -61,8 +63,8 @@ def _body(rng: random.Random) -> str:
     decides is the headings and the way the blocks are put together."""
     pool: list[str] = []
     tame = rng.random() < 0.5
-    blocks = [_heading(rng, pool) if rng.random() < 0.45 else _paragraph(rng, tame)
-              for _ in range(rng.randint(1, 8))]
+    blocks = [_heading(rng, pool) if rng.random() < 0.45 else _paragraph(rng, tame) if rng.random() < 0.93
+              else rng.choice(WHITE) for _ in range(rng.randint(1, 8))]
     seps = ["\n\n"] * 12 + ["\n", "\n\n\n", "\n \n", " \n\n"]
     body = blocks[0]
     for block in blocks[1:]:
@@ -119,7 +121,7 @@ def _check(texts: list[str]) -> tuple[int, int]:
 def test_generated_bodies(seed: int) -> None:
     rng = random.Random(500 + seed)
     answered, headed = _check([_body(rng) for _ in range(1200)])
-    assert answered >= 120 and headed >= 50  # the shortcut is exercised, not only refused
+    assert answered >= 100 and headed >= 50  # the shortcut is exercised, not only refused
 
 
 def test_generated_headings_alone() -> None:
@@ -197,7 +199,7 @@ def test_examples() -> None:
 @pytest.mark.parametrize("text", [
     "# Title\n\nText.",  # the page's title: MkDocs takes it from the first h1
     "## A {#x}", "## A ##", "##A", "## A\nText.", "Text.\n## A", "## **A**", "## A_b", "## [a](b)",
-    "## A\n\n- item", "## A\n\n[link](x.md)", "## A\n\n    code", "## ..\n\n## -a",
+    "## A\n\n- item", "## A\n\n\u2029\n\nText.", "## A\n\n[link](x.md)", "## A\n\n    code", "## ..\n\n## -a",
 ])
 def test_refused(text: str) -> None:
     assert page_body(text) is None
