@@ -72,9 +72,7 @@ _ESCAPE = re.compile(r"\\(.)")
 
 
 def _paragraphs(body: str) -> str:
-    if "*" in body:
-        body = _EM.sub(r"<em>\1</em>", _STRONG.sub(r"<strong>\1</strong>", body))
-    return "\n".join(f"<p>{p}</p>" for p in _PARAGRAPHS.split(body))
+    return "\n".join(f"<p>{p}</p>" for p in _PARAGRAPHS.split(_emphasis(body)))
 
 
 # An escaped `*` or `\` is a character, never emphasis: as Python-Markdown, which swaps escapes
@@ -96,30 +94,46 @@ def plain_html(text: str, smart: bool) -> str | None:
         return _paragraphs(body.replace("&", "&amp;").replace("'", "\u2019"))
     if _PAGE_BAD_START.search(body) or _PAGE_TEXT.fullmatch(body) is None:  # a heading fails at once
         return None
+    return "\n".join(f"<p>{p}</p>" for p in _PARAGRAPHS.split(_page_markup(body)))
+
+
+def _page_markup(body: str) -> str:
+    """The inline HTML of page text that passed the page rule (escapes, `&`, `>`, emphasis)."""
     if "\\" not in body:
-        return _paragraphs(body.replace("&", "&amp;").replace(">", "&gt;"))
+        return _emphasis(body.replace("&", "&amp;").replace(">", "&gt;"))
     body = _ESCAPE.sub(lambda m: _MASKS.get(m[1], m[1]), body)
-    html = _paragraphs(body.replace("&", "&amp;").replace(">", "&gt;"))
+    html = _emphasis(body.replace("&", "&amp;").replace(">", "&gt;"))
     return html.replace("\x02", "*").replace("\x03", "\\")
 
 
-# --- page bodies with headings ----------------------------------------------------------------
-# Briefs, exchange stories and module notes are mostly `## headings` between paragraphs of plain
-# prose. With mkdocs.yml's `toc: permalink: true` (and nothing else configured for toc), Python-
+def _emphasis(body: str) -> str:
+    if "*" in body:
+        body = _EM.sub(r"<em>\1</em>", _STRONG.sub(r"<strong>\1</strong>", body))
+    return body
+
+
+# --- page bodies with headings and lists ------------------------------------------------------
+# Briefs, exchange stories and module notes are mostly `## headings` and lists between paragraphs
+# of plain prose. With mkdocs.yml's `toc: permalink: true` (and nothing else configured), Python-
 # Markdown gives each heading an id made by the toc extension's own slugify and unique (called
 # here), and a permalink after its text. A heading is taken only when it is a block of its own
 # (blank lines around it), of level 2 to 6 (a first `#` heading would be the page's title), and
-# of characters that no inline rule touches.
+# of characters that no inline rule touches. A list is taken when it is a block of its own, not
+# right after another list (Python-Markdown would join the two into one loose list), with no blank
+# line inside (a tight list: no paragraphs in its items), every item marked by `-`, `*`, `+` or,
+# in an ordered list, digits and `.`, then one space; a line that is not an item continues the
+# item before it when it is indented by at most three spaces and starts as a paragraph line may.
 _HEAD_CHAR = rf"""[^\W_]|[ ,;:?!()/%$@{_PUNCT}]|&(?= )|[.\-'"]"""
 _HEADING = re.compile(rf"(#{{2,6}}) (?! )((?:{_HEAD_CHAR})+)")
 _ID = re.compile(r"[a-z0-9][a-z0-9_-]*|_[0-9]+")  # never `__`: the theme's ids (sanitise_page)
+_ITEM = re.compile(r"(?:([-*+])|\d+\.) (?! )")
 TOC_CONFIG = {"permalink": True}
 
 
 def heading_shortcut(configs: dict | None) -> bool:
-    """Whether `page_body`'s headings are what MkDocs makes of them with these extension configs
-    (mkdocs.yml `mdx_configs`): the toc extension's, exactly `permalink: true`."""
-    return (configs or {}).get("toc") == TOC_CONFIG
+    """Whether `page_body`'s headings, lists and prose are what MkDocs makes of them with these
+    extension configs (mkdocs.yml `mdx_configs`): none but the toc extension's, `permalink: true`."""
+    return dict(configs or {}) == {"toc": TOC_CONFIG}
 
 
 @dataclass(frozen=True)
@@ -134,36 +148,69 @@ class PageBody:
 
 
 def page_body(text: str, headings: bool = True) -> PageBody | None:
-    """The rendering of a page body of plain prose and (with `headings`) headings; None when it
-    holds anything else."""
-    if not headings or "#" not in text:
-        plain = plain_html(text, smart=False)
+    """The rendering of a page body of plain prose and (with `headings`) headings and lists; None
+    when it holds anything else."""
+    plain = plain_html(text, smart=False)
+    if plain is not None or not headings:
         return None if plain is None else PageBody(plain, plain)
     body = text.strip("\n")
-    if not body or body[0] == " " or body[-1] == " " or " \n" in body or "\n " in body:
+    if not body or body[-1] == " " or " \n" in body:  # a line break (`  \n`), a line of spaces
         return None
     html: list[str] = []
     clean: list[str] = []
     tokens: list[dict] = []
     used: set[str] = set()
     counters: dict[str, int] = {}
+    after_list = False
     for block in _PARAGRAPHS.split(body):
-        m = _HEADING.fullmatch(block)
-        if m is None:
-            plain = plain_html(block, smart=False)
-            if not plain:  # not plain prose, or only white space (such as U+2029)
+        heading = _HEADING.fullmatch(block)
+        if heading is not None:
+            level, inner = len(heading[1]), heading[2].replace("&", "&amp;")
+            name = toc.strip_tags(inner)
+            anchor = toc.unique(toc.slugify(unescape(name), "-"), used, counters)
+            if _ID.fullmatch(anchor) is None:
                 return None
-            html.append(plain)
-            clean.append(plain)
+            head = f'<h{level} id="{anchor}">{inner}<a class="headerlink" href="#{anchor}" title="Permanent link">'
+            html.append(f"{head}&para;</a></h{level}>")
+            clean.append(f"{head}\u00b6</a></h{level}>")
+            tokens.append({"level": level, "id": anchor, "name": name, "html": inner, "data-toc-label": ""})
+            after_list = False
             continue
-        level, inner = len(m[1]), m[2].replace("&", "&amp;")
-        name = toc.strip_tags(inner)
-        anchor = toc.unique(toc.slugify(unescape(name), "-"), used, counters)
-        if _ID.fullmatch(anchor) is None:
+        if after_list or (item := _ITEM.match(block)) is None:
+            part = plain_html(block, smart=False)
+            after_list = False
+        else:
+            part = _list(block, ordered=item[1] is None)
+            after_list = True
+        if not part:  # not plain prose, or only white space (such as U+2029)
             return None
-        head = f'<h{level} id="{anchor}">{inner}<a class="headerlink" href="#{anchor}" title="Permanent link">'
-        html.append(f"{head}&para;</a></h{level}>")
-        clean.append(f"{head}\u00b6</a></h{level}>")
-        tokens.append({"level": level, "id": anchor, "name": name, "html": inner, "data-toc-label": ""})
+        html.append(part)
+        clean.append(part)
     ids = tuple(t["id"] for t in tokens)
     return PageBody("\n".join(html), "\n".join(clean), toc.nest_toc_tokens(tokens), ids)
+
+
+def _list(block: str, ordered: bool) -> str | None:
+    items: list[str] = []
+    for line in block.split("\n"):
+        item = _ITEM.match(line)
+        if item is not None:
+            if (item[1] is None) != ordered:
+                return None
+            items.append(line[item.end():])
+        elif len(line) - len(line.lstrip(" ")) > 3:
+            return None
+        else:
+            items[-1] += "\n" + line
+    html = []
+    for text in items:
+        if "\n" in text:
+            first, *rest = text.split("\n")
+            start = "\n".join([first, *(line.lstrip(" ") for line in rest)])  # where each line starts
+        else:
+            start = text
+        if _PAGE_BAD_START.search(start) or _PAGE_TEXT.fullmatch(text) is None:
+            return None
+        html.append(f"<li>{_page_markup(text)}</li>")
+    tag = "ol" if ordered else "ul"
+    return f"<{tag}>\n" + "\n".join(html) + f"\n</{tag}>"

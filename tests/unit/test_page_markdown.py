@@ -12,6 +12,7 @@ same cleaned HTML, table of contents, anchors, links to anchors and title.
 from __future__ import annotations
 
 import random
+import re
 from functools import lru_cache
 from pathlib import Path
 
@@ -58,13 +59,39 @@ def _paragraph(rng: random.Random, tame: bool) -> str:
     return text
 
 
+ITEM_MARKS = ["- ", "* ", "+ ", "1. ", "2. ", "10. "]
+ODD_MARKS = ["-  ", " - ", "   * ", "    - ", "-", "1) ", "a. ", "1.", "- - ", "-\t", "1.  ", "2015. ", "* * "]
+INDENTS = ["", " ", "  ", "   ", "  ", "  "]
+ODD_INDENTS = ["    ", "     ", "\t", "  - ", "  1. ", "    - ", "  * ", "  > ", " # "]
+
+
+def _list(rng: random.Random, tame: bool) -> str:
+    """A list of items from the paragraph generator, their further lines indented (or not)."""
+    marks = ITEM_MARKS[:3] if rng.random() < 0.6 else ITEM_MARKS[3:]
+    mark = rng.choice(marks)
+    lines = []
+    for _ in range(rng.randint(1, 5)):
+        if rng.random() < 0.3:
+            mark = rng.choice(marks) if rng.random() < 0.8 else rng.choice(ITEM_MARKS + ODD_MARKS)
+        text = _paragraph(rng, tame).strip("\n")
+        if rng.random() < 0.7:
+            text = re.sub(r"\n\n+", "\n", text)  # mostly one block; sometimes a blank line inside
+        first, *rest = text.split("\n")
+        indent = rng.choice(INDENTS) if rng.random() < 0.9 else rng.choice(ODD_INDENTS)
+        lines += [mark + first, *(indent + line for line in rest)]
+    return "\n".join(lines)
+
+
 def _body(rng: random.Random) -> str:
-    """Headings and paragraphs; in half the bodies, paragraphs the shortcut takes, so that what
-    decides is the headings and the way the blocks are put together."""
+    """Headings, lists and paragraphs; in half the bodies, paragraphs and items the shortcut takes,
+    so that what decides is the headings, the lists and the way the blocks are put together."""
     pool: list[str] = []
     tame = rng.random() < 0.5
-    blocks = [_heading(rng, pool) if rng.random() < 0.45 else _paragraph(rng, tame) if rng.random() < 0.93
-              else rng.choice(WHITE) for _ in range(rng.randint(1, 8))]
+    blocks = []
+    for _ in range(rng.randint(1, 8)):
+        r = rng.random()
+        blocks.append(_heading(rng, pool) if r < 0.35 else _list(rng, tame) if r < 0.6
+                      else _paragraph(rng, tame) if r < 0.95 else rng.choice(WHITE))
     seps = ["\n\n"] * 12 + ["\n", "\n\n\n", "\n \n", " \n\n"]
     body = blocks[0]
     for block in blocks[1:]:
@@ -93,17 +120,18 @@ def _toc(items) -> list:
     return [(a.title, a.id, a.level, _toc(a.children)) for a in items]
 
 
-def _check(texts: list[str]) -> tuple[int, int]:
-    """Asserts page_body == MkDocs wherever page_body answers; (answered, with headings)."""
+def _check(texts: list[str]) -> tuple[int, int, int]:
+    """Asserts page_body == MkDocs wherever page_body answers; (answered, with headings, with lists)."""
     from mkdocs.structure.toc import get_toc
 
-    answered = headed = 0
+    answered = headed = listed = 0
     for text in texts:
         fast = page_body(text)
         if fast is None:
             continue
         answered += 1
         headed += bool(fast.ids)
+        listed += "<li>" in fast.html
         page = _full(text)
         assert fast.html == page.content, text
         assert fast.clean == sanitise_page(page.content), text
@@ -114,14 +142,14 @@ def _check(texts: list[str]) -> tuple[int, int]:
         assert links == page.links_to_anchors, text
         assert list(links.get(page.file, {}).items()) == list((page.links_to_anchors or {}).get(page.file, {}).items())
         assert page._title_from_render is None, text
-    return answered, headed
+    return answered, headed, listed
 
 
 @pytest.mark.parametrize("seed", range(3))
 def test_generated_bodies(seed: int) -> None:
     rng = random.Random(500 + seed)
-    answered, headed = _check([_body(rng) for _ in range(1200)])
-    assert answered >= 100 and headed >= 50  # the shortcut is exercised, not only refused
+    answered, headed, listed = _check([_body(rng) for _ in range(1500)])
+    assert answered >= 100 and headed >= 50 and listed >= 40  # the shortcut is exercised, not only refused
 
 
 def test_generated_headings_alone() -> None:
@@ -129,8 +157,17 @@ def test_generated_headings_alone() -> None:
     pool: list[str] = []
     texts = [_heading(rng, pool if rng.random() < 0.5 else []) for _ in range(1500)]
     texts += ["\n\n".join(_heading(rng, pool) for _ in range(rng.randint(2, 6))) for _ in range(300)]
-    answered, headed = _check(texts)
+    answered, headed, _ = _check(texts)
     assert headed >= 500
+
+
+def test_generated_lists() -> None:
+    rng = random.Random(11)
+    texts = [_list(rng, rng.random() < 0.7) for _ in range(1500)]
+    texts += [rng.choice(["Text.\n\n", "## A\n\n", ""]) + _list(rng, True) + rng.choice(["", "\n\nText.", "\n\n## A"])
+              + rng.choice(["", "\n\n" + _list(rng, True)]) for _ in range(500)]
+    answered, _, listed = _check(texts)
+    assert listed >= 500
 
 
 def _hostile_texts() -> list[str]:
@@ -149,8 +186,9 @@ def _hostile_texts() -> list[str]:
                 texts += _strings(yaml.safe_load(raw))
             except yaml.YAMLError:
                 texts.append(raw)
-    # each string also as a heading and between headings
-    return texts + [f"## {t}" for t in texts] + [f"## A\n\n{t}\n\n## A" for t in texts]
+    # each string also as a heading, between headings, as list items and their further lines
+    return texts + [f"## {t}" for t in texts] + [f"## A\n\n{t}\n\n## A" for t in texts] + [
+        f"- {t}" for t in texts] + ["- a\n  " + t.replace("\n", "\n  ") for t in texts]
 
 
 def test_hostile_corpus_texts() -> None:
@@ -161,8 +199,8 @@ def test_hostile_corpus_texts() -> None:
 
 @pytest.mark.sample
 def test_sample_bodies() -> None:
-    answered, headed = _check(_hub_texts(REPO))
-    assert answered >= 100 and headed >= 5
+    answered, headed, listed = _check(_hub_texts(REPO))
+    assert answered >= 100 and headed >= 20 and listed >= 10
 
 
 def test_synthetic_hub_bodies(tmp_path: Path) -> None:
@@ -174,7 +212,7 @@ def test_synthetic_hub_bodies(tmp_path: Path) -> None:
     finally:
         sys.path.remove(str(REPO))
     generate_hub(tmp_path, 200, 7)
-    answered, headed = _check(_hub_texts(tmp_path))
+    answered, headed, _ = _check(_hub_texts(tmp_path))
     assert answered >= 200 and headed >= 20  # its briefs and exchange stories
 
 
@@ -199,7 +237,8 @@ def test_examples() -> None:
 @pytest.mark.parametrize("text", [
     "# Title\n\nText.",  # the page's title: MkDocs takes it from the first h1
     "## A {#x}", "## A ##", "##A", "## A\nText.", "Text.\n## A", "## **A**", "## A_b", "## [a](b)",
-    "## A\n\n- item", "## A\n\n\u2029\n\nText.", "## A\n\n[link](x.md)", "## A\n\n    code", "## ..\n\n## -a",
+    "## A\n\n\u2029\n\nText.", "- a\n\n- b", "- a\n    b", "- a\n1. b", "- a\n  - b", "- a\n\tb",
+    "- a\n\n    b", "1. a\n\n2. b", "- a\n> b", "-a", "- 2015. a", "Text\n- a", "- a  \n  b", "- a\n  \n  b", "## A\n\n[link](x.md)", "## A\n\n    code", "## ..\n\n## -a",
 ])
 def test_refused(text: str) -> None:
     assert page_body(text) is None
