@@ -58,6 +58,19 @@ def _text(char: str) -> re.Pattern[str]:
 
 
 _SMART_TEXT, _PAGE_TEXT = _text(_SMART_CHAR), _text(_PAGE_CHAR)
+# Most page text needs no more than this: runs of one class, with none of `_`, `*` and `&` (whose
+# rules need the alternatives above), and the escapes that md_text writes. Each character of the
+# class and each escape is one `_PAGE_CHAR`, so a text it matches, `_PAGE_TEXT` matches too; it
+# only answers sooner (a class is much quicker to match than an alternative per character).
+# Possessive: no backtracking into the runs (which would be exponential on a text it refuses).
+_PAGE_SIMPLE = re.compile(rf"""(?:[\w ,;:?!()/%$@{_PUNCT}.\-'"\n\ue002\ue003]++|\\[`_{{}}\[\]()#+\-.!>*\\])*+""")
+
+
+def _page_text(text: str) -> bool:
+    """Whether `text` is characters of the page rule and emphasis (`_PAGE_TEXT`)."""
+    if "_" not in text and _PAGE_SIMPLE.fullmatch(text) is not None:
+        return True
+    return _PAGE_TEXT.fullmatch(text) is not None
 # A line (after a line break, or the text's first) that does not start with a letter, `(`, an
 # asterisk before a non-space (emphasis, not a list item), or digits followed by something
 # other than `.`, `)` or a digit: lists, headings, quotes, definitions... An empty line is fine
@@ -92,7 +105,7 @@ def plain_html(text: str, smart: bool) -> str | None:
         if _SMART_BAD_START.search(body) or _SMART_TEXT.fullmatch(body) is None:
             return None
         return _paragraphs(body.replace("&", "&amp;").replace("'", "\u2019"))
-    if _PAGE_BAD_START.search(body) or _PAGE_TEXT.fullmatch(body) is None:  # a heading fails at once
+    if _PAGE_BAD_START.search(body) or not _page_text(body):  # a heading fails at once
         return None
     return "\n".join(f"<p>{p}</p>" for p in _PARAGRAPHS.split(_page_markup(body)))
 
@@ -209,7 +222,7 @@ def _list(block: str, ordered: bool) -> str | None:
             start = "\n".join([first, *(line.lstrip(" ") for line in rest)])  # where each line starts
         else:
             start = text
-        if _PAGE_BAD_START.search(start) or _PAGE_TEXT.fullmatch(text) is None:
+        if _PAGE_BAD_START.search(start) or not _page_text(text):
             return None
         html.append(f"<li>{_page_markup(text)}</li>")
     tag = "ol" if ordered else "ul"

@@ -263,3 +263,10 @@ def test_proven_clean_is_what_sanitise_page_gives() -> None:
     assert sanitise_page(body.html) == body.clean  # from the note, which it takes out
     assert body.html not in _PROVEN
     assert sanitise_page(body.html) == body.clean  # from nh3
+
+
+def test_long_refused_texts_end() -> None:
+    """The quick character check is possessive: a long text it refuses at its end is refused in
+    one pass (with backtracking into its runs, this test would not finish)."""
+    for text in ("a" * 200_000 + "<", "ab \\. " * 40_000 + "`", "- " + "a " * 100_000 + "_"):
+        assert page_body(text) is None
