@@ -128,7 +128,7 @@ class SharedMarkdownPage(Page):
         if not RENDER_CACHE:
             return super().render(config, files)
         shortcut = STATE.get("plain_pages")
-        if shortcut is None:  # once per build: mkdocs.yml's extensions (and toc's config) are the checked ones
+        if shortcut is None:  # once per build: mkdocs.yml's extensions and configs are the checked ones
             shortcut = STATE["plain_pages"] = (page_shortcut(config["markdown_extensions"]),
                                                heading_shortcut(config["mdx_configs"]))
         body = page_body(self.markdown or "", headings=shortcut[1]) if shortcut[0] else None

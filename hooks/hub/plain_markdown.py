@@ -13,8 +13,14 @@ the full path.
   then nh3. An apostrophe right after a letter and not before a digit is smarty's closing quote.
 - `smart=False`: MkDocs' converter with mkdocs.yml's extensions (no smarty), then
   `sanitise_page`: quotes, dashes and dots stay as typed, and the backslash escapes that
-  `md_text` writes (member bios) become the character (not a backslash before `*` or
-  another backslash: a text with either takes the full path).
+  `md_text` writes (member bios) become the character (an escaped `*` is never emphasis).
+
+`page_body` extends the page shortcut to the commonest page bodies that are not plain prose
+(briefs, exchange stories, module notes): `## headings` and tight lists between paragraphs. It
+gives what MkDocs needs besides the HTML (the table of contents, the anchors, the permalinks'
+links) and what `sanitise_page` makes of it; tests/unit/test_page_markdown.py compares all of it
+with MkDocs' own `Page.render` over generated bodies, the sample's, a synthetic hub's and the
+hostile-input corpus's texts.
 """
 
 from __future__ import annotations
@@ -63,7 +69,8 @@ _SMART_TEXT, _PAGE_TEXT = _text(_SMART_CHAR), _text(_PAGE_CHAR)
 # class and each escape is one `_PAGE_CHAR`, so a text it matches, `_PAGE_TEXT` matches too; it
 # only answers sooner (a class is much quicker to match than an alternative per character).
 # Possessive: no backtracking into the runs (which would be exponential on a text it refuses).
-_PAGE_SIMPLE = re.compile(rf"""(?:[\w ,;:?!()/%$@{_PUNCT}.\-'"\n\ue002\ue003]++|\\[`_{{}}\[\]()#+\-.!>*\\])*+""")
+_PAGE_SIMPLE = re.compile(rf"""(?:[\w ,;:?!()/%$@{_PUNCT}.\-'"\n\ue002\ue003]++"""
+                          r"""|\\[`_{}\[\]()#+\-.!>*\\])*+""")
 
 
 def _page_text(text: str) -> bool:
@@ -183,7 +190,8 @@ def page_body(text: str, headings: bool = True) -> PageBody | None:
             anchor = toc.unique(toc.slugify(unescape(name), "-"), used, counters)
             if _ID.fullmatch(anchor) is None:
                 return None
-            head = f'<h{level} id="{anchor}">{inner}<a class="headerlink" href="#{anchor}" title="Permanent link">'
+            head = (f'<h{level} id="{anchor}">{inner}'
+                    f'<a class="headerlink" href="#{anchor}" title="Permanent link">')
             html.append(f"{head}&para;</a></h{level}>")
             clean.append(f"{head}\u00b6</a></h{level}>")
             tokens.append({"level": level, "id": anchor, "name": name, "html": inner, "data-toc-label": ""})

@@ -60,7 +60,8 @@ def _paragraph(rng: random.Random, tame: bool) -> str:
 
 
 ITEM_MARKS = ["- ", "* ", "+ ", "1. ", "2. ", "10. "]
-ODD_MARKS = ["-  ", " - ", "   * ", "    - ", "-", "1) ", "a. ", "1.", "- - ", "-\t", "1.  ", "2015. ", "* * "]
+ODD_MARKS = ["-  ", " - ", "   * ", "    - ", "-", "1) ", "a. ", "1.", "- - ", "-\t", "1.  ", "2015. ",
+             "* * "]
 INDENTS = ["", " ", "  ", "   ", "  ", "  "]
 ODD_INDENTS = ["    ", "     ", "\t", "  - ", "  1. ", "    - ", "  * ", "  > ", " # "]
 
@@ -140,7 +141,8 @@ def _check(texts: list[str]) -> tuple[int, int, int]:
         assert set(fast.ids) == page.present_anchor_ids, text
         links = {page.file: {i: f"#{i}" for i in fast.ids}} if fast.ids else {}
         assert links == page.links_to_anchors, text
-        assert list(links.get(page.file, {}).items()) == list((page.links_to_anchors or {}).get(page.file, {}).items())
+        in_order = (page.links_to_anchors or {}).get(page.file, {})
+        assert list(links.get(page.file, {}).items()) == list(in_order.items()), text
         assert page._title_from_render is None, text
     return answered, headed, listed
 
@@ -164,8 +166,9 @@ def test_generated_headings_alone() -> None:
 def test_generated_lists() -> None:
     rng = random.Random(11)
     texts = [_list(rng, rng.random() < 0.7) for _ in range(1500)]
-    texts += [rng.choice(["Text.\n\n", "## A\n\n", ""]) + _list(rng, True) + rng.choice(["", "\n\nText.", "\n\n## A"])
-              + rng.choice(["", "\n\n" + _list(rng, True)]) for _ in range(500)]
+    texts += [rng.choice(["Text.\n\n", "## A\n\n", ""]) + _list(rng, True)
+              + rng.choice(["", "\n\nText.", "\n\n## A"]) + rng.choice(["", "\n\n" + _list(rng, True)])
+              for _ in range(500)]
     answered, _, listed = _check(texts)
     assert listed >= 500
 
@@ -238,7 +241,8 @@ def test_examples() -> None:
     "# Title\n\nText.",  # the page's title: MkDocs takes it from the first h1
     "## A {#x}", "## A ##", "##A", "## A\nText.", "Text.\n## A", "## **A**", "## A_b", "## [a](b)",
     "## A\n\n\u2029\n\nText.", "- a\n\n- b", "- a\n    b", "- a\n1. b", "- a\n  - b", "- a\n\tb",
-    "- a\n\n    b", "1. a\n\n2. b", "- a\n> b", "-a", "- 2015. a", "Text\n- a", "- a  \n  b", "- a\n  \n  b", "## A\n\n[link](x.md)", "## A\n\n    code", "## ..\n\n## -a",
+    "- a\n\n    b", "1. a\n\n2. b", "- a\n> b", "-a", "- 2015. a", "Text\n- a", "- a  \n  b",
+    "- a\n  \n  b", "## A\n\n[link](x.md)", "## A\n\n    code", "## ..\n\n## -a",
 ])
 def test_refused(text: str) -> None:
     assert page_body(text) is None

@@ -190,7 +190,8 @@ def test_examples() -> None:
     assert plain_html("India's **ASHAs** (2015): 700,000 workers'\n\nSecond.", True) == (
         "<p>India\u2019s <strong>ASHAs</strong> (2015): 700,000 workers\u2019</p>\n<p>Second.</p>")
     assert plain_html("Dr\\. Ana \\(MD\\) -- \"a\"...", False) == '<p>Dr. Ana (MD) -- "a"...</p>'
-    assert plain_html("\\*Not\\* *em \\* ph* a\\\\*b*", False) == "<p>*Not* <em>em * ph</em> a\\<em>b</em></p>"
+    assert plain_html("\\*Not\\* *em \\* ph* a\\\\*b*", False) == (
+        "<p>*Not* <em>em * ph</em> a\\<em>b</em></p>")
 
 
 def test_page_bodies_take_the_shortcut_only_with_the_checked_extensions() -> None:
