@@ -129,7 +129,8 @@ class SharedMarkdownPage(Page):
             return super().render(config, files)
         shortcut = STATE.get("plain_pages")
         if shortcut is None:  # once per build: mkdocs.yml's extensions and configs are the checked ones
-            shortcut = STATE["plain_pages"] = (page_shortcut(config["markdown_extensions"]),
+            prose = page_shortcut(config["markdown_extensions"], config["mdx_configs"])
+            shortcut = STATE["plain_pages"] = (prose,
                                                heading_shortcut(config["mdx_configs"]))
         body = page_body(self.markdown or "", headings=shortcut[1]) if shortcut[0] else None
         if body is not None:  # plain prose and headings: the converter's HTML, toc, ids and links

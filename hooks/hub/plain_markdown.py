@@ -39,10 +39,22 @@ PAGE_EXTENSIONS = frozenset({"toc", "tables", "fenced_code", "abbr", "admonition
                              "footnotes", "pymdownx.details", "pymdownx.superfences"})
 
 
-def page_shortcut(extensions: list) -> bool:
+# Settings that only change headings or the table of contents drawn at a marker: plain prose
+# (no heading, no marker) comes out the same whatever they are. Any other setting may change
+# prose (abbr's `glossary` marks words in every paragraph; toc's `marker` turns a paragraph of
+# its text into a table of contents), so a hub that sets one gets MkDocs' own rendering.
+PROSE_NEUTRAL = {"toc": frozenset({"permalink", "permalink_title", "permalink_class", "permalink_leading",
+                                   "anchorlink", "anchorlink_class", "baselevel", "slugify", "separator",
+                                   "toc_depth", "title", "title_class", "toc_class"})}
+
+
+def page_shortcut(extensions: list, configs: dict | None = None) -> bool:
     """Whether `plain_html(text, smart=False)` is what MkDocs makes of a page body with these
-    Markdown extensions (mkdocs.yml `markdown_extensions`)."""
-    return all(isinstance(e, str) and e in PAGE_EXTENSIONS for e in extensions)
+    Markdown extensions and their settings (mkdocs.yml `markdown_extensions`, `mdx_configs`)."""
+    if not all(isinstance(e, str) and e in PAGE_EXTENSIONS for e in extensions):
+        return False
+    return all(isinstance(settings, dict) and set(settings) <= PROSE_NEUTRAL.get(name, frozenset())
+               for name, settings in (configs or {}).items() if settings)
 
 # Non-ASCII characters let through besides letters and digits: Latin-1 and general
 # punctuation, arrows. Not U+00A0 (nh3 writes `&nbsp;`), U+00AD (soft hyphen), nor the

@@ -206,3 +206,22 @@ def test_page_bodies_take_the_shortcut_only_with_the_checked_extensions() -> Non
     assert not page_shortcut([*config["markdown_extensions"], "smarty"])
     text = "One line\nand the next."
     assert markdown.markdown(text, extensions=["nl2br"]) != plain_html(text, smart=False)
+
+
+@pytest.mark.parametrize("name, settings, text", [
+    ("abbr", {"glossary": {"WHO": "World Health Organization"}}, "The WHO report."),
+    ("toc", {"marker": "Summary"}, "Summary"),
+])
+def test_page_bodies_take_the_shortcut_only_with_settings_that_leave_prose_alone(
+        name: str, settings: dict, text: str) -> None:
+    """Settings of the checked extensions can change plain prose too (abbr's glossary, toc's
+    marker): a hub that sets one gets MkDocs' own rendering; heading-only settings keep it."""
+    from hub.plain_markdown import page_shortcut
+
+    config, _ = _mkdocs()
+    extensions = config["markdown_extensions"]
+    assert page_shortcut(extensions, config["mdx_configs"])
+    assert page_shortcut(extensions, {"toc": {"permalink": True, "toc_depth": 3, "permalink_title": "Link"}})
+    assert not page_shortcut(extensions, {**config["mdx_configs"], name: settings})
+    assert markdown.markdown(text, extensions=[name], extension_configs={name: settings}) != (
+        plain_html(text, smart=False))
