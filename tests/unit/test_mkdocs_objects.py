@@ -22,7 +22,8 @@ FAST = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCh
 
 @lru_cache(maxsize=1)
 def _hook():
-    spec = importlib.util.spec_from_file_location("hub_test_mkdocs_objects", REPO / "hooks" / "mkdocs_objects.py")
+    path = REPO / "hooks" / "mkdocs_objects.py"
+    spec = importlib.util.spec_from_file_location("hub_test_mkdocs_objects", path)
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
@@ -49,6 +50,7 @@ def test_theme_files_are_mkdocs_own(tmp_path: Path) -> None:
     try:
         env = config.theme.get_env()
         assert type(env.loader) is _hook().ThemeLoader
+        assert type(env.cache) is dict and type(plain.cache) is not dict
         listed = _theme_files(config, env)
         assert listed == _theme_files(config, plain)
         assert len(listed) > 20
@@ -95,7 +97,8 @@ def _compare(config, src_uri: str, edit_uri: str | None = None) -> None:
     assert mine.pop("file") is made and want.pop("file") is theirs
     assert mine == want, (config.site_url, src_uri)
     assert list(mine) == list(want)
-    assert (page.url, page.title, page.is_homepage, page.active) == (own.url, own.title, own.is_homepage, own.active)
+    assert (page.url, page.title, page.is_homepage, page.active) == \
+        (own.url, own.title, own.is_homepage, own.active)
 
 
 @pytest.mark.parametrize("site_url", SITE_URLS)
@@ -120,7 +123,7 @@ def test_on_files_makes_only_record_pages_outside_the_nav() -> None:
     files = Files([File.generated(config, f"partners/{k}.md", content="x", inclusion=i)
                    for k, i in (("a", InclusionLevel.NOT_IN_NAV), ("named", InclusionLevel.NOT_IN_NAV),
                                 ("listed", InclusionLevel.UNDEFINED), ("draft", InclusionLevel.DRAFT))])
-    written = File("index.md", str(REPO / "content"), config.site_dir, True, inclusion=InclusionLevel.NOT_IN_NAV)
-    files.append(written)
+    files.append(File("index.md", str(REPO / "content"), config.site_dir, True,
+                      inclusion=InclusionLevel.NOT_IN_NAV))  # written by hand: MkDocs makes its page
     _hook().on_files(files, config)
     assert [f.src_uri for f in files if f.page is not None] == ["partners/a.md"]

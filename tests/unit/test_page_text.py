@@ -68,8 +68,9 @@ def test_values_that_are_not_text_are_read_by_mkdocs() -> None:
 
 
 texts = st.text(st.characters(codec=None, exclude_categories=()), max_size=30)
-mixed = st.lists(st.sampled_from(list("aé ~\"\\/\n\r\t\x00\x1f\x7f\x85\u2028\u2029\ufeff-.:#{}[],&*!|>'%@`")
-                                 + ["\ud800", "\U0001f600", "---", "...", "\n---\n"]), max_size=20).map("".join)
+PIECES = [*"aé ~\"\\/\n\r\t\x00\x1f\x7f\x85\u2028\u2029\ufeff-.:#{}[],&*!|>'%@`",
+          "\ud800", "\U0001f600", "---", "...", "\n---\n"]
+mixed = st.lists(st.sampled_from(PIECES), max_size=20).map("".join)
 
 
 @FAST
@@ -93,7 +94,8 @@ def test_generated_specs_and_briefs(title: str, key: str, description: str, body
 def _hub_pages(root: Path) -> list[PageText]:
     cat, _ = validate(root)
     pages = [spec.markdown() for spec in generate_pages(cat)]
-    pages += [brief_markdown(slug, b.front.title, b.front.summary, b.body) for slug, b in cat.briefs.items()]
+    pages += [brief_markdown(slug, b.front.title, b.front.summary, b.body)
+              for slug, b in cat.briefs.items()]
     return pages
 
 
