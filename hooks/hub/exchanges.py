@@ -355,6 +355,6 @@ def exchange_markdown(ex: ExchangeRecord) -> str:
     """The source MkDocs builds an exchange's page from, in place of the contributor's file (as
     `generate_pages.brief_markdown` for briefs): the validated metadata as JSON, then the body
     exactly as the hub's parser split it off. MkDocs never reads the contributor's front matter."""
-    import json
+    from .generate_pages import page_text
 
-    return f"---\n{json.dumps(exchange_meta(ex), sort_keys=True)}\n---\n\n{ex.body}"
+    return page_text(exchange_meta(ex), ex.body)

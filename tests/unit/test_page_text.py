@@ -3,7 +3,7 @@ from it: hooks/site.py hands MkDocs that body and metadata instead of having it 
 front matter (YAML) again (issue 16). Differential: wherever `read_back` answers, it must be
 exactly MkDocs' own reading (`mkdocs.utils.meta.get_data`, what `Page.read_source` calls) of
 the same text: every character of Unicode, generated titles and bodies, and every generated
-page and brief of the sample hub and of a synthetic hub."""
+page, brief and exchange of the sample hub and of a synthetic hub."""
 
 from __future__ import annotations
 
@@ -16,6 +16,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from mkdocs.utils.meta import get_data
 
+from hub.exchanges import exchange_markdown
 from hub.generate_pages import PageSpec, PageText, brief_markdown, generate_pages, page_text
 from hub.validate_links import validate
 
@@ -96,6 +97,7 @@ def _hub_pages(root: Path) -> list[PageText]:
     pages = [spec.markdown() for spec in generate_pages(cat)]
     pages += [brief_markdown(slug, b.front.title, b.front.summary, b.body)
               for slug, b in cat.briefs.items()]
+    pages += [exchange_markdown(ex) for ex in cat.exchanges.values()]
     return pages
 
 
