@@ -24,8 +24,13 @@ from typing import Any
 # word, then `:` and a space or the end of the line), and the rest. Keys are plain words only:
 # quoted, complex, merge (`<<`) and long keys go to libyaml. Indentations are kept as text: a
 # run of spaces compares with another as its length does.
-_LINES_RE = re.compile(r"(?m)^((?:[ ]*(?:#.*)?\n)+)?( *)(-(?: +|$))?"
-                       r"(?:([A-Za-z_][A-Za-z0-9_-]{0,63}):(?: +|$))?(.*)$")
+# (Possessive: the pattern cannot fail to match a line, and a word is never followed by `:`
+# once one of its letters is taken back, so nothing is ever given back.)
+_LINES_RE = re.compile(r"(?m)^((?:[ ]*(?:#.*)?\n)+)?( *+)(-(?: ++|$))?+"
+                       r"(?:([A-Za-z_][A-Za-z0-9_-]{0,63}+):(?: ++|$))?+(.*)$")
+# The same for a text with no blank or comment line (a third faster): its first group is empty.
+_PLAIN_LINES_RE = re.compile(r"(?m)^()( *+)(-(?: ++|$))?+(?:([A-Za-z_][A-Za-z0-9_-]{0,63}+):(?: ++|$))?+(.*)$")
+_SPACES_RE = re.compile(r"[ \n]*")
 # A plain value is read by YAML as exactly its text when it starts with no indicator and holds
 # no `: ` or ` #` (nor ends with `:`; trailing spaces are left to `_scalar`).
 _INDICATORS = frozenset("-?:,[]{}#&*!|>'\"%@`")
@@ -48,7 +53,13 @@ def parse_lines(text: str) -> Any:
     `text` must already be known to hold no character that YAML's reader refuses."""
     if _AWKWARD_RE.search(text) is not None:
         return None
-    lines: list[Line] = _LINES_RE.findall(text)
+    # The comments and blank lines above the first line of data (a file's usual heading) are
+    # left out; below it, they are looked for only where they may be.
+    body = text[_first_data_line(text):]
+    if "#" in body or "\n\n" in body or " \n" in body:
+        lines: list[Line] = _LINES_RE.findall(body)
+    else:  # (a blank line at the very end is taken off below)
+        lines = _PLAIN_LINES_RE.findall(body)
     while lines and not lines[-1][2] and not lines[-1][3] and (
             not lines[-1][4].strip(" ") or lines[-1][4][0] == "#"):
         lines.pop()  # the blank or comment lines at the end (without a line after them)
@@ -59,6 +70,23 @@ def parse_lines(text: str) -> Any:
     except (_GiveUp, IndexError, RecursionError):
         return None
     return value if at == len(lines) else None
+
+
+def _first_data_line(text: str) -> int:
+    """Where the first line that is neither blank nor a comment starts (the text's length if
+    there is none). Only spaces and line feeds are blank here: tabs and other line breaks were
+    refused before."""
+    at = 0
+    while True:
+        at = _SPACES_RE.match(text, at).end()
+        if at == len(text):
+            return at
+        if text[at] != "#":
+            return text.rfind("\n", 0, at) + 1
+        end = text.find("\n", at)
+        if end < 0:
+            return len(text)
+        at = end + 1
 
 
 def _node(lines: list[Line], at: int, indent: str, depth: int) -> tuple[Any, int]:
@@ -112,7 +140,8 @@ def _mapping(lines: list[Line], at: int, indent: str, depth: int) -> tuple[dict[
         if rest:
             if (rest[0] not in indicators and ": " not in rest and " #" not in rest
                     and rest[-1] not in ": " and (at == end or lines[at][1] <= indent)):
-                out[key] = None if rest in nulls else rest  # (the usual line: plain, one line)
+                # (the usual line: plain, on one line; a long text is not hashed to look it up)
+                out[key] = None if len(rest) < 5 and rest in nulls else rest
             else:
                 out[key], at = _scalar(lines, at, rest, indent)
             continue

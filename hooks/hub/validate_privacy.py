@@ -105,16 +105,28 @@ class NameFinder:
 
 
 def _flat(data: Any, out: list[str]) -> list[str]:
-    """The texts of a record, fast (no locations), leaving out ids."""
-    if isinstance(data, str):
+    """The texts of a record, fast (no locations), leaving out ids. A record's data is what the
+    YAML readers build: text, None, and lists and dicts (exactly these types) of them; the
+    texts in a list or a dict are added here, without a call for each of them (200,000 at
+    10,000 records)."""
+    kind = type(data)
+    if kind is str:
         out.append(data)
-    elif isinstance(data, dict):
+    elif kind is dict:
         for k, v in data.items():
             if k not in ID_FIELDS:
-                _flat(v, out)
-    elif isinstance(data, list):
+                kind = type(v)
+                if kind is str:
+                    out.append(v)
+                elif kind is dict or kind is list:
+                    _flat(v, out)
+    elif kind is list:
         for v in data:
-            _flat(v, out)
+            kind = type(v)
+            if kind is str:
+                out.append(v)
+            elif kind is dict or kind is list:
+                _flat(v, out)
     return out
 
 
