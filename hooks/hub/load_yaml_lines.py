@@ -119,7 +119,12 @@ def _sequence(lines: list[Line], at: int, indent: str, depth: int) -> tuple[list
             continue
         if not rest or rest[0] == "#":
             raise _GiveUp  # `-` alone, its value below it
-        value, at = _scalar(lines, at + 1, rest, indent)
+        at += 1
+        if (rest[0] not in _INDICATORS and ": " not in rest and " #" not in rest
+                and rest[-1] not in ": " and (at == end or lines[at][1] <= indent)):
+            out.append(None if len(rest) < 5 and rest in _NULLS else rest)  # (as in `_mapping`)
+            continue
+        value, at = _scalar(lines, at, rest, indent)
         out.append(value)
     return out, at
 
@@ -142,6 +147,8 @@ def _mapping(lines: list[Line], at: int, indent: str, depth: int) -> tuple[dict[
                     and rest[-1] not in ": " and (at == end or lines[at][1] <= indent)):
                 # (the usual line: plain, on one line; a long text is not hashed to look it up)
                 out[key] = None if len(rest) < 5 and rest in nulls else rest
+            elif rest[0] == "'" and rest[-1] == "'" and len(rest) > 1 and "'" not in rest[1:-1]:
+                out[key] = rest[1:-1]  # (the next usual one: quoted, on one line, no '' in it)
             else:
                 out[key], at = _scalar(lines, at, rest, indent)
             continue
