@@ -155,9 +155,10 @@ def load_exchanges(root: FsPath, folder: str, ok: Callable[[str], bool], files: 
 
     languages = active().all_languages
     out = []
-    for path in sorted((root / folder).glob("*.md")):
-        rel = path.relative_to(root).as_posix()
-        if is_translation(rel, languages):
+    base = (root / folder).relative_to(root).as_posix()
+    for path in sorted((root / folder).glob("*.md"), key=lambda path: path.name):  # (see load_records._folder)
+        rel = f"{base}/{path.name}"
+        if "." in path.stem and is_translation(rel, languages):
             continue  # read in pass 3 (hub.translations)
         if not ok(rel):
             continue

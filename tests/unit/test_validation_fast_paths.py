@@ -1,0 +1,91 @@
+"""Short cuts of the validation (issue 16), each against the way it replaces.
+
+* `vocab.Vocabulary.__contains__` reads the words kept for the configuration and language in
+  use without asking for them: it must follow every change of either, as `_words` does;
+* `load_records._folder` lists a folder's record files as `sorted(glob)` and `Sources.rel` did;
+* `validate_privacy._flat` gathers the same texts as a plain recursion over the data.
+"""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+from hub import config, i18n, load_records, validate_privacy, vocab
+from hub.load_records import Sources
+
+
+def test_vocabulary_membership_follows_the_configuration_and_language(tmp_path: Path) -> None:
+    words = vocab.TOPICS
+    before = config.active()
+    first = next(iter(before.labels("topics")))
+    assert first in words and "no-such-topic" not in words
+    changed = before.model_copy(deep=True)
+    changed.vocabularies.topics.pop(first)  # a hub.yml without that word
+    changed.vocabularies.topics["brand-new-topic"] = changed.vocabularies.topics[
+        next(iter(changed.vocabularies.topics))]
+    changed._cache.clear()  # (the copy's labels, read from its own vocabularies)
+    with config.using(changed):
+        assert first not in words
+        assert "brand-new-topic" in words
+    assert first in words and "brand-new-topic" not in words  # the first configuration again
+    # and by language: the words are the same in every language, the labels not
+    speaking = i18n.language()
+    try:
+        for lang in ("fr", speaking):
+            i18n.use(lang)
+            assert (first in words) is True
+            assert words._last[1] == lang
+    finally:
+        i18n.use(speaking)
+
+
+def test_vocabulary_membership_is_the_words_membership() -> None:
+    words = vocab.TOPICS
+    every = list(words._words())
+    for word in every + ["", "x", every[0].upper(), every[0] + " ", None, 3]:
+        assert (word in words) == (word in words._words())
+
+
+def test_folder_listing_is_sorted_glob_with_paths_from_the_root(tmp_path: Path) -> None:
+    rng = random.Random(1)
+    folder = tmp_path / "content" / "briefs"
+    folder.mkdir(parents=True)
+    names = {"".join(rng.choice("ab-1.Z_é") for _ in range(rng.randint(1, 6))) + ".md" for _ in range(200)}
+    names |= {".hidden.md", "x.fr.md", "B.md", "a.md", "a-b.md", "a.b.md", "not-md.txt"}
+    for name in names:
+        (folder / name).write_text("x", encoding="utf-8")
+    src = Sources(tmp_path)
+    expected = [(p, src.rel(p)) for p in sorted(folder.glob("*.md"))]
+    assert load_records._folder(src, folder, "*.md") == expected
+    assert load_records._folder(src, tmp_path / "none", "*.md") == []
+
+
+def _flat_by_recursion(data: object, out: list[str]) -> list[str]:
+    if isinstance(data, str):
+        out.append(data)
+    elif isinstance(data, dict):
+        for k, v in data.items():
+            if k not in validate_privacy.ID_FIELDS:
+                _flat_by_recursion(v, out)
+    elif isinstance(data, list):
+        for v in data:
+            _flat_by_recursion(v, out)
+    return out
+
+
+def test_record_texts_are_gathered_as_by_recursion() -> None:
+    rng = random.Random(2)
+    keys = ["name", "id", "member", "bio", "partners", "x", "members", "title"]
+
+    def value(depth: int) -> object:
+        roll = rng.random()
+        if depth > 3 or roll < 0.5:
+            return rng.choice(["text", "", None, "Asha Rai"])
+        if roll < 0.75:
+            return [value(depth + 1) for _ in range(rng.randint(0, 3))]
+        return {rng.choice(keys): value(depth + 1) for _ in range(rng.randint(0, 4))}
+
+    for _ in range(3000):
+        data = value(0)
+        assert validate_privacy._flat(data, []) == _flat_by_recursion(data, [])
