@@ -455,8 +455,8 @@ def _parse_lines(text: str, path: str, line_offset: int, root: str
     `None` on anything else, which `_parse_events` and the node readers read (and word). Only
     where libyaml is there to compare with: tests/unit/test_load_yaml_lines.py checks that the
     two give the same values."""
-    if _CLoader is None or _non_printable(text):
-        return None
+    if _CLoader is None or (not text.isascii() and _non_printable(text)):
+        return None  # (ASCII text: `parse_lines` refuses every control character itself)
     data = parse_lines(text)
     if data is None:
         return None

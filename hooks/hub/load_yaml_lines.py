@@ -38,6 +38,7 @@ _NULLS = frozenset({"~", "null", "Null", "NULL"})
 # Characters that make YAML read a text otherwise than it looks: tab (indentation and
 # separation rules), carriage return and the other line breaks YAML knows, byte order mark.
 _AWKWARD_RE = re.compile("[\t\r\x85\u2028\u2029\ufeff]")
+_ASCII_CONTROLS = bytes([*range(0x20), 0x7F])
 _MAX_DEPTH = 30
 
 Line = tuple[str, str, str, str, str]  # (blank or comment lines above, indent, dash, key, rest)
@@ -51,7 +52,12 @@ def parse_lines(text: str) -> Any:
     """The document's values, as `load_yaml._parse_events` builds them, or None (give up).
 
     `text` must already be known to hold no character that YAML's reader refuses."""
-    if _AWKWARD_RE.search(text) is not None:
+    if text.isascii():
+        # (ASCII: one deletion of the control characters, the refused ones and tab and carriage
+        # return, instead of two searches; only line feeds may be deleted)
+        if len(text.encode().translate(None, _ASCII_CONTROLS)) != len(text) - text.count("\n"):
+            return None
+    elif _AWKWARD_RE.search(text) is not None:
         return None
     # The comments and blank lines above the first line of data (a file's usual heading) are
     # left out; below it, they are looked for only where they may be.
