@@ -89,3 +89,13 @@ def test_record_texts_are_gathered_as_by_recursion() -> None:
     for _ in range(3000):
         data = value(0)
         assert validate_privacy._flat(data, []) == _flat_by_recursion(data, [])
+
+
+def test_name_first_look_is_whether_some_name_has_all_its_words() -> None:
+    rng = random.Random(3)
+    pool = ["asha", "rai", "mei", "lin", "kofi", "annan", "x", "withheld", "de", "la", "cruz", "o"]
+    names = [" ".join(rng.choice(pool) for _ in range(rng.randint(1, 4))) for _ in range(40)]
+    finder = validate_privacy.NameFinder(names)
+    for _ in range(5000):
+        tokens = tuple(rng.choice(pool) for _ in range(rng.randint(0, 8)))
+        assert finder._may_hold(tokens) == any(set(n) <= set(tokens) for n in finder.names), tokens
