@@ -99,3 +99,35 @@ def test_name_first_look_is_whether_some_name_has_all_its_words() -> None:
     for _ in range(5000):
         tokens = tuple(rng.choice(pool) for _ in range(rng.randint(0, 8)))
         assert finder._may_hold(tokens) == any(set(n) <= set(tokens) for n in finder.names), tokens
+
+
+def _outcome(check, value: str) -> object:
+    from pydantic_core import PydanticCustomError
+
+    try:
+        return ("ok", check(value))
+    except PydanticCustomError as exc:
+        return ("error", str(exc), exc.context)
+
+
+def test_plain_web_addresses_checked_as_every_address_is() -> None:
+    from hub import fields
+
+    rng = random.Random(4)
+    hosts = ["example.org", "a-b.example.org", "who.int", "x", "localhost", "wa.me", "t.me", "EXAMPLE.ORG",
+             "xn--bcher-kva.de", "1.2.3.4", "[::1]", "a..b", "-a.org", "a.org:443", "user@a.org", "a.b.c.d.e"]
+    tails = ["", "/", "/a/b.html", "/ref/9000", "?q=1&r=2", "#frag", "/x?y#z", "/a b", "/a%20b", "/'x'",
+             '/"x"', "/<x>", "/a\\b", "/`x`", "/{x}", "/[x]", "/~u/", "/:@!$&()*+,;=", "/\u200bx",
+             "/é", "/12345678", "/call/+44 20 7946 0958", "/mail/jane.doe@example.org", "/%0A", "\n",
+             "/x\ty", " ", "/0712345678", "/wa.me/1"]
+    schemes = ["https://", "https://", "https://", "http://", "HTTPS://", "//", "mailto:", "tel:", "", "https:/",
+               "https:///", "ftp://", "javascript:"]
+    values = ["https://example.org", "https://who.int/publications/i/item/9789240061484"]
+    for _ in range(20_000):
+        values.append(rng.choice(schemes) + rng.choice(hosts) + "".join(rng.choice(tails)
+                                                                          for _ in range(rng.randint(0, 3))))
+    taken = 0
+    for value in values:
+        assert _outcome(fields._url, value) == _outcome(fields._url_checked, value), repr(value)
+        taken += fields._PLAIN_URL_RE.fullmatch(value) is not None
+    assert taken > 1000
