@@ -131,3 +131,24 @@ def test_plain_web_addresses_checked_as_every_address_is() -> None:
         assert _outcome(fields._url, value) == _outcome(fields._url_checked, value), repr(value)
         taken += fields._PLAIN_URL_RE.fullmatch(value) is not None
     assert taken > 1000
+
+
+def test_front_matter_found_as_the_pattern_finds_it() -> None:
+    from hub import load_yaml
+
+    rng = random.Random(6)
+    pieces = ["---", "...", "--- ", "---\t", "----", "-- ", "--- x", "title: x", "a: 1", "", " ", "\t", "x",
+              "...x", "# c", "---\r", "\r", "é"]
+    texts = ["---\n---\n", "---\n...\n", "---\n", "---\na: 1\n---", "---\r\na: 1\r\n---\r\nbody", "x\n---\n"]
+    for _ in range(30_000):
+        lines = [rng.choice(pieces) for _ in range(rng.randint(0, 7))]
+        texts.append(rng.choice(["---\n", "--- \n", "---\r\n", "---", "", "----\n"]) +
+                     rng.choice(["\n", "\r\n"]).join(lines) + rng.choice(["", "\n", "\r\n"]))
+    found = 0
+    for text in texts:
+        fast, slow = load_yaml._front_match(text), load_yaml._FRONT.match(text)
+        assert (fast is None) == (slow is None), repr(text)
+        if slow is not None:
+            found += 1
+            assert (fast.group(1), fast.end()) == (slow.group(1), slow.end()), repr(text)
+    assert found > 3000
