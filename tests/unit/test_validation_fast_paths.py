@@ -152,3 +152,69 @@ def test_front_matter_found_as_the_pattern_finds_it() -> None:
             found += 1
             assert (fast.group(1), fast.end()) == (slow.group(1), slow.end()), repr(text)
     assert found > 3000
+
+
+def test_headings_left_out_cannot_repeat_a_section() -> None:
+    from hub import brief_sections, exchanges
+    from markdown.extensions.toc import slugify
+
+    rng = random.Random(7)
+    pieces = ["Recommendations", "recommendations", "RE", "commendations", "References", "Cite", "cite",
+              "this", "brief", "Brief", "title", "Title", "brief-title", "brief_title", "Innovation",
+              "Outcomes", "Related", "exchange", "-", " ", "  ", "_", "!", "*", "`", ":", "'", "1", "x",
+              "Ré", "é", "{#cite}", "{: #x}", "#", "\t", "—"]
+    headings = ["".join(rng.choice(pieces) for _ in range(rng.randint(1, 4))) for _ in range(20_000)]
+    for generated in (brief_sections.GENERATED, exchanges.GENERATED):
+        signatures = brief_sections._signatures(generated)
+        hits = 0
+        for text in headings:
+            if "{" in text or not text.isascii():
+                continue
+            if text.lower().translate(brief_sections._NOT_IN_SLUG) not in signatures:
+                assert slugify(text, "-") not in generated, repr(text)
+            else:
+                hits += 1
+        assert hits > 100
+    # and whole bodies: the same problems as with every line and every heading looked at
+    bodies = ["\n".join(rng.choice(["## " + h, h, "===", "---", "```", "~~~", "   # " + h, "    # " + h, "text",
+                                    "", "- item", "#" + h, "#### " + h + " ##"])
+                        for h in rng.sample(headings, 6)) for _ in range(2000)]
+    found = 0
+    for body in bodies:
+        fast = brief_sections.duplicate_section_problems(body, "f.md", 5)
+        found += bool(fast)
+        assert fast == _sections_every_line(body, "f.md", 5), repr(body)
+    assert found > 100
+
+
+def _sections_every_line(body: str, rel: str, first_line: int) -> list:
+    """`duplicate_section_problems` as first written: every line matched, every heading slugged."""
+    from hub import brief_sections as bs
+    from hub.problems import Problem
+
+    out = []
+    lines, fenced = body.split("\n"), False
+    for i, line in enumerate(lines):
+        if bs._FENCE.match(line):
+            fenced = not fenced
+        if fenced:
+            continue
+        found = None
+        m = bs._ATX.match(line)
+        if m:
+            found = (line.index(m.group(2)) + 1, m.group(2))
+        elif i > 0 and bs._SETEXT.match(line) and lines[i - 1].strip() and not bs._ATX.match(lines[i - 1]):
+            if not (line.lstrip().startswith("-") and lines[i - 1].lstrip().startswith(("-", "*", "+"))):
+                found = (len(lines[i - 1]) - len(lines[i - 1].lstrip()) + 1, lines[i - 1].strip())
+                i -= 1
+        if not found:
+            continue
+        col, text = found
+        hid, title, given = bs._heading_id(text)
+        if hid in bs.GENERATED:
+            shown, hint = bs.GENERATED[hid]
+            what = f"takes the id {hid!r} of" if given else "repeats"
+            out.append(Problem(rel, first_line + i, col, "body",
+                               f"the heading {title!r} {what} a section the page already has "
+                               f"({shown!r})", f"remove this heading; {hint}"))
+    return out
