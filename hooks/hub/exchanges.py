@@ -156,7 +156,8 @@ def load_exchanges(root: FsPath, folder: str, ok: Callable[[str], bool], files: 
     languages = active().all_languages
     out = []
     base = (root / folder).relative_to(root).as_posix()
-    for path in sorted((root / folder).glob("*.md"), key=lambda path: path.name):  # (see load_records._folder)
+    # (sorted by name, as `load_records._folder` lists its folders)
+    for path in sorted((root / folder).glob("*.md"), key=lambda path: path.name):
         rel = f"{base}/{path.name}"
         if "." in path.stem and is_translation(rel, languages):
             continue  # read in pass 3 (hub.translations)

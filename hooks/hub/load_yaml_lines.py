@@ -29,7 +29,8 @@ from typing import Any
 _LINES_RE = re.compile(r"(?m)^((?:[ ]*(?:#.*)?\n)+)?( *+)(-(?: ++|$))?+"
                        r"(?:([A-Za-z_][A-Za-z0-9_-]{0,63}+):(?: ++|$))?+(.*)$")
 # The same for a text with no blank or comment line (a third faster): its first group is empty.
-_PLAIN_LINES_RE = re.compile(r"(?m)^()( *+)(-(?: ++|$))?+(?:([A-Za-z_][A-Za-z0-9_-]{0,63}+):(?: ++|$))?+(.*)$")
+_PLAIN_LINES_RE = re.compile(r"(?m)^()( *+)(-(?: ++|$))?+"
+                             r"(?:([A-Za-z_][A-Za-z0-9_-]{0,63}+):(?: ++|$))?+(.*)$")
 _SPACES_RE = re.compile(r"[ \n]*")
 # A plain value is read by YAML as exactly its text when it starts with no indicator and holds
 # no `: ` or ` #` (nor ends with `:`; trailing spaces are left to `_scalar`).

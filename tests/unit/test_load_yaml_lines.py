@@ -13,11 +13,10 @@ from __future__ import annotations
 import random
 
 import pytest
+from test_load_yaml_events import SCALARS, TEXTS, _document, _mutate
 
 from hub import load_yaml
 from hub.load_yaml_lines import parse_lines
-
-from test_load_yaml_events import SCALARS, TEXTS, _document, _mutate
 
 pytestmark = pytest.mark.skipif(load_yaml._CLoader is None, reason="PyYAML without libyaml")
 
@@ -49,7 +48,8 @@ def test_line_reader_refuses_every_control_character() -> None:
     for code in [*range(0x20), 0x7F, 0x85, 0x2028, 0x2029, 0xFEFF]:
         if chr(code) == "\n":
             continue
-        for text in (f"a: x{chr(code)}y\n", f"a: 'x{chr(code)}'\n", f"{chr(code)}a: x\n", f"a: x\n{chr(code)}"):
+        c = chr(code)
+        for text in (f"a: x{c}y\n", f"a: 'x{c}'\n", f"{c}a: x\n", f"a: x\n{c}"):
             assert parse_lines(text) is None, repr(text)
 
 
@@ -101,7 +101,6 @@ def _keys(rng: random.Random, n: int) -> list[str]:
 
 def _lines_value(rng: random.Random, depth: int, indent: int) -> list[str]:
     """The lines of a value (after `key:` or `-`), each without its line break."""
-    pad = " " * indent
     roll = rng.random()
     if depth > 4 or roll < 0.55:
         first = _pick(rng, GOOD_VALUES, TRAP_VALUES)

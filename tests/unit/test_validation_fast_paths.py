@@ -51,7 +51,8 @@ def test_folder_listing_is_sorted_glob_with_paths_from_the_root(tmp_path: Path) 
     rng = random.Random(1)
     folder = tmp_path / "content" / "briefs"
     folder.mkdir(parents=True)
-    names = {"".join(rng.choice("ab-1.Z_é") for _ in range(rng.randint(1, 6))) + ".md" for _ in range(200)}
+    names = {"".join(rng.choice("ab-1.Z_é") for _ in range(rng.randint(1, 6))) + ".md"
+             for _ in range(200)}
     names |= {".hidden.md", "x.fr.md", "B.md", "a.md", "a-b.md", "a.b.md", "not-md.txt"}
     for name in names:
         (folder / name).write_text("x", encoding="utf-8")
@@ -120,8 +121,8 @@ def test_plain_web_addresses_checked_as_every_address_is() -> None:
              '/"x"', "/<x>", "/a\\b", "/`x`", "/{x}", "/[x]", "/~u/", "/:@!$&()*+,;=", "/\u200bx",
              "/é", "/12345678", "/call/+44 20 7946 0958", "/mail/jane.doe@example.org", "/%0A", "\n",
              "/x\ty", " ", "/0712345678", "/wa.me/1"]
-    schemes = ["https://", "https://", "https://", "http://", "HTTPS://", "//", "mailto:", "tel:", "", "https:/",
-               "https:///", "ftp://", "javascript:"]
+    schemes = ["https://", "https://", "https://", "http://", "HTTPS://", "//", "mailto:", "tel:", "",
+               "https:/", "https:///", "ftp://", "javascript:"]
     values = ["https://example.org", "https://who.int/publications/i/item/9789240061484"]
     for _ in range(20_000):
         values.append(rng.choice(schemes) + rng.choice(hosts) + "".join(rng.choice(tails)
@@ -155,8 +156,9 @@ def test_front_matter_found_as_the_pattern_finds_it() -> None:
 
 
 def test_headings_left_out_cannot_repeat_a_section() -> None:
-    from hub import brief_sections, exchanges
     from markdown.extensions.toc import slugify
+
+    from hub import brief_sections, exchanges
 
     rng = random.Random(7)
     pieces = ["Recommendations", "recommendations", "RE", "commendations", "References", "Cite", "cite",
@@ -176,9 +178,9 @@ def test_headings_left_out_cannot_repeat_a_section() -> None:
                 hits += 1
         assert hits > 100
     # and whole bodies: the same problems as with every line and every heading looked at
-    bodies = ["\n".join(rng.choice(["## " + h, h, "===", "---", "```", "~~~", "   # " + h, "    # " + h, "text",
-                                    "", "- item", "#" + h, "#### " + h + " ##"])
-                        for h in rng.sample(headings, 6)) for _ in range(2000)]
+    forms = ["## {}", "{}", "===", "---", "```", "~~~", "   # {}", "    # {}", "text", "", "- item", "#{}",
+             "#### {} ##"]
+    bodies = ["\n".join(rng.choice(forms).format(h) for h in rng.sample(headings, 6)) for _ in range(2000)]
     found = 0
     for body in bodies:
         fast = brief_sections.duplicate_section_problems(body, "f.md", 5)
