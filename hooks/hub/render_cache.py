@@ -35,8 +35,8 @@ from types import BuiltinFunctionType, FunctionType, MethodType
 
 from jinja2 import TemplateNotFound, nodes, pass_environment
 from jinja2.ext import Extension
-from jinja2.runtime import Context, Macro
-from jinja2.utils import LRUCache, internalcode
+from jinja2.runtime import BlockReference, Context, Macro
+from jinja2.utils import LRUCache, _PassArg, internalcode
 
 # Imported with context on every page; what they define depends on the build's settings only.
 # Shared only while they are the theme's own file (an override could read the page).
@@ -288,7 +288,8 @@ def share_modules(env, modules: dict[str, str] = SHARED_MODULES) -> list[str]:
 # `jinja_pass_arg` attribute); a tenth of a record page's Jinja time. For the callables a template
 # calls most (macros, Python functions and methods, built-ins) the answer is read directly; any
 # other callable takes Jinja's own path.
-_MACRO_PLAIN = not hasattr(Macro, "jinja_pass_arg") and not hasattr(Macro.__call__, "jinja_pass_arg")
+_PLAIN_CLASSES = tuple(kind for kind in (Macro, BlockReference)  # `ui.section(...)`, `super()`
+                       if not hasattr(kind, "jinja_pass_arg") and not hasattr(kind.__call__, "jinja_pass_arg"))
 
 
 class FastContext(Context):
@@ -299,9 +300,14 @@ class FastContext(Context):
     def call(__self, __obj, *args, **kwargs):  # noqa: N805 - Jinja's own signature
         kind = type(__obj)
         if kind is FunctionType:
+            marker = __obj.__dict__.get("jinja_pass_arg")
+            if marker is _PassArg.environment:  # hub_item, hub_import, ... (pass_environment)
+                args = (__self.environment, *args)
+            elif marker is not None:  # the context (derived in loops and blocks): Jinja's own way
+                return Context.call(__self, __obj, *args, **kwargs)
+            plain = True
+        elif kind in _PLAIN_CLASSES:
             plain = "jinja_pass_arg" not in __obj.__dict__
-        elif kind is Macro:
-            plain = _MACRO_PLAIN and "jinja_pass_arg" not in __obj.__dict__
         elif kind is BuiltinFunctionType:
             plain = True  # built-ins carry no attributes
         elif kind is MethodType:
