@@ -288,8 +288,11 @@ def share_modules(env, modules: dict[str, str] = SHARED_MODULES) -> list[str]:
 # `jinja_pass_arg` attribute); a tenth of a record page's Jinja time. For the callables a template
 # calls most (macros, Python functions and methods, built-ins) the answer is read directly; any
 # other callable takes Jinja's own path.
-_PLAIN_CLASSES = tuple(kind for kind in (Macro, BlockReference)  # `ui.section(...)`, `super()`
-                       if not hasattr(kind, "jinja_pass_arg") and not hasattr(kind.__call__, "jinja_pass_arg"))
+# Classes whose instances templates call (`ui.section(...)`, `super()`): what Jinja passes first
+# to an instance that holds no `__call__` or `jinja_pass_arg` of its own (a macro: the evaluation
+# context, through its `__call__`).
+_CLASS_MARKERS = {kind: (getattr(kind.__call__, "jinja_pass_arg", None)
+                         or getattr(kind, "jinja_pass_arg", None)) for kind in (Macro, BlockReference)}
 
 
 class FastContext(Context):
@@ -306,8 +309,16 @@ class FastContext(Context):
             elif marker is not None:  # the context (derived in loops and blocks): Jinja's own way
                 return Context.call(__self, __obj, *args, **kwargs)
             plain = True
-        elif kind in _PLAIN_CLASSES:
-            plain = "jinja_pass_arg" not in __obj.__dict__
+        elif kind in _CLASS_MARKERS and "jinja_pass_arg" not in __obj.__dict__ \
+                and "__call__" not in __obj.__dict__:
+            marker = _CLASS_MARKERS[kind]
+            if marker is _PassArg.eval_context:  # a macro
+                args = (__self.eval_ctx, *args)
+            elif marker is _PassArg.environment:
+                args = (__self.environment, *args)
+            elif marker is not None:
+                return Context.call(__self, __obj, *args, **kwargs)
+            plain = True
         elif kind is BuiltinFunctionType:
             plain = True  # built-ins carry no attributes
         elif kind is MethodType:

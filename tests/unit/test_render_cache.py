@@ -333,6 +333,15 @@ def test_fast_calls_give_what_jinjas_own_call_gives() -> None:
         outputs.append(env.get_template("p.html").render(callables=_callables(), name="N"))
     assert outputs[0] == outputs[1]
     assert "ctx:N:a" in outputs[0] and "marked:N:a" in outputs[0]  # the marked lambda got the context
+    # a macro takes the evaluation context: called under `autoescape false`, it returns plain text
+    escaping = ("{% macro b() %}<b>{% endmacro %}{% set ns = namespace() %}"
+                "{% autoescape false %}{% set ns.x = b() %}{% endautoescape %}{{ ns.x }}{{ b() }}")
+    drawn = []
+    for fast in (True, False):
+        env = jinja2.Environment(autoescape=True, loader=jinja2.DictLoader({"p.html": escaping}))
+        install(env, enabled=fast)
+        drawn.append(env.get_template("p.html").render())
+    assert drawn == ["&lt;b&gt;<b>"] * 2
     calls = _callables()
     env = jinja2.Environment()
     install(env)
