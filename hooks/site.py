@@ -36,12 +36,12 @@ from hub.i18n import install as install_i18n
 from hub.i18n import use as use_language
 from hub.localize import localized
 from hub.models import today
-from hub.plain_markdown import page_shortcut, plain_html
+from hub.plain_markdown import heading_shortcut, page_body, page_shortcut
 from hub.plural import plural
 from hub.preview import serving
 from hub.problems import errors, format_report
 from hub.render_cache import install as install_fragment_cache
-from hub.render_markdown import render_markdown, sanitise_page
+from hub.render_markdown import proven_clean, render_markdown, sanitise_page
 from hub.validate_links import validate
 
 log = logging.getLogger("mkdocs.hooks.hub")
@@ -128,14 +128,21 @@ class SharedMarkdownPage(Page):
         if not RENDER_CACHE:
             return super().render(config, files)
         shortcut = STATE.get("plain_pages")
-        if shortcut is None:  # once per build: mkdocs.yml's extensions are the checked ones
-            shortcut = STATE["plain_pages"] = page_shortcut(config["markdown_extensions"])
-        plain = plain_html(self.markdown or "", smart=False) if shortcut else None
-        if plain is not None:  # plain prose: the converter's HTML (no heading, link nor id), clean
-            self.content = self.hub_plain = plain
-            self.toc, self._title_from_render, self.present_anchor_ids = get_toc([]), None, set()
-            if log.getEffectiveLevel() > logging.DEBUG:
-                self.links_to_anchors = {}
+        if shortcut is None:  # once per build: mkdocs.yml's extensions and configs are the checked ones
+            prose = page_shortcut(config["markdown_extensions"], config["mdx_configs"])
+            shortcut = STATE["plain_pages"] = (prose,
+                                               heading_shortcut(config["mdx_configs"]))
+        body = page_body(self.markdown or "", headings=shortcut[1]) if shortcut[0] else None
+        if body is not None:  # plain prose and headings: the converter's HTML, toc, ids and links
+            self.content = body.html
+            if body.clean == body.html:  # no heading: clean as it is
+                self.hub_plain = body.html
+            else:
+                proven_clean(body.html, body.clean)  # what sanitise_page gives, without nh3
+            self.toc, self._title_from_render = get_toc(body.toc_tokens), None
+            self.present_anchor_ids = set(body.ids)
+            if log.getEffectiveLevel() > logging.DEBUG:  # the permalinks: links to this page's anchors
+                self.links_to_anchors = {self.file: {i: f"#{i}" for i in body.ids}} if body.ids else {}
             return
         md = STATE.get("md")
         if md is None:

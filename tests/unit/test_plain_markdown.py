@@ -35,6 +35,8 @@ SAFE = [", ", ". ", ": ", "; ", "? ", "! ", " (", ") ", "(", ")", "-", "'", "'s"
         "$", "@", "’", "–", "—", "…", "«", "»", "→", "·", "¿", "&", " & ", "2015", "3.8.2",
         "1,200", "50%", "\n", "\n\n", "**", "*", "**Note**: ", "*a*", "\\.", "\\-", "\\(", "\\)",
         "\\!"]
+# Page texts also take escaped asterisks and backslashes (member bios escape theirs: md_text).
+PAGE_SAFE = [*SAFE, "\\*", "\\\\", "\\*a\\*", "*a\\*b*", "**\\**"]
 RISKY = [chr(c) for c in range(33, 127) if not chr(c).isalnum()] + [
     "--", "---", "...", ". . .", "..", "''", '"', '"a"', "'a'", "'80s", "'20", "a'1", "***", "_", "__",
     "_a_", "`", "`a`", "\\", "\\*", "\\\\", "\\>", "\\<", "\\&", "<", ">", "<<", ">>", "&amp;",
@@ -51,12 +53,12 @@ RISKY = [chr(c) for c in range(33, 127) if not chr(c).isalnum()] + [
 ]
 
 
-def _text(rng: random.Random) -> str:
+def _text(rng: random.Random, safe: list[str] = SAFE) -> str:
     risky = rng.random() < 0.5  # half the texts hold a risky token or two; all hold safe ones
     parts: list[str] = []
     for _ in range(rng.randint(1, 24)):
         r = rng.random()
-        tok = (rng.choice(WORDS) if r < 0.55 else rng.choice(SAFE) if r < 0.92 or not risky
+        tok = (rng.choice(WORDS) if r < 0.55 else rng.choice(safe) if r < 0.92 or not risky
                else rng.choice(RISKY))
         parts.append(tok)
         parts.append(" " if rng.random() < 0.6 else "")
@@ -121,7 +123,7 @@ def test_generated_texts_smart(seed: int) -> None:
 @pytest.mark.parametrize("seed", range(2))
 def test_generated_texts_page(seed: int) -> None:
     rng = random.Random(100 + seed)
-    texts = [_text(rng) for _ in range(1500)]
+    texts = [_text(rng, PAGE_SAFE) for _ in range(1500)]
     assert _check(texts, smart=False) >= 200
 
 
@@ -178,7 +180,7 @@ def test_synthetic_hub_texts(tmp_path: Path) -> None:
 def test_refused(text: str) -> None:
     """Texts that Markdown or an extension changes beyond paragraphs take the full path."""
     assert plain_html(text, True) is None
-    if text not in ('"a"', "'a", "a'1", "a -- b", "a..."):  # literal on MkDocs pages (no smarty)
+    if text not in ('"a"', "'a", "a'1", "a -- b", "a...", "a\\*b", "a\\\\b"):  # literal on MkDocs pages
         assert plain_html(text, False) is None
 
 
@@ -188,6 +190,8 @@ def test_examples() -> None:
     assert plain_html("India's **ASHAs** (2015): 700,000 workers'\n\nSecond.", True) == (
         "<p>India\u2019s <strong>ASHAs</strong> (2015): 700,000 workers\u2019</p>\n<p>Second.</p>")
     assert plain_html("Dr\\. Ana \\(MD\\) -- \"a\"...", False) == '<p>Dr. Ana (MD) -- "a"...</p>'
+    assert plain_html("\\*Not\\* *em \\* ph* a\\\\*b*", False) == (
+        "<p>*Not* <em>em * ph</em> a\\<em>b</em></p>")
 
 
 def test_page_bodies_take_the_shortcut_only_with_the_checked_extensions() -> None:
@@ -202,3 +206,22 @@ def test_page_bodies_take_the_shortcut_only_with_the_checked_extensions() -> Non
     assert not page_shortcut([*config["markdown_extensions"], "smarty"])
     text = "One line\nand the next."
     assert markdown.markdown(text, extensions=["nl2br"]) != plain_html(text, smart=False)
+
+
+@pytest.mark.parametrize("name, settings, text", [
+    ("abbr", {"glossary": {"WHO": "World Health Organization"}}, "The WHO report."),
+    ("toc", {"marker": "Summary"}, "Summary"),
+])
+def test_page_bodies_take_the_shortcut_only_with_settings_that_leave_prose_alone(
+        name: str, settings: dict, text: str) -> None:
+    """Settings of the checked extensions can change plain prose too (abbr's glossary, toc's
+    marker): a hub that sets one gets MkDocs' own rendering; heading-only settings keep it."""
+    from hub.plain_markdown import page_shortcut
+
+    config, _ = _mkdocs()
+    extensions = config["markdown_extensions"]
+    assert page_shortcut(extensions, config["mdx_configs"])
+    assert page_shortcut(extensions, {"toc": {"permalink": True, "toc_depth": 3, "permalink_title": "Link"}})
+    assert not page_shortcut(extensions, {**config["mdx_configs"], name: settings})
+    assert markdown.markdown(text, extensions=[name], extension_configs={name: settings}) != (
+        plain_html(text, smart=False))
