@@ -155,9 +155,11 @@ def load_exchanges(root: FsPath, folder: str, ok: Callable[[str], bool], files: 
 
     languages = active().all_languages
     out = []
-    for path in sorted((root / folder).glob("*.md")):
-        rel = path.relative_to(root).as_posix()
-        if is_translation(rel, languages):
+    base = (root / folder).relative_to(root).as_posix()
+    # (sorted by name, as `load_records._folder` lists its folders)
+    for path in sorted((root / folder).glob("*.md"), key=lambda path: path.name):
+        rel = f"{base}/{path.name}"
+        if "." in path.stem and is_translation(rel, languages):
             continue  # read in pass 3 (hub.translations)
         if not ok(rel):
             continue
