@@ -161,11 +161,25 @@ class SharedMarkdownPage(Page):
             self.links_to_anchors = relative.links_to_anchors
 
 
+class HubTextPage(SharedMarkdownPage):
+    """A page whose Markdown the hub wrote (a generated page, a published brief: `PageText`)
+    gets its body and metadata as they were made, not read back from the text by MkDocs (YAML:
+    a fifth of such a page's reading). MkDocs reads any other text, one whose reading could
+    differ, and any page when a plugin gives the page's source (`on_page_read_source`) or with
+    HUB_RENDER_CACHE=off (the build test compares both)."""
+
+    def read_source(self, config) -> None:
+        made = getattr(getattr(self.file, "_content", None), "read_back", None)
+        if made is None or not RENDER_CACHE or config.plugins.events["page_read_source"]:
+            return super().read_source(config)
+        self.markdown, self.meta = made[0], dict(made[1])  # the page's own dict: hooks change it
+
+
 def on_nav(nav, config, files):
     STATE["in_nav"] = {p.file.src_uri for p in nav.pages}
     for f in files.documentation_pages():
         if type(f.page) is Page:  # same object (the nav holds it), one shared converter
-            f.page.__class__ = SharedMarkdownPage
+            f.page.__class__ = HubTextPage
     return nav
 
 

@@ -31,6 +31,24 @@ _FENCE = re.compile(r"^ {0,3}(```|~~~)")
 _ATTR_ID = re.compile(r"\{[^}]*#([\w-]+)[^}]*\}\s*$")
 
 
+# ASCII characters a slug keeps as they are (lower-case): its others are hyphens for spaces.
+_NOT_IN_SLUG = {c: None for c in range(128) if not (chr(c).islower() or chr(c).isdigit() or chr(c) == "_")}
+_SIGNATURES: dict[tuple[str, ...], frozenset[str]] = {}
+
+
+def _signatures(generated: dict[str, tuple[str, str]]) -> frozenset[str]:
+    """The ids of `generated` without their hyphens. The slug of an ASCII heading (`slugify`:
+    letters, digits and `_` kept in lower case, every other character dropped or, for runs of
+    spaces and hyphens, made one hyphen) is one of the ids only if the heading's letters, digits
+    and `_`, in lower case, are one of these: other headings need no slug (tests/unit/
+    test_validation_fast_paths.py)."""
+    ids = tuple(generated)
+    found = _SIGNATURES.get(ids)
+    if found is None:
+        found = _SIGNATURES[ids] = frozenset(k.replace("-", "") for k in ids)
+    return found
+
+
 def _heading_id(text: str) -> tuple[str, str, bool]:
     """(id, text, id given?) of a heading: `{#id}` (attr_list) wins over the slug of its text."""
     m = _ATTR_ID.search(text)
@@ -43,9 +61,13 @@ def duplicate_section_problems(body: str, rel: str, first_line: int,
                                generated: dict[str, tuple[str, str]] | None = None) -> list[Problem]:
     """`generated`: the sections the page makes itself (a brief's, `GENERATED`, by default)."""
     generated = GENERATED if generated is None else generated
+    signatures = _signatures(generated)
     out: list[Problem] = []
     lines, fenced = body.split("\n"), False
     for i, line in enumerate(lines):
+        first = line[:4].lstrip(" ")[:1]
+        if not first or first not in "#=-`~":
+            continue  # (neither a fence, a heading nor an underline: the patterns need one first)
         if _FENCE.match(line):
             fenced = not fenced
         if fenced:
@@ -61,6 +83,8 @@ def duplicate_section_problems(body: str, rel: str, first_line: int,
         if not found:
             continue
         col, text = found
+        if "{" not in text and text.isascii() and text.lower().translate(_NOT_IN_SLUG) not in signatures:
+            continue  # (its slug cannot be one of the ids: see `_signatures`)
         hid, title, given = _heading_id(text)
         # Ids of the theme's own elements (`__config`, ...): text_guards.theme_id_problems says so.
         if hid in generated:

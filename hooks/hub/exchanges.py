@@ -155,9 +155,11 @@ def load_exchanges(root: FsPath, folder: str, ok: Callable[[str], bool], files: 
 
     languages = active().all_languages
     out = []
-    for path in sorted((root / folder).glob("*.md")):
-        rel = path.relative_to(root).as_posix()
-        if is_translation(rel, languages):
+    base = (root / folder).relative_to(root).as_posix()
+    # (sorted by name, as `load_records._folder` lists its folders)
+    for path in sorted((root / folder).glob("*.md"), key=lambda path: path.name):
+        rel = f"{base}/{path.name}"
+        if "." in path.stem and is_translation(rel, languages):
             continue  # read in pass 3 (hub.translations)
         if not ok(rel):
             continue
@@ -355,6 +357,6 @@ def exchange_markdown(ex: ExchangeRecord) -> str:
     """The source MkDocs builds an exchange's page from, in place of the contributor's file (as
     `generate_pages.brief_markdown` for briefs): the validated metadata as JSON, then the body
     exactly as the hub's parser split it off. MkDocs never reads the contributor's front matter."""
-    import json
+    from .generate_pages import page_text
 
-    return f"---\n{json.dumps(exchange_meta(ex), sort_keys=True)}\n---\n\n{ex.body}"
+    return page_text(exchange_meta(ex), ex.body)

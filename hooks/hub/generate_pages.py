@@ -44,6 +44,34 @@ def demote_headings(text: str) -> str:
     return "\n".join(out)
 
 
+# The text whose JSON escapes YAML reads back as the same text: every character of the Basic
+# Multilingual Plane but the surrogates (tests/unit/test_page_text.py tries each one). JSON
+# writes any other character as a pair of surrogate escapes, which YAML refuses: MkDocs then
+# keeps the front matter as text of the page, and only its own reading says what it shows.
+_READ_AS_WRITTEN = re.compile("[^\ud800-\udfff\U00010000-\U0010ffff]*")
+
+
+class PageText(str):
+    """A page's Markdown as the hub writes it: its metadata as JSON front matter, then its body.
+
+    `read_back` is what MkDocs reads from it (`mkdocs.utils.meta.get_data`: the metadata by
+    YAML, the body without its leading line breaks), known without reading it, or None when
+    that reading could differ. A hook hands the page these instead of having MkDocs parse
+    the YAML again. Any other text (a hook's edit of it included) is a plain `str`, and read."""
+
+    read_back: tuple[str, dict[str, str]] | None = None
+
+
+def page_text(meta: dict[str, str], body: str) -> PageText:
+    # JSON is YAML (a flow mapping) and is written about 30x faster than yaml.safe_dump:
+    # this runs once per record page.
+    # ASCII: a line separator (U+2028, U+0085) in a title cannot end a line of the YAML.
+    text = PageText(f"---\n{json.dumps(meta, sort_keys=True)}\n---\n\n{body}")
+    if all(type(v) is str and _READ_AS_WRITTEN.fullmatch(v) for v in meta.values()):
+        text.read_back = (body.lstrip("\n"), dict(sorted(meta.items())))
+    return text
+
+
 @dataclass(frozen=True)
 class PageSpec:
     src_uri: str
@@ -55,17 +83,13 @@ class PageSpec:
     description: str = ""
     source: str = ""  # the contributor file that holds the record ("" for listings)
 
-    def markdown(self) -> str:
+    def markdown(self) -> PageText:
         meta = {"title": self.title, "template": self.template, "hub_kind": self.kind}
         if self.key:
             meta["hub_key"] = self.key
         if self.description:
             meta["description"] = self.description
-        # JSON is YAML (a flow mapping) and is written about 30x faster than yaml.safe_dump:
-        # this runs once per record page.
-        # ASCII: a line separator (U+2028, U+0085) in a title cannot end a line of the YAML.
-        front = json.dumps(meta, sort_keys=True)
-        return f"---\n{front}\n---\n\n{self.body.strip()}\n"
+        return page_text(meta, f"{self.body.strip()}\n")
 
 
 # Where each kind of page lives. Briefs and exchanges are real files under content/.
@@ -159,11 +183,11 @@ def _made(memo: dict, record: object, path: str, make) -> PageSpec:
     return spec
 
 
-def brief_markdown(slug: str, title: str, summary: str, body: str) -> str:
+def brief_markdown(slug: str, title: str, summary: str, body: str) -> PageText:
     """The source MkDocs builds a published brief's page from, in place of the contributor's file:
     the metadata of the validated record as JSON (every value quoted: `title: No` stays text,
     and no line break can hide in it) and the body exactly as the hub's parser split it off. So
     MkDocs never reads the contributor's front matter, and can never render it as text."""
     meta = {"title": title, "description": summary, "template": "hub/brief.html",
             "hub_kind": "brief", "hub_key": slug}
-    return f"---\n{json.dumps(meta, sort_keys=True)}\n---\n\n{body}"
+    return page_text(meta, body)

@@ -190,7 +190,7 @@ def _date(_kind: type, d: dt.date, pattern: str, lang: str) -> str:
 def date_apa(d: dt.date) -> str:
     """The date of an APA reference ("2024, August 5")."""
     # Translators: a CLDR date pattern for citations (APA style: year, month day)
-    return format_date(d, gettext("y, MMMM d"), locale=locale(language()))
+    return _date(type(d), d, gettext("y, MMMM d"), language())  # each brief's page and files ask it
 
 
 def collation_key(text: str) -> str:

@@ -36,6 +36,7 @@ from yaml.events import (
 )
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
+from .load_yaml_lines import parse_lines
 from .problems import Problem
 
 Path = tuple[str | int, ...]
@@ -243,12 +244,12 @@ def _syntax_problem(exc: yaml.YAMLError, path: str, line_offset: int, text: str 
 def parse(text: str, path: str, *, line_offset: int = 0,
           root: str = "") -> tuple[Document | None, list[Problem]]:
     """Parse one YAML document; on any problem return `None` and the problem, never raise."""
-    if not text.strip() or all(
-        not ln.strip() or ln.lstrip().startswith("#") for ln in text.splitlines()
-    ):
+    if _no_data(text):
         return None, [Problem(path, 1 + line_offset, 1, "", "the file is empty",
                               "see CONTRIBUTING.md for a complete example of this kind of file")]
-    fast = _parse_events(text, path, line_offset, root)
+    fast = _parse_lines(text, path, line_offset, root)
+    if fast is None:
+        fast = _parse_events(text, path, line_offset, root)
     if fast is None:
         fast = _parse_fast(text, path, line_offset, root)
     if fast is not None:
@@ -277,6 +278,27 @@ def parse(text: str, path: str, *, line_offset: int = 0,
                               "records need only a few levels; check the indentation")]
     finally:
         loader.dispose()
+
+
+_SPACE_RE = re.compile(r"\s*")
+_LINE_END_RE = re.compile("[\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")  # (those of `splitlines`)
+
+
+def _no_data(text: str) -> bool:
+    """Whether every line of `text` is blank or a comment: `not text.strip() or all(not ln.strip()
+    or ln.lstrip().startswith("#") for ln in text.splitlines())`, without splitting a whole file
+    to find that its first line holds data (tests/unit/test_load_yaml_fast.py compares the two)."""
+    at = 0
+    while True:
+        at = _SPACE_RE.match(text, at).end()  # (`\s`: what `strip` removes, line ends included)
+        if at == len(text):
+            return True
+        if text[at] != "#":
+            return False
+        end = _LINE_END_RE.search(text, at)
+        if end is None:
+            return True
+        at = end.end()
 
 
 class _Fallback(Exception):
@@ -425,6 +447,22 @@ def _parse_events(text: str, path: str, line_offset: int, root: str
     return Document(path, top, line_offset, root, text=text), []
 
 
+def _parse_lines(text: str, path: str, line_offset: int, root: str
+                 ) -> tuple[Document, list[Problem]] | None:
+    """The values of a record file written in the usual small part of YAML (`key: value` lines,
+    `- ` items, one-line or folded plain values, one-line quoted values), read line by line in
+    Python (`hub.load_yaml_lines`): a third faster than taking libyaml's events one by one.
+    `None` on anything else, which `_parse_events` and the node readers read (and word). Only
+    where libyaml is there to compare with: tests/unit/test_load_yaml_lines.py checks that the
+    two give the same values."""
+    if _CLoader is None or (not text.isascii() and _non_printable(text)):
+        return None  # (ASCII text: `parse_lines` refuses every control character itself)
+    data = parse_lines(text)
+    if data is None:
+        return None
+    return Document(path, data, line_offset, root, text=text), []
+
+
 def _build(node: Node, loc: Path, doc: Document, fast: bool = False,
            visited: set[int] | None = None) -> Any:
     if fast:  # libyaml composed it: leave deep nesting and aliases to the strict loader
@@ -492,9 +530,46 @@ def _key_problem(key_node: Node, loc: Path, doc: Document, seen: dict[str, Node]
 _FRONT = re.compile(r"\A---[ \t]*\r?\n(.*?\r?\n)?(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S)
 
 
+_FRONT_OPEN = re.compile(r"---[ \t]*\r?\n")
+_FRONT_CLOSE = re.compile(r"\n(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)")
+
+
+class _Front:
+    """What `_FRONT.match` gives that is used: the front matter (`group(1)`) and where it ends."""
+
+    __slots__ = ("front", "stop")
+
+    def __init__(self, front: str | None, stop: int) -> None:
+        self.front, self.stop = front, stop
+
+    def group(self, n: int) -> str | None:
+        return self.front
+
+    def end(self) -> int:
+        return self.stop
+
+
+def _front_match(text: str) -> _Front | None:
+    """`_FRONT.match(text)`, found by two searches in C instead of a lazy `.*?` that tries to
+    close the front matter at each of its characters (tests/unit/test_validation_fast_paths.py
+    compares the two)."""
+    opening = _FRONT_OPEN.match(text)
+    if opening is None:
+        return None
+    start = opening.end()
+    closing = _FRONT_CLOSE.search(text, start)
+    if closing is not None:
+        at = closing.start() + 1
+        return _Front(text[start:at], closing.end())
+    # (the pattern's group is tried first: a closing line right after the opening one closes
+    # the front matter only when no line further down does)
+    closing = _FRONT_CLOSE.match(text, start - 1)
+    return None if closing is None else _Front(None, closing.end())
+
+
 def split_front_matter(text: str, path: str) -> tuple[str | None, str, int, list[Problem]]:
     """Split Markdown into (front matter text, body, line number where the body starts)."""
-    m = _FRONT.match(text)
+    m = _front_match(text)
     if not m:
         if not text.strip():
             problem = Problem(path, 1, 1, "", "the file is empty",

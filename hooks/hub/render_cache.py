@@ -31,8 +31,12 @@ from __future__ import annotations
 import os
 from collections import ChainMap
 
+from types import BuiltinFunctionType, FunctionType, MethodType
+
 from jinja2 import TemplateNotFound, nodes, pass_environment
 from jinja2.ext import Extension
+from jinja2.runtime import BlockReference, Context, Macro
+from jinja2.utils import LRUCache, _PassArg, internalcode
 
 # Imported with context on every page; what they define depends on the build's settings only.
 # Shared only while they are the theme's own file (an override could read the page).
@@ -41,12 +45,20 @@ SHARED_MODULES = {
 }
 
 
+# Included on every page; what they write depends on the build's settings and on the values
+# the template passes to `hub_include_key` (below) only. Cached only while they are the theme's
+# own file (an override could read anything of the page).
+SHARED_INCLUDES = {
+    "partials/actions.html": os.path.join("material", "templates", "partials", "actions.html"),
+}
+
+
 class FragmentCache(Extension):
     tags = {"cache"}
 
     def __init__(self, environment) -> None:
         super().__init__(environment)
-        environment.extend(hub_fragments={}, hub_fragments_enabled=True, hub_modules={})
+        environment.extend(hub_fragments={}, hub_fragments_enabled=True, hub_modules={}, hub_own_includes={})
 
     def parse(self, parser):
         lineno = next(parser.stream).lineno
@@ -77,6 +89,51 @@ def item_key(folder_key, item_macro, item, page_record=None) -> tuple | None:
     return ("item", folder_key, getattr(item_macro, "name", None), type(item).__name__, ident)
 
 
+@pass_environment
+def include_key(env, name: str, *values) -> tuple | None:
+    """The cache key of `{% include name %}` for `{% cache hub_include_key(name, page.edit_url)
+    %}`: Material's `partials/actions.html` (the edit and view buttons) writes the page's
+    `edit_url` and the build's settings only, the same for every partner page (partners.yaml) or
+    member page. None (no cache) when `name` is not in SHARED_INCLUDES or the hub overrides it."""
+    own = env.hub_own_includes.get(name)
+    if own is None:
+        origin, filename = SHARED_INCLUDES.get(name), ""
+        if origin:
+            try:
+                filename = env.get_template(name).filename or ""
+            except TemplateNotFound:
+                pass
+        own = env.hub_own_includes[name] = bool(origin) and filename.endswith(origin)
+    return ("include", name, *values) if own else None
+
+
+# Names no instance of a class has (see _ident): pydantic answers a missing attribute through
+# its own `__getattr__`, several times slower than a found one.
+_ABSENT: dict[type, frozenset[str]] = {}
+
+
+def _absent(kind: type) -> frozenset[str]:
+    names = _ABSENT.get(kind)
+    if names is None:
+        names = frozenset()
+        try:
+            from pydantic import BaseModel
+        except ImportError:  # pragma: no cover - the hub's records are pydantic models
+            BaseModel = None
+        if BaseModel is not None and issubclass(kind, BaseModel) and kind.model_config.get("extra") != "allow":
+            # a field lives in the instance, anything else on the class (property, method)
+            names = frozenset(n for n in ("slug", "id") if n not in kind.model_fields and not hasattr(kind, n))
+        names = _ABSENT[kind] = names
+    return names
+
+
+def _ident(item):
+    """`item.slug or item.id` (None where neither is there): what names a record."""
+    absent = _absent(type(item))
+    slug = None if "slug" in absent else getattr(item, "slug", None)
+    return slug or (None if "id" in absent else getattr(item, "id", None))
+
+
 class _Links:
     """The page's `href`, noting every link asked of it (arguments and result)."""
 
@@ -103,7 +160,7 @@ def cached_item(env, href, item_macro, item):
     (a brief listed on partner, member, country and topic pages at the same depth: one
     drawing; on the page of the record itself, its link differs: drawn again). Records
     without a text `slug` or `id`: drawn every time."""
-    ident = getattr(item, "slug", None) or getattr(item, "id", None)
+    ident = _ident(item)
     if not isinstance(ident, str) or not env.hub_fragments_enabled:
         return item_macro(item, href)
     key = ("item", item_macro, type(item).__name__, ident)
@@ -167,14 +224,17 @@ def install(env, enabled: bool = True) -> None:
     env.add_extension(FragmentCache)
     env.hub_fragments = {}
     env.hub_modules = {}
+    env.hub_own_includes = {}
     env.hub_fragments_enabled = enabled
     env.globals["hub_item_key"] = item_key
     env.globals["hub_toc_key"] = toc_key
+    env.globals["hub_include_key"] = include_key
     env.globals["hub_item"] = cached_item
     env.globals["hub_import"] = import_module
     if enabled:
         share_modules(env)
         flat_globals(env)
+        fast_calls(env)
 
 
 def flat_globals(env) -> None:
@@ -221,3 +281,73 @@ def share_modules(env, modules: dict[str, str] = SHARED_MODULES) -> list[str]:
         template.make_module = make_module
         shared.append(name)
     return shared
+
+
+# Jinja's own `Context.call` asks every callable (twice, through `hasattr`) whether it wants the
+# context, the evaluation context or the environment passed first (`pass_context` & co. set a
+# `jinja_pass_arg` attribute); a tenth of a record page's Jinja time. For the callables a template
+# calls most (macros, Python functions and methods, built-ins) the answer is read directly; any
+# other callable takes Jinja's own path.
+# Classes whose instances templates call (`ui.section(...)`, `super()`): what Jinja passes first
+# to an instance that holds no `__call__` or `jinja_pass_arg` of its own (a macro: the evaluation
+# context, through its `__call__`).
+_CLASS_MARKERS = {kind: (getattr(kind.__call__, "jinja_pass_arg", None)
+                         or getattr(kind, "jinja_pass_arg", None)) for kind in (Macro, BlockReference)}
+
+
+class FastContext(Context):
+    """Jinja's `Context`, with `call` answering Jinja's question without `hasattr` for plain
+    callables: the same result, argument for argument (tests/unit/test_render_cache.py)."""
+
+    @internalcode
+    def call(__self, __obj, *args, **kwargs):  # noqa: N805 - Jinja's own signature
+        kind = type(__obj)
+        if kind is FunctionType:
+            marker = __obj.__dict__.get("jinja_pass_arg")
+            if marker is _PassArg.environment:  # hub_item, hub_import, ... (pass_environment)
+                args = (__self.environment, *args)
+            elif marker is not None:  # the context (derived in loops and blocks): Jinja's own way
+                return Context.call(__self, __obj, *args, **kwargs)
+            plain = True
+        elif kind in _CLASS_MARKERS and "jinja_pass_arg" not in __obj.__dict__ \
+                and "__call__" not in __obj.__dict__:
+            marker = _CLASS_MARKERS[kind]
+            if marker is _PassArg.eval_context:  # a macro
+                args = (__self.eval_ctx, *args)
+            elif marker is _PassArg.environment:
+                args = (__self.environment, *args)
+            elif marker is not None:
+                return Context.call(__self, __obj, *args, **kwargs)
+            plain = True
+        elif kind is BuiltinFunctionType:
+            plain = True  # built-ins carry no attributes
+        elif kind is MethodType:
+            func = __obj.__func__
+            plain = type(func) is FunctionType and "jinja_pass_arg" not in func.__dict__
+        else:
+            plain = False
+        if not plain:
+            return Context.call(__self, __obj, *args, **kwargs)
+        if kwargs:
+            kwargs.pop("_block_vars", None)
+            kwargs.pop("_loop_vars", None)
+        try:
+            return __obj(*args, **kwargs)
+        except StopIteration:
+            return __self.environment.undefined(
+                "value was undefined because a callable raised a StopIteration exception")
+
+
+def fast_calls(env) -> None:
+    """Contexts of `env` call plain callables directly (FastContext), its templates compile
+    without the optimizer, and the compiled templates are kept in a dict: Jinja's LRU cache takes a lock and moves the name to the end of
+    a queue (a linear search) for every include, import and `extends`, several times a page; a
+    build loads each template once and keeps them all."""
+    if env.context_class is Context:
+        env.context_class = FastContext
+    # Jinja's optimizer tries to fold every expression of a template while compiling it, a fifth
+    # of the compile time of Material's templates (a third of a second per build); what it folds
+    # (constant arithmetic, tests on literals) is as fast to evaluate when the page renders.
+    env.optimized = False
+    if isinstance(env.cache, LRUCache):
+        env.cache = dict(env.cache.items())

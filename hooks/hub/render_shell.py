@@ -44,6 +44,8 @@ _MARK = re.compile(f"{_OPEN}([a-z_:]+)(?:{_SEP}(.*?))?{_CLOSE}", re.S)
 
 
 def _stripped(s: str) -> str:
+    if "<" not in s and "&" not in s:  # no tag, no entity: striptags only folds the spaces
+        return str(escape(" ".join(s.split())))
     return str(escape(Markup(s).striptags()))
 
 

@@ -35,6 +35,9 @@ import unicodedata
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from itertools import compress, repeat
+from json.encoder import encode_basestring as _json_string  # = json.dumps(str, ensure_ascii=False)
+from operator import is_
 from pathlib import Path
 
 INDEX_DIR = "search/hub"
@@ -92,7 +95,16 @@ def _trie(words: Iterable[str]) -> str:
 # "s" too when the case is ignored, so a page with one takes the full pattern).
 _DROP_PLAIN = re.compile(r"<(script|style|template)\b.*?</\1\s*>"
                          r"|<a\b[^>]*class=\"headerlink\"[^>]*>.*?</a>|<!--.*?-->", re.S | re.I)
+# What each branch of `_DROP_PLAIN` must hold, in lower case: a page without them has nothing to
+# drop. Checked in the page's UTF-8 with A-Z in lower case: `re`'s case-blind match also takes
+# "\u017f" for s, "\u0130" and "\u0131" for i and "\u212a" for k; a page with one of them takes `_DROP`.
+_DROP_MARKS = (b"<script", b"<style", b"<template", b"headerlink", b"<!--")
 _INLINE_TAG = re.compile(rf"</?(?:{_trie(_INLINE.split('|'))})\b[^>]*>", re.I)
+# The same in lower case only, twice as fast, for a page whose tag names hold no letter that the
+# case-blind pattern takes for a lower-case one: A-Z, and the four that Python's `re` also folds
+# to i, s or k ("\u0130", "\u0131", "\u017f", "\u212a"; tests/unit/test_build_fast_paths.py).
+_INLINE_TAG_LOWER = re.compile(_INLINE_TAG.pattern)
+_CASED_NAME = re.compile("<[/a-z]*+[A-Z\u0130\u0131\u017f\u212a]")  # (also takes "<a/B": no harm)
 _TAG = re.compile(r"<[^>]*>")
 _SPACE = re.compile(r"\s+")
 
@@ -104,11 +116,24 @@ def fold(text: str) -> str:
 
 def plain_text(page_html: str) -> str:
     """The reader-visible text of a page's content HTML, words kept apart as a reader sees them."""
-    plain = "data-search-exclude" not in page_html.lower() and "\u017f" not in page_html
-    text = (_DROP_PLAIN if plain else _DROP).sub(" ", page_html)
-    text = _INLINE_TAG.sub("", text)
+    return " ".join(text_pieces(page_html))
+
+
+def text_pieces(page_html: str) -> list[str]:
+    """The text of `plain_text` split at its spaces (`plain_text` joins them with one space)."""
+    if "\u017f" in page_html or "\u0130" in page_html or "\u0131" in page_html or "\u212a" in page_html:
+        text = _DROP.sub(" ", page_html)
+    else:
+        lower = page_html.encode("utf-8").lower()  # (only A-Z change: faster than `str.lower`)
+        if b"data-search-exclude" in lower:
+            text = _DROP.sub(" ", page_html)
+        elif any(m in lower for m in _DROP_MARKS):
+            text = _DROP_PLAIN.sub(" ", page_html)
+        else:  # nothing `_DROP_PLAIN` could find (most pages: no script, comment or heading anchor)
+            text = page_html
+    text = (_INLINE_TAG if _CASED_NAME.search(text) else _INLINE_TAG_LOWER).sub("", text)
     text = _TAG.sub(" ", text)
-    return " ".join(html.unescape(text).split())  # = _SPACE.sub(" ", ...).strip(): same whitespace
+    return html.unescape(text).split()  # = _SPACE.sub(" ", ...).strip() once joined: same whitespace
 
 
 def stemmer_for(language: str) -> Callable[[str], str]:
@@ -151,34 +176,62 @@ class SearchIndex:
     def __post_init__(self) -> None:
         self._stem = stemmer_for(self.language)
         self._seen: dict[str, str] = {}  # word as written (lower case) -> its folded stem
+        # text between spaces -> the stem of its word, or (no word, or several) the tuple of their stems
+        self._pieces: dict[str, str | tuple[str, ...]] = {}
+        self._odd: set[tuple[str, ...]] = set()  # those tuples
 
-    def _terms(self, text: str) -> tuple[Counter, int]:
-        """The stems of `text` with their counts, and the number of words. Each new word is
-        stemmed in the order the text gives it (the first word of a folded form names its stem)."""
-        seen = self._seen
-        words = _WORD.findall(text.lower())
-        try:
-            return Counter(map(seen.__getitem__, words)), len(words)
-        except KeyError:  # a word not met before
-            pass
-        for word in dict.fromkeys(words):  # the new words, in the order of the text
-            if word not in seen:
-                surface = fold(word)
-                stem = self.surfaces.get(surface)
+    def _terms(self, pieces: list[str]) -> Counter:
+        """The stems of the words of `pieces` (a text split at its spaces) with their counts. A
+        piece is split into words once for the whole build (`_pieces`); each new word is stemmed
+        in the order the text gives it (the first word of a folded form names its stem)."""
+        known = self._pieces
+        stems = list(map(known.get, pieces))
+        if None in stems:  # pieces not met before
+            self._learn(compress(pieces, map(is_, stems, repeat(None))))
+            stems = list(map(known.get, pieces))
+        counts = Counter(stems)
+        if not self._odd.isdisjoint(counts):  # pieces of no word or of several ("high-income")
+            for several in self._odd.intersection(counts):
+                n = counts.pop(several)
+                for stem in several:
+                    counts[stem] += n
+        return counts
+
+    def _learn(self, pieces: Iterable[str]) -> None:
+        """The words of each new piece, with their stems, in the order of the text."""
+        seen, known, surfaces = self._seen, self._pieces, self.surfaces
+        for piece in pieces:
+            if piece in known:  # met twice in the same page
+                continue
+            found = []
+            for word in _WORD.findall(piece.lower()):
+                stem = seen.get(word)
                 if stem is None:
-                    stem = self.surfaces[surface] = fold(self._stem(word)) or surface
-                seen[word] = stem
-        return Counter(map(seen.__getitem__, words)), len(words)
+                    surface = word if word.isascii() else fold(word)  # = fold(word): it is in lower case
+                    stem = surfaces.get(surface)
+                    if stem is None:
+                        stem = self._stem(word)
+                        stem = surfaces[surface] = (stem.lower() if stem.isascii() else fold(stem)) or surface
+                    seen[word] = stem
+                found.append(stem)
+            if len(found) == 1:
+                known[piece] = found[0]
+            else:
+                known[piece] = stems = tuple(found)
+                self._odd.add(stems)
 
     def add(self, location: str, title: str, content_html: str) -> None:
         """One page: its address (relative to the site root), title and rendered content."""
-        text = plain_text(content_html)
-        (title_terms, n_title), (text_terms, n_text) = self._terms(title), self._terms(text)
-        weights = text_terms
+        pieces = text_pieces(content_html)
+        title_terms = self._terms(title.split())  # before the text: its words are stemmed first
+        weights = self._terms(pieces)
+        length = weights.total()
         for stem, n in title_terms.items():
             weights[stem] += TITLE_BOOST * n
+            length += TITLE_BOOST * n
+        text = " ".join(pieces)
         snippet = text if len(text) <= SNIPPET_CHARS else text[:SNIPPET_CHARS].rsplit(" ", 1)[0] + " …"
-        self.docs.append(_Doc(location, title, snippet, n_text + TITLE_BOOST * n_title, weights))
+        self.docs.append(_Doc(location, title, snippet, length, weights))
 
     def postings(self) -> dict[str, list[int]]:
         """stem -> [page delta, weight, page delta, weight, ...] (pages in ascending order)."""
@@ -225,8 +278,10 @@ class SearchIndex:
                 posts[key] = postings[key]
                 size += len(key) + 4 * len(postings[key]) + 4
         out: dict[str, str] = {}
+        top = max((max(flat) for flat in postings.values() if flat), default=0)
+        number = [str(i) for i in range(top + 1)].__getitem__  # each number's JSON, made once
         for n, (words, posts) in enumerate(chunks):
-            out[f"{INDEX_DIR}/t{n}.js"] = _script("t", n, {"w": words, "p": posts})
+            out[f"{INDEX_DIR}/t{n}.js"] = _term_chunk(n, words, posts, number)
         for n in range(0, len(self.docs), DOCS_PER_CHUNK):
             part = [[d.location, d.title, d.snippet] for d in self.docs[n:n + DOCS_PER_CHUNK]]
             out[f"{INDEX_DIR}/d{n // DOCS_PER_CHUNK}.js"] = _script("d", n // DOCS_PER_CHUNK, part)
@@ -262,6 +317,15 @@ def material_stub(version: str, language: str = "en") -> str:
 def _script(kind: str, n: int, data: object) -> str:
     body = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
     return f"hubSearch({json.dumps(kind)},{n},{body})\n"
+
+
+def _term_chunk(n: int, words: dict[str, str], posts: dict[str, list[int]],
+                number: Callable[[int], str]) -> str:
+    """`_script("t", n, {"w": words, "p": posts})`, its postings' numbers written by `number`
+    (`str` of each, taken from a list: the index holds about two numbers per word of each page)."""
+    body = ",".join(f"{_json_string(stem)}:[{','.join(map(number, flat))}]" for stem, flat in posts.items())
+    head = json.dumps(words, ensure_ascii=False, separators=(",", ":"))
+    return f'hubSearch("t",{n},{{"w":{head},"p":{{{body}}}}})\n'
 
 
 # --- reading a built index back (tests, bench) -------------------------------------------------

@@ -19,8 +19,9 @@ from hub import vocab
 from hub.catalog import Catalog
 from hub.countries import country
 from hub.generate_pages import uri
-from hub.search_index import BuiltIndex, surface_words
+from hub.search_index import BuiltIndex, SearchIndex, plain_text, surface_words
 from hub.validate_links import validate
+from search_reference import SlowIndex, plain_text_slow
 
 pytestmark = pytest.mark.slow
 
@@ -103,3 +104,32 @@ def test_labels_and_values_are_apart_in_the_snippets(fixture_site: Path) -> None
         label = "".join(first.find_all(string=True, recursive=False)).strip()
         assert re.search(rf"{re.escape(label)}:\s+\S", texts[location]), (location, label, texts[location])
     assert checked >= 20
+
+
+def _built_pages(site: Path) -> list[tuple[str, str, str]]:
+    """(address, title, what the article holds) of each page of a built site: the hub's own
+    markup (facts, chips, lists, headings with anchors) around the sample's texts."""
+    out = []
+    for page in sorted(site.rglob("index.html")):
+        text = page.read_text(encoding="utf-8")
+        article = re.search(r'<article class="md-content__inner md-typeset">(.*?)</article>', text, re.S)
+        title = re.search(r"<title>(.*?)</title>", text, re.S)
+        if article and title:
+            out.append((f"{page.parent.relative_to(site).as_posix()}/", title.group(1), article.group(1)))
+    return out
+
+
+@pytest.mark.parametrize("site", ["fixture_site", "repo_site"])
+def test_the_index_of_built_pages_is_the_plain_algorithms_index(site: str, request: pytest.FixtureRequest
+                                                                ) -> None:
+    """The fast paths of `hub.search_index` (text, words, numbers) against the straightforward
+    reference (tests/search_reference.py), over every page of the fixture and of the sample."""
+    pages = _built_pages(request.getfixturevalue(site))
+    assert len(pages) > 20
+    fast, slow = SearchIndex(language="en"), SlowIndex(language="en")
+    for location, title, content in pages + pages[:20]:  # again: pieces met before take the short way
+        assert plain_text(content) == plain_text_slow(content), location
+        fast.add(location, title, content)
+        slow.add(location, title, content)
+    assert fast.files() == slow.files()
+

@@ -54,3 +54,20 @@ def test_fast_reader_leaves_mistakes_to_the_strict_one(text: str) -> None:
 def test_plain_and_quoted_empty_values() -> None:
     doc, _ = parse('a:\nb: ""\nc: ~\nd: "~"\n', "f.yaml")
     assert doc.data == {"a": None, "b": "", "c": None, "d": "~"}
+
+
+def _no_data_by_lines(text: str) -> bool:
+    """What `load_yaml._no_data` answers, as it was written first: every line split off."""
+    return not text.strip() or all(not ln.strip() or ln.lstrip().startswith("#") for ln in text.splitlines())
+
+
+def test_empty_file_check_agrees_with_splitting_every_line() -> None:
+    import random
+
+    rng = random.Random(5)
+    pieces = ["", " ", "#", "# c", "x", "a: 1", "\n", "\r\n", "\r", "\t", "\x0b", "\x0c", "\x1c", "\x1d",
+              "\x1e", "\x1f", "\x85", "\u2028", "\u2029", "\u00a0", "\u3000", "  #", "x#", "\ufeff"]
+    texts = ["", "\n", "# only\n", "# a\n\n  # b\n", "# a\nx: 1\n", "\u2028# a\u2029#b", "# a\x1cb"]
+    texts += ["".join(rng.choice(pieces) for _ in range(rng.randint(1, 8))) for _ in range(20_000)]
+    for text in texts:
+        assert load_yaml._no_data(text) == _no_data_by_lines(text), repr(text)

@@ -264,3 +264,176 @@ def test_toc_key_holds_everything_the_toc_template_reads() -> None:
     typeset.typeset = {"title": "x"}
     assert toc_key(page(typeset)) is None
     assert toc_key(SimpleNamespace()) is None
+
+
+def _callables():
+    """Every kind of callable a template may call, with and without Jinja's pass_* markers."""
+    from types import SimpleNamespace
+
+    @jinja2.pass_context
+    def with_context(ctx, x=""):
+        return f"ctx:{ctx.get('name')}:{x}"
+
+    @jinja2.pass_eval_context
+    def with_eval_context(ectx, x=""):
+        return f"eval:{ectx.autoescape}:{x}"
+
+    @jinja2.pass_environment
+    def with_environment(env, x=""):
+        return f"env:{type(env).__name__}:{x}"
+
+    def plain(x="", **kw):
+        return f"plain:{x}:{sorted(kw)}"
+
+    def stops(x=""):
+        raise StopIteration
+
+    class Thing:
+        def method(self, x=""):
+            return f"method:{x}"
+
+        @jinja2.pass_context
+        def ctx_method(self, ctx, x=""):
+            return f"ctx_method:{ctx.get('name')}:{x}"
+
+    class CallsWithContext:
+        @jinja2.pass_context
+        def __call__(self, ctx, x=""):
+            return f"callable:{ctx.get('name')}:{x}"
+
+    marked = lambda ctx, x="": f"marked:{ctx.get('name')}:{x}"  # noqa: E731
+    marked.jinja_pass_arg = jinja2.utils._PassArg.context  # what pass_context sets, by hand
+    return SimpleNamespace(
+        with_context=with_context, with_eval_context=with_eval_context, with_environment=with_environment,
+        plain=plain, stops=stops, thing=Thing(), calls_with_context=CallsWithContext(), marked=marked,
+        builtin=len, klass=dict)
+
+
+def test_fast_calls_give_what_jinjas_own_call_gives() -> None:
+    """FastContext.call (hub.render_cache) skips Jinja's questions for plain callables only: every
+    kind of callable, marked or not, in and out of loops and blocks, with a macro and a caller,
+    gives what Jinja's own Context.call gives."""
+    from hub.render_cache import FastContext
+
+    page = (
+        "{% macro m(x) %}[m:{{ x }}:{{ caller() if caller else '' }}]{% endmacro %}"
+        "{% set c = callables %}"
+        "{% for f in [c.with_context, c.with_eval_context, c.with_environment, c.plain, c.marked,"
+        " c.thing.method, c.thing.ctx_method, c.calls_with_context] %}"
+        "{{ f('a') }}|{{ f(x='b') }}|{% endfor %}"
+        "{{ c.with_context('top') }}{{ c.plain('top', k=1) }}{{ c.stops() is undefined }}"
+        "{{ c.builtin('abc') }}{{ c.klass(a=1) }}{{ m('x') }}{% call m('y') %}in{% endcall %}"
+        "{% block b %}{% set name = 'inner' %}{{ c.with_context('block') }}{{ c.thing.ctx_method() }}"
+        "{% endblock %}")
+    outputs = []
+    for fast in (True, False):
+        env = jinja2.Environment(loader=jinja2.DictLoader({"p.html": page}))
+        install(env, enabled=fast)
+        assert (env.context_class is FastContext) is fast
+        outputs.append(env.get_template("p.html").render(callables=_callables(), name="N"))
+    assert outputs[0] == outputs[1]
+    assert "ctx:N:a" in outputs[0] and "marked:N:a" in outputs[0]  # the marked lambda got the context
+    # a macro takes the evaluation context: called under `autoescape false`, it returns plain text
+    escaping = ("{% macro b() %}<b>{% endmacro %}{% set ns = namespace() %}"
+                "{% autoescape false %}{% set ns.x = b() %}{% endautoescape %}{{ ns.x }}{{ b() }}")
+    drawn = []
+    for fast in (True, False):
+        env = jinja2.Environment(autoescape=True, loader=jinja2.DictLoader({"p.html": escaping}))
+        install(env, enabled=fast)
+        drawn.append(env.get_template("p.html").render())
+    assert drawn == ["&lt;b&gt;<b>"] * 2
+    calls = _callables()
+    env = jinja2.Environment()
+    install(env)
+    ctx = env.from_string("").new_context({"name": "N"})
+    for name in vars(calls):
+        if name != "thing":
+            obj = getattr(calls, name)
+            arg = [("q", 1)] if obj is dict else "q"
+            fast, slow = FastContext.call(ctx, obj, arg), jinja2.runtime.Context.call(ctx, obj, arg)
+            assert (str(fast), type(fast)) == (str(slow), type(slow)), name
+    for obj in (calls.thing.method, calls.thing.ctx_method):
+        assert FastContext.call(ctx, obj, _loop_vars={}) == jinja2.runtime.Context.call(ctx, obj, _loop_vars={})
+
+
+def test_templates_are_kept_in_a_plain_dict() -> None:
+    """Jinja's LRU cache of templates is replaced by a dict holding what it held (a build keeps
+    every template); with the cache off, Jinja's own."""
+    env = jinja2.Environment(loader=jinja2.DictLoader({"t.html": "{{ 1 }}"}))
+    t = env.get_template("t.html")
+    install(env)
+    assert type(env.cache) is dict
+    assert env.get_template("t.html") is t
+    off = jinja2.Environment(loader=jinja2.DictLoader({"t.html": "x"}))
+    install(off, enabled=False)
+    assert type(off.cache) is not dict
+
+
+def test_materials_actions_are_drawn_once_per_edit_address(tmp_path: Path) -> None:
+    """`hub_include_key("partials/actions.html", page.edit_url)`: Material's edit button, drawn
+    once per edit address (every partner's page edits partners.yaml); an override of the
+    partial (which could read anything of the page) gets no key: drawn every time."""
+    material = Path(find_spec("material").origin).parent / "templates"
+    page = ('{% cache hub_include_key("partials/actions.html", page.edit_url) %}'
+            '{% include "partials/actions.html" %}{% endcache %}')
+    config = {"theme": {"icon": {}}}
+
+    def env(*dirs: Path) -> jinja2.Environment:
+        e = jinja2.Environment(loader=jinja2.FileSystemLoader([str(d) for d in dirs]))
+        install(e)
+        e.globals.update(features=["content.action.edit"], config=config,
+                         lang={"t": lambda key: key})
+        return e
+
+    ours = env(material)
+    t = ours.from_string(page)
+
+    def edit(url: str, who: str):
+        from types import SimpleNamespace
+        return SimpleNamespace(edit_url=url, title=who)
+
+    a = t.render(page=edit("https://x/edit/main/partners.yaml", "a"))
+    assert 'href="https://x/edit/main/partners.yaml"' in a
+    assert t.render(page=edit("https://x/edit/main/partners.yaml", "b")) == a
+    assert 'href="https://x/edit/main/members.yaml"' in t.render(page=edit("https://x/edit/main/members.yaml", "c"))
+    (tmp_path / "partials").mkdir()
+    (tmp_path / "partials" / "actions.html").write_text("{{ page.title }}")
+    overridden = env(tmp_path, material)
+    t = overridden.from_string(page)
+    assert [t.render(page=edit("https://x/edit/main/partners.yaml", w)) for w in "ab"] == ["a", "b"]
+    key = overridden.globals["hub_include_key"]
+    assert key(overridden, "partials/actions.html", "u") is None
+    assert key(ours, "partials/actions.html", "u") == ("include", "partials/actions.html", "u")
+    assert key(ours, "partials/header.html", "u") is None  # not a shared include
+
+
+def test_record_names_are_read_as_getattr_reads_them() -> None:
+    """`hub_item` names a record by `slug or id`; pydantic models are asked only for names they
+    can have (a missing name costs pydantic an exception): the same answer for every shape."""
+    from pydantic import BaseModel, ConfigDict
+
+    from hub.render_cache import _ident
+
+    class WithId(BaseModel):
+        model_config = ConfigDict(extra="forbid")
+        id: str
+
+    class WithSlug(BaseModel):
+        slug: str = ""
+        id: str | None = None
+
+    class WithProperty(BaseModel):
+        name: str
+
+        @property
+        def slug(self) -> str:
+            return self.name.lower()
+
+    class Extra(BaseModel):
+        model_config = ConfigDict(extra="allow")
+
+    from types import SimpleNamespace
+    items = [WithId(id="a"), WithSlug(slug="s", id="i"), WithSlug(id="i"), WithSlug(), WithProperty(name="P"),
+             Extra(slug="x"), Extra(id="y"), Extra(), SimpleNamespace(id="n"), SimpleNamespace(), "text", 3]
+    for item in items:
+        assert _ident(item) == (getattr(item, "slug", None) or getattr(item, "id", None)), item

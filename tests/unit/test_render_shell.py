@@ -72,3 +72,20 @@ def test_a_template_the_shell_cannot_hold_is_rendered_normally(frame: str) -> No
     fast, stats = _pages(template, shells=True)
     assert fast == _pages(template, shells=False)[0]
     assert stats["refused"] == 1 and stats["shell"] <= 1
+
+
+def test_stripped_titles_are_what_striptags_then_escape_give() -> None:
+    """The `striptags|e` filter of a shell's value (hub.render_shell._stripped) skips MarkupSafe's
+    tag scan for text without `<` or `&`: the same text for every kind of title."""
+    import itertools
+
+    from markupsafe import Markup, escape
+
+    from hub.render_shell import _stripped
+
+    pieces = ["Ayu", " ", "  ", "\t", "\n", "\u00a0", "\u2003", "<b>", "</b>", "<!-- c -->", "&amp;", "&",
+              "&lt;", "\"", "'", ">", "<", "é", "Nepal's", "x<y", "a & b"]
+    for n in (1, 2, 3):
+        for parts in itertools.product(pieces, repeat=n):
+            s = "".join(parts)
+            assert _stripped(s) == str(escape(Markup(s).striptags())), repr(s)
