@@ -45,9 +45,9 @@ def demote_headings(text: str) -> str:
 
 
 # The text whose JSON escapes YAML reads back as the same text: every character of the Basic
-# Multilingual Plane but the surrogates (tests/unit/test_page_text.py tries each one). JSON
-# writes any other character as a pair of surrogate escapes, which YAML refuses: MkDocs then
-# keeps the front matter as text of the page, and only its own reading says what it shows.
+# Multilingual Plane but the surrogates (tests/unit/test_page_text.py tries each one). Any
+# other character (written as YAML's `\U` escape by `front_matter`) is left to MkDocs' own
+# reading.
 _READ_AS_WRITTEN = re.compile("[^\ud800-\udfff\U00010000-\U0010ffff]*")
 
 
@@ -62,11 +62,28 @@ class PageText(str):
     read_back: tuple[str, dict[str, str]] | None = None
 
 
+def _escape(m: re.Match) -> str:
+    code = ord(m.group())
+    return f"\\u{code:04x}" if code < 0x10000 else f"\\U{code:08x}"
+
+
+def front_matter(meta: dict[str, str]) -> str:
+    """`meta` as JSON, which is YAML (a flow mapping) and is written about 30x faster than
+    yaml.safe_dump (this runs once per record page). ASCII only: a line separator (U+2028,
+    U+0085) in a title cannot end a line of the YAML. A character beyond the Basic Multilingual
+    Plane (an emoji in a name) is written as YAML's `\\U0001f30d`, not as JSON's pair of
+    surrogate escapes, which YAML refuses (MkDocs would then not read the page's data)."""
+    text = json.dumps(meta, sort_keys=True)
+    if "\\ud" in text:  # perhaps a surrogate pair (or a backslash before "ud"): write it again
+        text = _NOT_PLAIN_ASCII.sub(_escape, json.dumps(meta, sort_keys=True, ensure_ascii=False))
+    return text
+
+
+_NOT_PLAIN_ASCII = re.compile("[^\x00-\x7e]")  # json's ensure_ascii escapes DEL (U+007F) too
+
+
 def page_text(meta: dict[str, str], body: str) -> PageText:
-    # JSON is YAML (a flow mapping) and is written about 30x faster than yaml.safe_dump:
-    # this runs once per record page.
-    # ASCII: a line separator (U+2028, U+0085) in a title cannot end a line of the YAML.
-    text = PageText(f"---\n{json.dumps(meta, sort_keys=True)}\n---\n\n{body}")
+    text = PageText(f"---\n{front_matter(meta)}\n---\n\n{body}")
     if all(type(v) is str and _READ_AS_WRITTEN.fullmatch(v) for v in meta.values()):
         text.read_back = (body.lstrip("\n"), dict(sorted(meta.items())))
     return text

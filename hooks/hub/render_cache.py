@@ -30,7 +30,6 @@ from __future__ import annotations
 
 import os
 from collections import ChainMap
-
 from types import BuiltinFunctionType, FunctionType, MethodType
 
 from jinja2 import TemplateNotFound, nodes, pass_environment

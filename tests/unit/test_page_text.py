@@ -36,17 +36,37 @@ def _agrees(text: PageText) -> bool:
 
 def test_every_character() -> None:
     """Each character in a title, as MkDocs reads it: every one but the surrogates and the
-    characters beyond the Basic Multilingual Plane (written as surrogate pairs) is read as it is
-    written; those are left to MkDocs, which refuses them and shows the front matter as text."""
+    characters beyond the Basic Multilingual Plane is read as it is written; those are left to
+    MkDocs, which reads an emoji (written as YAML's `\\U` escape) and refuses a lone surrogate
+    (which no record can hold: the YAML reader refuses it) and shows the front matter as text."""
     chars = [chr(c) for c in range(0x110000)]
     inside = [c for c in chars if not ("\ud800" <= c <= "\udfff" or c > "\uffff")]
     for start in range(0, len(inside), 4096):  # many keys per page: one YAML reading each
         meta = {f"k{i:05d}": f"a{c}b" for i, c in enumerate(inside[start:start + 4096])}
         assert _agrees(page_text(meta, "Body.\n"))
-    for c in ["\ud800", "\udfff", "\U00010000", "\U0001f600", "\U0010ffff"]:
+    for c in ["\U00010000", "\U0001f600", "\U0001f30d", "\U0010ffff"]:
+        text = page_text({"title": f"a{c}b", "hub_key": "x"}, "Body.\n")
+        assert text.read_back is None
+        assert get_data(str(text)) == ("Body.\n", {"hub_key": "x", "title": f"a{c}b"})
+    for c in ["\ud800", "\udfff"]:
         text = page_text({"title": f"a{c}b"}, "Body.\n")
         assert text.read_back is None
         assert get_data(str(text)) == (str(text), {})  # what MkDocs shows: the whole text
+
+
+@given(st.dictionaries(st.text(alphabet=st.characters(max_codepoint=0xFFFF), max_size=8), st.text(alphabet=st.characters(max_codepoint=0xFFFF)) |
+                       st.sampled_from(["\\ud83c", "a\\\\ud83c\\udf0d", "\\\\udc00", "\x7f\ud7ff"]),
+                       max_size=4))
+@FAST
+def test_front_matter_is_json_ascii_below_the_astral_planes(meta: dict[str, str]) -> None:
+    """Without a character beyond the Basic Multilingual Plane, the front matter is exactly
+    `json.dumps(..., sort_keys=True)` (the pages stay byte for byte what they were), whatever
+    backslashes and "ud" a text holds."""
+    import json
+
+    from hub.generate_pages import front_matter
+
+    assert front_matter(meta) == json.dumps(meta, sort_keys=True)
 
 
 @pytest.mark.parametrize("body", ["", "\n", "\n\n\nText", "Text", "  Text\n\n", "---\nx\n---\n",
@@ -144,10 +164,10 @@ def test_hook_pages_read_the_carried_meta() -> None:
     config = load_config(str(REPO / "mkdocs.yml"))
     cls = _site_hook().HubTextPage
     carried = page_text({"title": "Côte d'Ivoire", "hub_kind": "country"}, "\nBody.\n")
-    refused = page_text({"title": "a\U0001f600"}, "Body.\n")
-    for content in (carried, refused, str(carried), "---\ntitle: No\n---\nText\n"):
+    astral = page_text({"title": "a\U0001f600"}, "Body.\n")
+    for content in (carried, astral, str(carried), "---\ntitle: No\n---\nText\n"):
         assert _read(cls, content, config) == _read(Page, content, config)
-    assert _read(cls, refused, config)[1] == {}  # MkDocs' own reading: the front matter is text
+    assert _read(cls, astral, config)[1] == {"title": "a\U0001f600"}  # MkDocs' own reading
 
     # the carried reading is used: a text whose carried reading were wrong would show it
     wrong = page_text({"title": "A"}, "Body.\n")
