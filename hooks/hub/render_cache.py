@@ -119,9 +119,11 @@ def _absent(kind: type) -> frozenset[str]:
             from pydantic import BaseModel
         except ImportError:  # pragma: no cover - the hub's records are pydantic models
             BaseModel = None
-        if BaseModel is not None and issubclass(kind, BaseModel) and kind.model_config.get("extra") != "allow":
+        pydantic_closed = BaseModel is not None and issubclass(kind, BaseModel)
+        if pydantic_closed and kind.model_config.get("extra") != "allow":
             # a field lives in the instance, anything else on the class (property, method)
-            names = frozenset(n for n in ("slug", "id") if n not in kind.model_fields and not hasattr(kind, n))
+            names = frozenset(n for n in ("slug", "id")
+                              if n not in kind.model_fields and not hasattr(kind, n))
         names = _ABSENT[kind] = names
     return names
 
@@ -339,9 +341,10 @@ class FastContext(Context):
 
 def fast_calls(env) -> None:
     """Contexts of `env` call plain callables directly (FastContext), its templates compile
-    without the optimizer, and the compiled templates are kept in a dict: Jinja's LRU cache takes a lock and moves the name to the end of
-    a queue (a linear search) for every include, import and `extends`, several times a page; a
-    build loads each template once and keeps them all."""
+    without the optimizer, and the compiled templates are kept in a dict: Jinja's LRU cache
+    takes a lock and moves the name to the end of a queue (a linear search) for every include,
+    import and `extends`, several times a page; a build loads each template once and keeps
+    them all."""
     if env.context_class is Context:
         env.context_class = FastContext
     # Jinja's optimizer tries to fold every expression of a template while compiling it, a fifth
