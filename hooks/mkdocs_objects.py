@@ -3,7 +3,6 @@
 - The theme's files. MkDocs lists every file of the theme's folders, then drops each path with
   a part that starts with a dot (`Files.add_files_from_theme`); Material's `.icons/` alone
   holds 14,000 icons. The theme's template loader here does not walk into such folders.
-- The theme's loaded templates are kept in a plain dict, not Jinja's LRU cache (see `get_env`).
 - The page objects of the record pages. MkDocs makes one per page in `get_navigation`, and
   works out the build date and the canonical address anew for each (`Page.__init__`); here
   they are made once every hook has its files, with what is the same for all worked out once,
@@ -20,7 +19,6 @@ from collections.abc import Callable
 from urllib.parse import urljoin, urlsplit
 
 import jinja2
-from jinja2.utils import LRUCache
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
@@ -52,11 +50,6 @@ def on_config(config):
         env = make_env()
         if type(env.loader) is jinja2.FileSystemLoader:
             env.loader.__class__ = ThemeLoader
-        if type(env.cache) is LRUCache and not env.cache:
-            # Jinja's cache of loaded templates as a plain dict (what Jinja itself uses when
-            # told to keep every template): the LRU's bookkeeping ran at every page's template,
-            # include and import. A theme has far fewer than its 400 places: nothing is dropped.
-            env.cache = {}
         return env
 
     config.theme.get_env = get_env
