@@ -80,14 +80,37 @@ def _env() -> dict[str, str]:
             "SOURCE_DATE_EPOCH": "1764633600"}
 
 
+# Where the output of earlier builds goes until the run ends (`main`); None: deleted at once.
+SET_ASIDE: Path | None = None
+
+
 def _clear(*folders: Path) -> None:
-    """Remove the last build's output, and let the file system finish that work (`sync`, a
-    short pause) before the next build starts: deleting ten thousand folders leaves work that
-    would otherwise be charged, as system time, to whichever build writes next."""
+    """Take the last build's output out of the way of the next build: moved into `SET_ASIDE`
+    (one rename each), deleted only when the whole run ends.
+
+    Deleting it here would charge the deletion to the next build, many times over. On ext4
+    without a journal (this machine's disk), the kernel will not reuse an inode freed in the last
+    60 s (360 s while its inode table block is not yet written), and for every file or folder it
+    creates it looks past each such inode again (`recently_deleted` in fs/ext4/ialloc.c). perf
+    showed a third of a 10,000-record build's CPU time in that search right after the previous
+    site was deleted (system time 8-15 s against 2 s with the old site moved aside), and it hit
+    whichever build came next, hub or plain, depending on the order of the run."""
     for folder in folders:
-        shutil.rmtree(folder, ignore_errors=True)
+        if not folder.exists():
+            continue
+        if SET_ASIDE is None:
+            shutil.rmtree(folder, ignore_errors=True)
+            continue
+        SET_ASIDE.mkdir(parents=True, exist_ok=True)
+        folder.rename(SET_ASIDE / f"{len(list(SET_ASIDE.iterdir()))}-{folder.name}")
     os.sync()
     time.sleep(1)
+
+
+def _discard_set_aside() -> None:
+    """Delete what `_clear` set aside (at the end of a run: no build follows)."""
+    if SET_ASIDE is not None:
+        shutil.rmtree(SET_ASIDE, ignore_errors=True)
 
 
 def run_child(cmd: list[str], cwd: Path, env: dict[str, str] | None = None) -> Run:
@@ -245,8 +268,7 @@ def bench_size(n: int, work: Path, seed: int = 1, log=print, repeat: int = 2) ->
     from conftest import make_hub
 
     hub_dir, base_dir = work / f"hub-{n}", work / f"plain-{n}"
-    for d in (hub_dir, base_dir):
-        shutil.rmtree(d, ignore_errors=True)
+    _clear(hub_dir, base_dir)  # (the last run's, with their sites: not deleted right before building)
     make_hub(hub_dir, records=None)
     counts = generate_hub(hub_dir, n, seed)
     log(f"[{n}] generated {counts.total} records: {counts}")
@@ -321,7 +343,7 @@ def bench_languages(n: int, work: Path, seed: int = 1, log=print, repeat: int = 
     if hub_runs[0].returncode:
         raise SystemExit(f"four-language build failed at {n} records:\n{hub_runs[0].stderr}")
     pages = sum(1 for p in site.rglob("*.html") if p.name != "404.html")
-    shutil.rmtree(base_dir, ignore_errors=True)
+    _clear(base_dir)
     generate_baseline(base_dir, pages // len(languages), seed)
     base_runs = []
     for _ in range(repeat):  # one plain site per language
@@ -526,7 +548,9 @@ def main(argv: list[str] | None = None) -> int:
                     help="records per hub, comma-separated (default: %(default)s)")
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--repeat", type=int, default=2, help="builds of each site, in turn (default: 2)")
-    ap.add_argument("--work", type=Path, default=HERE / "work", help="where the hubs are built")
+    ap.add_argument("--work", type=Path, default=HERE / "work",
+                    help="where the hubs are built (earlier builds' sites are kept in <work>/.set-aside "
+                         "until the run ends: about 3 GB with the default sizes)")
     ap.add_argument("--out", type=Path, default=HERE / "RESULTS.md")
     ap.add_argument("--notes", type=Path, default=HERE / "NOTES.md",
                     help="Markdown appended to the report (profile findings); default: %(default)s")
@@ -540,6 +564,16 @@ def main(argv: list[str] | None = None) -> int:
     args = ap.parse_args(argv)
     sizes = [int(s) for s in args.sizes.split(",") if s.strip()]
     args.work.mkdir(parents=True, exist_ok=True)
+    global SET_ASIDE
+    SET_ASIDE = args.work / ".set-aside"
+    _discard_set_aside()  # a crashed run's (long enough before the builds below: generating comes first)
+    try:
+        return _run(args, sizes)
+    finally:
+        _discard_set_aside()
+
+
+def _run(args: argparse.Namespace, sizes: list[int]) -> int:
     rows = [bench_size(n, args.work, args.seed, log=lambda m: print(m, file=sys.stderr, flush=True),
                        repeat=args.repeat)
             for n in sizes]

@@ -14,6 +14,8 @@ step once.
    file, across the languages (`hub.check_links`);
 4. **swap**: the new site replaces `<site>/` only when all of this passed (all or nothing).
 
+Python's cyclic garbage collector runs less often meanwhile (`fewer_collections`).
+
 The time of each step (and of the interpreter's start-up) is printed at the end, and written as
 JSON with `--timings FILE` (read by `make bench`). This module starts MkDocs; like the rest of
 `hub` it uses nothing of MkDocs' internals.
@@ -21,12 +23,14 @@ JSON with `--timings FILE` (read by `make bench`). This module starts MkDocs; li
 
 from __future__ import annotations
 
+import gc
 import json
 import os
 import resource
 import shutil
 import sys
 import time
+from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -122,10 +126,35 @@ def _languages(chosen: list[str] | None) -> tuple[list[str], str]:
     return picked, every[0]
 
 
+# Container objects allocated (net) before the collector's youngest generation is examined: 700
+# by default. A build allocates millions and frees almost all of them by reference counting; at
+# 10,000 records the default ran 1,385 collections (8 of them of everything: 0.8 s) for 1.1 s of
+# CPU time, 10,000 runs 85 for 0.3 s, none of everything, at the same peak memory (432 MB).
+YOUNGEST_THRESHOLD = 10_000
+
+
+@contextmanager
+def fewer_collections():
+    """Python's cyclic garbage collector, run less often inside (its first threshold raised to
+    `YOUNGEST_THRESHOLD`); the thresholds as they were after."""
+    old = gc.get_threshold()
+    gc.set_threshold(max(old[0], YOUNGEST_THRESHOLD), *old[1:])
+    try:
+        yield
+    finally:
+        gc.set_threshold(*old)
+
+
 def run(root: Path, site: str | Path = "site", command: str = "make build", timings: Path | None = None,
         offline: bool = False, languages: list[str] | None = None) -> int:
     """The whole `make build` (`offline`: `make offline`'s build, without the link check); 0
     when the new site is in place. `languages`: only these (and the source)."""
+    with fewer_collections():
+        return _run(root, site, command, timings, offline, languages)
+
+
+def _run(root: Path, site: str | Path, command: str, timings: Path | None, offline: bool,
+         languages: list[str] | None) -> int:
     phases = Phases()
     root = root.resolve()
     final = (root / site).resolve()

@@ -68,3 +68,25 @@ def test_benchmark_runs_end_to_end(tmp_path: Path) -> None:
     assert "`make serve` on the repository's sample content: an edit to `partners.yaml` showed" in report
     assert "## Hostile worst cases" in report
     assert "| `denial-of-service/email-pattern-1mb` | refused |" in report
+    # Earlier builds' sites were set aside, not deleted before the next build; gone at the end.
+    assert (tmp_path / "work" / "hub-40" / "site").is_dir()
+    assert not (tmp_path / "work" / ".set-aside").exists()
+
+
+def test_output_of_earlier_builds_is_set_aside_then_deleted_at_the_end(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import run
+
+    sites = [tmp_path / "a" / "site", tmp_path / "b" / "site"]
+    for site in sites:
+        (site / "partners" / "x").mkdir(parents=True)
+        (site / "partners" / "x" / "index.html").write_text("<p>old</p>")
+    monkeypatch.setattr(run, "SET_ASIDE", tmp_path / ".set-aside")
+    monkeypatch.setattr(run.time, "sleep", lambda s: None)
+    run._clear(*sites, tmp_path / "missing")
+    assert not any(site.exists() for site in sites)
+    kept = sorted((tmp_path / ".set-aside").iterdir())
+    assert [p.name for p in kept] == ["0-site", "1-site"]
+    assert all((p / "partners" / "x" / "index.html").read_text() == "<p>old</p>" for p in kept)
+    run._discard_set_aside()
+    assert not (tmp_path / ".set-aside").exists()
