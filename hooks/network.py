@@ -10,11 +10,18 @@ the templates its sections and facts.
 from __future__ import annotations
 
 import os
+import warnings
 from pathlib import Path
 
 from hub import config as hub_config
 from hub import i18n
 from hub.sections import filter_nav, identity
+
+# mkdocs-macros-plugin (1.5) still asks pathspec for 'gitwildmatch' patterns, which pathspec 1.1
+# deprecates; MkDocs prints each such warning with a stack excerpt on every build and preview:
+# noise in front of contributors, about nothing they can change. Only that message is hidden.
+warnings.filterwarnings("ignore", message=r"GitWildMatchPattern \('gitwildmatch'\) is deprecated",
+                        category=DeprecationWarning)
 
 
 def on_config(config):
