@@ -3,6 +3,8 @@
 - The theme's files. MkDocs lists every file of the theme's folders, then drops each path with
   a part that starts with a dot (`Files.add_files_from_theme`); Material's `.icons/` alone
   holds 14,000 icons. The theme's template loader here does not walk into such folders.
+- The theme's compiled templates, kept between builds outside the repository
+  (`hub.template_cache`): only the first build on a machine compiles them.
 - The page objects of the record pages. MkDocs makes one per page in `get_navigation`, and
   works out the build date and the canonical address anew for each (`Page.__init__`); here
   they are made once every hook has its files, with what is the same for all worked out once,
@@ -16,6 +18,7 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Callable
+from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
 import jinja2
@@ -23,6 +26,8 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_build_date
+
+from hub import template_cache
 
 
 class ThemeLoader(jinja2.FileSystemLoader):
@@ -45,12 +50,13 @@ class ThemeLoader(jinja2.FileSystemLoader):
 
 def on_config(config):
     make_env = config.theme.get_env  # (hooks/languages.py may have wrapped it: kept)
+    root = Path(config.config_file_path).parent
 
     def get_env() -> jinja2.Environment:
         env = make_env()
         if type(env.loader) is jinja2.FileSystemLoader:
             env.loader.__class__ = ThemeLoader
-        return env
+        return template_cache.attach(env, root)  # compiled templates kept between builds
 
     config.theme.get_env = get_env
     return config
