@@ -11,7 +11,8 @@ It is used only when its folder is outside the repository (a pull request cannot
 a real folder (not a link), belongs to the user who builds and is writable by no one else;
 otherwise the build compiles as before. A template compiles to the same code whatever the build
 (see `settings`): code that folds nothing but literal text (`language_reuse.share_templates`'s
-rule), with the environment's syntax settings and Jinja's version in the key.
+rule), with the environment's syntax settings, Jinja's version and the source of the hub's
+code generator in the key.
 
 `HUB_TEMPLATE_CACHE` chooses the folder (default: `$XDG_CACHE_HOME/health-equity-hub/templates`,
 else `~/.cache/...`); `HUB_TEMPLATE_CACHE=off` turns the cache off. Deleting the folder is always
@@ -20,6 +21,7 @@ safe. No MkDocs import (the hook `hooks/mkdocs_objects.py` attaches it).
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import os
 import stat
@@ -64,11 +66,23 @@ def folder(repo_root: Path) -> Path | None:
     return path
 
 
+@functools.cache
+def module_digest(name: str) -> str:
+    """A digest of the source file of module `name` ("" if it has none): a code generator of the
+    hub's own (`language_reuse`) that changes makes other code, under the same class name."""
+    path = getattr(sys.modules.get(name), "__file__", None)
+    try:
+        return hashlib.sha256(Path(path).read_bytes()).hexdigest() if path else ""
+    except OSError:
+        return ""
+
+
 def settings(env: jinja2.Environment) -> tuple:
     """What, besides a template's name, file and source, decides the code Jinja makes of it."""
     gen = env.code_generator_class
     auto = env.autoescape
-    return (jinja2.__version__, sys.implementation.cache_tag, f"{gen.__module__}.{gen.__qualname__}",
+    own = "" if gen.__module__.split(".")[0] == "jinja2" else module_digest(gen.__module__)
+    return (jinja2.__version__, sys.implementation.cache_tag, f"{gen.__module__}.{gen.__qualname__}", own,
             env.optimized, env.is_async, env.block_start_string, env.block_end_string,
             env.variable_start_string, env.variable_end_string, env.comment_start_string,
             env.comment_end_string, env.line_statement_prefix, env.line_comment_prefix,

@@ -164,3 +164,17 @@ def test_an_environment_with_its_own_cache_keeps_it(tmp_path: Path, theme: Path,
     env.bytecode_cache = mine
     assert attach(env, tmp_path / "repo").bytecode_cache is mine
     assert isinstance(_env(theme, tmp_path / "repo").bytecode_cache, DiskCache)
+
+
+def test_a_changed_code_generator_of_the_hub_makes_new_code(tmp_path: Path, theme: Path, cache_dir: Path,
+                                                          compiles: list[str],
+                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    repo = tmp_path / "repo"
+    _env(theme, repo).get_template("part.html").render()
+    generator = _env(theme, repo).code_generator_class
+    assert not generator.__module__.startswith("jinja2")  # the hub's (language_reuse)
+    assert template_cache.module_digest(generator.__module__)  # read from its file
+    compiles.clear()
+    monkeypatch.setattr(template_cache, "module_digest", lambda name: "edited")
+    _env(theme, repo).get_template("part.html").render()
+    assert compiles == ["part.html"]
